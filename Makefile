@@ -1,0 +1,41 @@
+# Parkline: `make demo` serves the timeline and the admin on SQLite; `make test` runs lint and the suite.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1:8000
+
+.PHONY: install demo test lint eval bench browser-deps
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+# The browser tests drive Debian's chromium; install it (and CJK fonts) when it is missing and we can.
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  else echo "chromium is missing: sudo apt-get install chromium fonts-noto-cjk" >&2; exit 1; fi; }
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+test: install browser-deps lint
+	$(PY) -m pytest
+
+demo: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_registry
+	$(PY) manage.py import_news --publish seeds/news
+	$(PY) manage.py ensure_admin
+	$(PY) manage.py runserver $(HOST)
+
+eval: install
+	$(PY) tests/eval/run_eval.py
+
+bench: install
+	$(PY) -m bench.extract
+	$(PY) -m bench.timeline

@@ -1,0 +1,97 @@
+"""Policies: the plans, opinions and notices that events release or mention.
+
+A policy is one record however many documents mention it: its title is unique under the same
+``name_key`` normal form as other names, so 《…（2024—2027年）》 and 《…(2024-2027年)》 are one.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from people.models import Organisation, Precision, precision_check, unique_slug
+from people.names import name_key
+
+
+class PolicyKind(models.TextChoices):
+    PLAN = "plan", _("plan (方案/规划/计划)")
+    OPINION = "opinion", _("opinion (意见)")
+    NOTICE = "notice", _("notice (通知)")
+    MEASURES = "measures", _("measures (办法/措施/政策)")
+    REPORT = "report", _("report (报告)")
+    INITIATIVE = "initiative", _("initiative (倡议)")
+    LAW = "law", _("law or regulation (法/条例)")
+    OTHER = "other", _("other")
+
+
+class PolicyStatus(models.TextChoices):
+    IN_FORCE = "in_force", _("in force")
+    DRAFT = "draft", _("draft")
+    EXPIRED = "expired", _("expired")
+    UNKNOWN = "unknown", _("unknown")
+
+
+class PolicyQuerySet(models.QuerySet):
+    def reviewed(self) -> PolicyQuerySet:
+        return self.filter(is_reviewed=True)
+
+
+class Policy(models.Model):
+    Kind = PolicyKind
+    Status = PolicyStatus
+
+    title = models.CharField(_("title"), max_length=300)
+    title_key = models.CharField(_("title key"), max_length=300, editable=False)
+    slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True, unique=True, blank=True)
+    short_title = models.CharField(_("short title"), max_length=100, blank=True)
+    document_number = models.CharField(_("document number (文号)"), max_length=100, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    issuers = models.ManyToManyField(Organisation, verbose_name=_("issuers"), blank=True, related_name="policies")
+    written_on = models.DateField(_("written on (成文)"), null=True, blank=True)
+    written_precision = models.CharField(max_length=5, choices=Precision.choices, default=Precision.DAY)
+    published_on = models.DateField(_("published on (发布)"), null=True, blank=True)
+    published_precision = models.CharField(max_length=5, choices=Precision.choices, default=Precision.DAY)
+    effective_on = models.DateField(_("in force from (施行)"), null=True, blank=True)
+    effective_precision = models.CharField(max_length=5, choices=Precision.choices, default=Precision.DAY)
+    period_start = models.PositiveSmallIntegerField(_("period from (year)"), null=True, blank=True)
+    period_end = models.PositiveSmallIntegerField(_("period to (year)"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.UNKNOWN)
+    url = models.URLField(_("URL"), max_length=500, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    is_reviewed = models.BooleanField(_("reviewed"), default=False)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords()
+
+    objects = PolicyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("policy")
+        verbose_name_plural = _("policies")
+        ordering = ("-published_on", "title")
+        constraints = [
+            models.UniqueConstraint(fields=["title_key"], name="policy_unique_title_key"),
+            models.CheckConstraint(condition=Q(kind__in=PolicyKind.values), name="policy_valid_kind"),
+            models.CheckConstraint(
+                condition=Q(status__in=PolicyStatus.values), name="policy_valid_status"
+            ),
+            precision_check("written_precision", "policy_valid_written_precision"),
+            precision_check("published_precision", "policy_valid_published_precision"),
+            precision_check("effective_precision", "policy_valid_effective_precision"),
+            models.CheckConstraint(
+                condition=Q(period_end__isnull=True) | Q(period_start__isnull=True) | Q(period_end__gte=F("period_start")),
+                name="policy_period_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"《{self.title}》"
+
+    def save(self, *args, **kwargs) -> None:
+        self.title = self.title.strip().strip("《》")
+        self.title_key = name_key(self.title)
+        if not self.slug:
+            self.slug = unique_slug(type(self), self.title, exclude_pk=self.pk)
+        super().save(*args, **kwargs)

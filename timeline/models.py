@@ -1,0 +1,234 @@
+"""The timeline: imported documents (Source), the articles in them (NewsItem), the dated
+Events they report and the Evidence that ties each event to the sentence that states it."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from people.models import Organisation, Park, Person, Precision, precision_check
+from policies.models import Policy
+
+
+class Source(models.Model):
+    """One imported document. ``content_sha256`` of the normalised text makes re-import a no-op."""
+
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    issue_label = models.CharField(_("issue"), max_length=100, blank=True, help_text=_("e.g. 第3期(总第2365期)"))
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    published_precision = models.CharField(
+        _("publication date precision"), max_length=5, choices=Precision.choices, default=Precision.DAY
+    )
+    url = models.URLField(_("URL"), max_length=500, blank=True)
+    file_name = models.CharField(_("file name"), max_length=255, blank=True)
+    media_type = models.CharField(_("media type"), max_length=100, blank=True)
+    encoding = models.CharField(_("detected encoding"), max_length=40, blank=True)
+    raw_text = models.TextField(_("raw text"))
+    clean_text = models.TextField(_("cleaned text"))
+    content_sha256 = models.CharField(_("content SHA-256"), max_length=64, unique=True)
+    imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("imported by"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        ordering = ("-published_on", "-imported_at")
+        constraints = [precision_check("published_precision", "source_valid_published_precision")]
+
+    def __str__(self) -> str:
+        return self.title or self.file_name or f"source {self.pk}"
+
+
+class NewsItem(models.Model):
+    """One article inside a source, as offsets into the source's cleaned text."""
+
+    source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveIntegerField(_("position in source"), default=0)
+    headline = models.CharField(_("headline"), max_length=300, blank=True)
+    dateline = models.CharField(_("dateline"), max_length=200, blank=True)
+    byline = models.CharField(_("byline"), max_length=200, blank=True)
+    start = models.PositiveIntegerField(_("start offset"))
+    end = models.PositiveIntegerField(_("end offset"))
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+        ordering = ("source", "position")
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gte=F("start")), name="newsitem_end_after_start"),
+            models.UniqueConstraint(fields=["source", "position"], name="newsitem_unique_position"),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline or f"{self.source} #{self.position}"
+
+    @property
+    def text(self) -> str:
+        return self.source.clean_text[self.start : self.end]
+
+
+class EventKind(models.TextChoices):
+    FORUM = "forum", _("forum")
+    PRESS_CONFERENCE = "press_conference", _("press conference")
+    MEETING = "meeting", _("meeting")
+    CONTEST = "contest", _("contest")
+    POLICY_RELEASE = "policy_release", _("policy release")
+    PARK_SIGNUP = "park_signup", _("park sign-up")
+    VISIT = "visit", _("visit")
+    LAUNCH = "launch", _("launch")
+    STATISTIC = "statistic", _("statistic")
+    OTHER = "other", _("other")
+
+
+class EventStatus(models.TextChoices):
+    CANDIDATE = "candidate", _("candidate")
+    REVIEWED = "reviewed", _("reviewed")
+    PUBLISHED = "published", _("published")
+    REJECTED = "rejected", _("rejected")
+
+
+class EventQuerySet(models.QuerySet):
+    def published(self) -> EventQuerySet:
+        """What the public sees: published, and not merged into another event."""
+        return self.filter(status=EventStatus.PUBLISHED, merged_into__isnull=True)
+
+    def live(self) -> EventQuerySet:
+        """Everything not rejected or merged away: what the importer matches duplicates against."""
+        return self.exclude(status=EventStatus.REJECTED).filter(merged_into__isnull=True)
+
+
+class Event(models.Model):
+    Kind = EventKind
+    Status = EventStatus
+
+    date = models.DateField(_("date"), help_text=_("First day of the period the precision names."))
+    precision = models.CharField(_("precision"), max_length=5, choices=Precision.choices, default=Precision.DAY)
+    end_date = models.DateField(_("end date"), null=True, blank=True, help_text=_("Last day of a multi-day event."))
+    window_start = models.DateField(_("earliest"), null=True, blank=True, help_text=_("For vague dates (近日)."))
+    window_end = models.DateField(_("latest"), null=True, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(_("summary"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.CANDIDATE)
+    confidence = models.FloatField(_("confidence"), default=0.5)
+    parks = models.ManyToManyField(Park, verbose_name=_("parks"), blank=True, related_name="events")
+    organisations = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("organisations"),
+        through="EventOrganisation",
+        blank=True,
+        related_name="events",
+    )
+    people = models.ManyToManyField(Person, verbose_name=_("people"), blank=True, related_name="events")
+    policies = models.ManyToManyField(Policy, verbose_name=_("policies"), blank=True, related_name="events")
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_events",
+    )
+    search_text = models.TextField(
+        _("search text"), blank=True, editable=False, help_text=_("Segmented, simplified words for search.")
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["search_text"])
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ("-date", "-id")
+        permissions = [
+            ("publish_event", _("Can publish and reject events")),
+            ("merge_event", _("Can merge events and entities")),
+        ]
+        indexes = [
+            # the public timeline: published events newest first, keyset-paginated on (date, id)
+            models.Index(fields=["status", "-date", "-id"], name="event_status_date_idx"),
+            models.Index(fields=["kind", "-date"], name="event_kind_date_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=EventKind.values), name="event_valid_kind"),
+            models.CheckConstraint(condition=Q(status__in=EventStatus.values), name="event_valid_status"),
+            precision_check("precision", "event_valid_precision"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("date")), name="event_end_after_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(window_start__isnull=True, window_end__isnull=True)
+                | Q(window_start__isnull=False, window_end__isnull=False, window_end__gte=F("window_start")),
+                name="event_window_in_order",
+            ),
+            models.CheckConstraint(condition=Q(confidence__gte=0) & Q(confidence__lte=1), name="event_confidence_0_1"),
+            models.CheckConstraint(condition=~Q(merged_into=F("id")), name="event_not_merged_into_itself"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.title}"
+
+
+class OrganisationRole(models.TextChoices):
+    ORGANISER = "organiser", _("organiser")
+    ISSUER = "issuer", _("issuer")
+    PARTICIPANT = "participant", _("participant")
+    HOST = "host", _("host")
+
+
+class EventOrganisation(models.Model):
+    Role = OrganisationRole
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="organisation_roles")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="event_roles")
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.PARTICIPANT)
+
+    class Meta:
+        verbose_name = _("organisation role")
+        verbose_name_plural = _("organisation roles")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "organisation", "role"], name="eventorganisation_unique_role"),
+            models.CheckConstraint(
+                condition=Q(role__in=OrganisationRole.values), name="eventorganisation_valid_role"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} ({self.get_role_display()})"
+
+
+class Evidence(models.Model):
+    """The passage of a news item that states an event: offsets into the source's cleaned text
+    and into its raw text, so the passage can be shown in the original."""
+
+    event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="evidence")
+    news_item = models.ForeignKey(
+        NewsItem, verbose_name=_("news item"), on_delete=models.CASCADE, related_name="evidence"
+    )
+    quote = models.TextField(_("quote"))
+    start = models.PositiveIntegerField(_("start offset (clean text)"))
+    end = models.PositiveIntegerField(_("end offset (clean text)"))
+    raw_start = models.PositiveIntegerField(_("start offset (raw text)"), null=True, blank=True)
+    raw_end = models.PositiveIntegerField(_("end offset (raw text)"), null=True, blank=True)
+    date_phrase = models.CharField(_("date phrase"), max_length=100, blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+        ordering = ("event", "id")
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="evidence_end_after_start"),
+            models.UniqueConstraint(fields=["event", "news_item", "start"], name="evidence_unique_passage"),
+        ]
+
+    def __str__(self) -> str:
+        return self.quote[:60]
