@@ -143,3 +143,26 @@ class EventDraft:
     people: list[str] = field(default_factory=list)
     policies: list[str] = field(default_factory=list)
     confidence: float = 0.5
+
+
+@dataclass
+class Document:
+    """Everything the pipeline learned from one file: what the importer stores."""
+
+    name: str  # the file's name, no folder
+    raw_text: str  # decoded text, as in the file
+    text: str  # cleaned text; all offsets below point into it
+    raw_index: list[int]  # raw_index[i] = offset in raw_text of text[i]; one extra entry for the end
+    encoding: str
+    media_type: str
+    sha256: str  # of the cleaned text, the content key of a source
+    metadata: Metadata
+    items: list[Item]
+    events: list[EventDraft]
+    mentions: list[Mention]  # every entity mention, for new entities and people's positions
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets in the raw text of the cleaned span [start, end)."""
+        if end <= start:
+            return self.raw_index[start], self.raw_index[start]
+        return self.raw_index[start], self.raw_index[end - 1] + 1
