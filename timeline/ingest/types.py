@@ -95,6 +95,22 @@ class Mention:
     document_number: str = ""
 
 
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """A known name for the entity linker: a park, organisation, policy or person and its aliases.
+
+    ``valid_from`` / ``valid_until`` bound when the name denotes this body (a ministry's agency
+    renamed in a reorganisation): an alias shared by a lineage resolves to the body in office
+    at the document's date.
+    """
+
+    kind: str  # "park" | "organisation" | "policy" | "person"
+    name: str
+    aliases: tuple[str, ...] = ()
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+
+
 @dataclass
 class Span:
     """A stretch of the cleaned text: [start, end)."""
