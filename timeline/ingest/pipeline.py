@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from timeline.ingest.types import Document, GazetteerEntry, PartialDate
+from typing import TYPE_CHECKING
+
+from timeline.ingest.types import Document, PartialDate
+
+if TYPE_CHECKING:
+    from timeline.ingest.entities import Gazetteer
 
 
 def extract_document(
@@ -10,7 +15,10 @@ def extract_document(
     name: str,
     *,
     published: PartialDate | None = None,
-    entries: list[GazetteerEntry] | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> Document:
-    """Run every stage on one file's bytes. Raises ``IngestError`` with a one-line reason."""
+    """Run every stage on one file's bytes. Raises ``IngestError`` with a one-line reason.
+
+    ``gazetteer`` defaults to one built from the registry CSV files (``seeds/registry``).
+    """
     raise NotImplementedError
