@@ -1,10 +1,41 @@
-"""Entity linking: a gazetteer of known names plus discovery of new ones. (Being written.)"""
+"""Entity linking: known names from a gazetteer, plus discovery of names not yet known.
+
+Known parks, organisations, policies and people are matched in one Aho-Corasick pass
+(leftmost-longest, so 武汉东湖高新区 wins over 东湖高新区 inside it). New names are found by
+their shape: a park or organisation ends in a generic head word (高新区, 产业园, 科技厅, 集团 …)
+after a run of name characters; a policy is a 《…》 title ending in a document word; a person is
+a surname-led name next to a title or a speech verb. Plain Python, no Django.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from timeline.ingest.types import GazetteerEntry
+import ahocorasick
+
+from people.names import name_key
+from timeline.ingest.types import GazetteerEntry, Mention
+
+# ---------------------------------------------------------------- the gazetteer
+
+
+def _variants(name: str) -> set[str]:
+    """Spellings of a name that differ only in bracket width and dash form."""
+    forms = {name}
+    forms.add(name.replace("（", "(").replace("）", ")"))
+    forms.add(name.replace("(", "（").replace(")", "）"))
+    for form in list(forms):
+        for dash in "—-－–":
+            forms.add(re.sub(r"[—\-－–]", dash, form))
+    return {f for f in forms if len(f) >= 2}
+
+
+@dataclass(frozen=True)
+class _Target:
+    entry: GazetteerEntry
 
 
 class Gazetteer:
@@ -12,3 +43,353 @@ class Gazetteer:
 
     def __init__(self, entries: Iterable[GazetteerEntry]) -> None:
         self.entries = list(entries)
+        self._automaton = ahocorasick.Automaton()
+        table: dict[str, list[GazetteerEntry]] = {}
+        for entry in self.entries:
+            for name in (entry.name, *entry.aliases):
+                for form in _variants(name.strip()):
+                    table.setdefault(form, [])
+                    if entry not in table[form]:
+                        table[form].append(entry)
+        self.names = table
+        for form, targets in table.items():
+            self._automaton.add_word(form, (form, tuple(targets)))
+        if table:
+            self._automaton.make_automaton()
+        self._by_key = {name_key(e.name): e for e in self.entries}
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def lookup(self, name: str, kind: str | None = None) -> GazetteerEntry | None:
+        entry = self._by_key.get(name_key(name))
+        if entry is None:
+            targets = self.names.get(name)
+            entry = targets[0] if targets else None
+        if entry is not None and kind is not None and entry.kind != kind:
+            return None
+        return entry
+
+    def find(self, text: str, when: dt.date | None = None) -> list[Mention]:
+        """Leftmost-longest known names in ``text``; a name shared by a lineage resolves to the
+        body in office on ``when``."""
+        if not self.names:
+            return []
+        hits = []
+        for end_index, (form, targets) in self._automaton.iter(text):
+            start = end_index - len(form) + 1
+            hits.append((start, end_index + 1, form, targets))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        mentions: list[Mention] = []
+        last_end = 0
+        for start, end, form, targets in hits:
+            if start < last_end:
+                continue
+            if _inside_latin_word(text, start, end):
+                continue
+            entry = _in_office(targets, when)
+            mentions.append(Mention(start, end, form, entry.kind, entry.name, known=True))
+            last_end = end
+        return mentions
+
+
+def _inside_latin_word(text: str, start: int, end: int) -> bool:
+    """A Latin alias (IASP, JTC) must not match inside a longer Latin word."""
+    if not text[start].isascii():
+        return False
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return before.isascii() and before.isalnum() or after.isascii() and after.isalnum()
+
+
+def _in_office(targets: tuple[GazetteerEntry, ...], when: dt.date | None) -> GazetteerEntry:
+    if len(targets) == 1 or when is None:
+        return targets[0]
+    for entry in targets:
+        if (entry.valid_from is None or entry.valid_from <= when) and (
+            entry.valid_until is None or when < entry.valid_until
+        ):
+            return entry
+    return targets[0]
+
+
+# ---------------------------------------------------------------- discovery of new names
+
+# A name is a run of these (CJK, Latin letters, digits, brackets, the middle dot).
+_NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9（）()·]"
+# Words that end a name on the left: function words, verbs and quantities that precede names.
+_LEFT_STOPS = re.compile(
+    r".*(?:[的在和与及、是将为由对向到从于并等了同跟把被让给以至其共、，。；：！？“”‘’《》\s]"
+    r"|举办|举行|召开|主办|承办|协办|指导|支持|推动|推进|建设|打造|布局|成立|落户|入选|获批|成为|包括|其中"
+    r"|位于|依托|联合|携手|围绕|加快|全国|我国|全省|全市|首批|第[一二三四五六七八九十\d]+批"
+    r"|[\d一二三四五六七八九十百千万余多]+(?:批|家|个|所|位|名))",
+    re.S,
+)
+
+_PARK_HEADS = (
+    "国家自主创新示范区|高新技术产业开发区|高新技术产业园区|经济技术开发区|自主创新示范区|高新区|经开区"
+    "|科技园区|科技园|产业园区|产业园|科学城|科学园|孵化器|创新港|智谷|软件园|生命科学园"
+)
+_ORG_HEADS = (
+    "有限责任公司|股份有限公司|有限公司|管理委员会|委员会|管委会|人民政府|办公厅|办公室|研究院|研究所|研究中心|促进中心"
+    "|合作中心|创新中心|发展中心|服务中心|交易所|基金会|联合会|促进会|实验室|科学院|工程院|大学|学院"
+    "|集团|协会|学会|银行|商会|科技厅|科技局|科委|公司|政府|报社|出版社|杂志社|总局|市委|省委|区委|县委|局|厅|部|署"
+)
+_PARK_RE = re.compile(rf"({_NAME_CHARS}{{2,16}}?)({_PARK_HEADS})")
+_ORG_RE = re.compile(rf"({_NAME_CHARS}{{2,16}}?)({_ORG_HEADS})(?![\u4e00-\u9fff]{{0,1}}(?:区|园))")
+
+# Heads that alone are too generic to trust after a short or generic stem.
+_GENERIC_STEMS = re.compile(
+    r"^(?:国家|全国|地方|相关|有关|各|该|本|我|这|那|其|新|老|大|小|重点|特色|未来|专业|主要|全|多|各类|一批|一流"
+    r"|各地|省级|市级|区级|自治区级|国家级|世界|国际|国内|境外|海外|科技|创新|产业|高新|园区|企业|领域|一个|首个|下属)+$"
+)
+_BAD_INSIDE = re.compile(r"[，。；：、“”‘’！？\s]|[的了着过是在和与及]")
+
+
+def _trim_left(stem: str) -> str:
+    """Cut a candidate name's left edge back to the last stop word inside it."""
+    match = _LEFT_STOPS.match(stem)
+    return stem[match.end() :] if match else stem
+
+
+def _plausible(stem: str, head: str) -> bool:
+    if not stem or _BAD_INSIDE.search(stem):
+        return False
+    if _GENERIC_STEMS.match(stem):
+        return False
+    if stem[0] in "（(）)·" or re.match(r"^\d", stem):
+        return False
+    # a one-character head (局, 厅, 部, 署) needs a stem that looks like a place or body
+    return not (len(head) == 1 and len(stem) < 3)
+
+
+def discover_names(text: str, kind: str) -> list[Mention]:
+    """Parks (kind="park") or organisations (kind="organisation") not in the gazetteer."""
+    pattern = _PARK_RE if kind == "park" else _ORG_RE
+    found: list[Mention] = []
+    for match in pattern.finditer(text):
+        stem, head = match.group(1), match.group(2)
+        trimmed = _trim_left(stem)
+        if not _plausible(trimmed, head):
+            continue
+        start = match.start(2) - len(trimmed)
+        name = trimmed + head
+        found.append(Mention(start, match.end(), name, kind, _tidy(name), known=False))
+        if kind == "organisation":
+            found.extend(_coordinated(text, start, head, trimmed))
+    return found
+
+
+_UNIT = r"[\u4e00-\u9fff]{1,8}?(?:省|市|自治区|特别行政区)"
+_UNIT_LIST_RE = re.compile(rf"((?:{_UNIT}[、和及与])+)$")
+
+
+def _coordinated(text: str, start: int, head: str, stem: str) -> list[Mention]:
+    """'福建省、广东省和海南省科技厅' names three 科技厅: one per place in the list."""
+    if not re.search(r"(?:省|市|自治区|特别行政区)$", stem):
+        return []
+    listed = _UNIT_LIST_RE.search(text[max(0, start - 60) : start])
+    if not listed:
+        return []
+    mentions = []
+    offset = start - len(listed.group(1))
+    for unit in re.finditer(rf"({_UNIT})[、和及与]", listed.group(1)):
+        name = _trim_left(unit.group(1)) + head
+        at = offset + unit.start(1)
+        mentions.append(Mention(at, at + len(unit.group(1)), unit.group(1), "organisation", name, known=False))
+    return mentions
+
+
+def _tidy(name: str) -> str:
+    """Canonical form of a discovered name: full-width brackets around CJK, no spaces."""
+    name = re.sub(r"\s+", "", name)
+    return re.sub(r"\(([^()]*[\u4e00-\u9fff][^()]*)\)", r"（\1）", name)
+
+
+# ---------------------------------------------------------------- policies
+
+_DOC_WORDS = (
+    "行动方案|实施方案|工作方案|建设方案|方案|规划纲要|规划|纲要|指导意见|实施意见|意见|通知|管理办法|实施办法|办法"
+    "|行动计划|计划|评价报告|报告|白皮书|倡议|条例|法|若干政策|若干措施|政策|措施|决定|指南|指引|细则|规定|战略"
+)
+_POLICY_RE = re.compile(rf"《([^《》\n]{{2,80}}?(?:{_DOC_WORDS})(?:[（(][^（）()]{{2,14}}[）)])?)》")
+_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*\d{1,4}号")
+_PERIOD_RE = re.compile(r"[（(]((?:19|20)\d{2})\s*[—\-－–~～至]\s*((?:19|20)\d{2})年?[）)]")
+
+
+def find_policies(text: str) -> list[Mention]:
+    """《…》 titles that name a document (a plan, opinion, notice, report …), with a 文号 that follows."""
+    found = []
+    for match in _POLICY_RE.finditer(text):
+        title = match.group(1).strip()
+        number = _DOC_NUMBER_RE.search(text, match.end(), min(len(text), match.end() + 40))
+        if number is not None and number.start() - match.end() > 2:
+            number = None  # a 文号 follows its title directly, in brackets or not
+        found.append(
+            Mention(
+                match.start(),
+                match.end(),
+                match.group(0),
+                "policy",
+                _tidy(title),
+                known=False,
+                document_number=number.group(0).lstrip("（(") if number else "",
+            )
+        )
+    return found
+
+
+def policy_period(title: str) -> tuple[int, int] | None:
+    """The years a plan covers, from its title: '…（2024—2027年）' → (2024, 2027)."""
+    match = _PERIOD_RE.search(title)
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+# ---------------------------------------------------------------- people
+
+# The most common Chinese surnames (compound ones first so they win).
+_COMPOUND_SURNAMES = "欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木|西门|南宫"
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
+    "钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛"
+    "邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝"
+    "路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂"
+    "全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝封习揭晋郜郁屠阎邸仝逄隆衣芮鄢濮钮浦暴寿宦訾"
+)
+_TITLES = (
+    "党委书记|党组书记|总书记|书记|副部长|部长|副主任|主任|副局长|局长|副司长|司长|副厅长|厅长|副市长|市长|副省长|省长"
+    "|副区长|区长|副主席|主席|副总理|总理|院士|一级巡视员|二级巡视员|巡视员|首席执行官|执行官|总经理|副总经理|董事长"
+    "|副董事长|理事长|会长|副会长|校长|副校长|院长|副院长|处长|副处长|秘书长|总裁|副总裁|常委|委员|新闻发言人|发言人"
+    "|研究员|教授|负责人|总工程师|主任委员|专家|总监|创始人"
+)
+_SPEECH = "表示|指出|强调|说|介绍|认为|谈到|称|透露|提出|建议|致辞|出席|汇报|主持|宣布|发表|作|围绕|在线上|在会上|代表"
+_NAME = rf"(?:{_COMPOUND_SURNAMES}|[\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}"
+_AFTER_NAME = rf"(?=[，,、。：:；（(\s]|等|在|和|与|及|同|一行|率|带队|{_SPEECH}|$)"
+_TITLE_NAME_RE = re.compile(rf"({_TITLES})({_NAME}){_AFTER_NAME}")
+_NAME_SPEECH_RE = re.compile(rf"(?<![\u4e00-\u9fff])({_NAME})(?:{_SPEECH})")
+_NAME_TITLE_RE = re.compile(rf"({_NAME}?)(总书记|主席|总理|副部长|部长|院士|主任|书记)(?![\u4e00-\u9fff]*[会处])")
+_TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
+
+_NOT_NAMES = re.compile(
+    r"^(?:我们|他们|大家|会上|记者|专家|企业|中心|会议|全国|国家|同时|此外|其中|目前|当前|下一步|与会|本报|该区|园区|"
+    r"有关|相关|各地|各位|工作|部门|领导|嘉宾|代表|双方|对此|他|她|其|这|并|还|也|都|将|要|已)"
+)
+
+
+def _valid_person(name: str) -> bool:
+    if len(name) < 2 or len(name) > 4 or _NOT_NAMES.match(name):
+        return False
+    if name[:2] in _COMPOUND_SURNAMES.split("|"):
+        return len(name) >= 3
+    return name[0] in _SURNAMES and len(name) <= 3
+
+
+def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
+    """People named beside a title (主任张三, 张三总书记) or a speech verb (张三表示)."""
+    found: dict[tuple[int, int], Mention] = {}
+    org_ends = sorted(organisations, key=lambda m: m.end)
+    for match in _TITLE_NAME_RE.finditer(text):
+        name = _best_name(match.group(2))
+        if not name:
+            continue
+        start = match.start(2)
+        title_start = _title_start(text, match.start(1), org_ends)
+        org = _organisation_before(title_start, org_ends)
+        title = text[title_start : match.start(2)].strip("，、 ")
+        found[(start, start + len(name))] = Mention(
+            start, start + len(name), name, "person", name, known=False, title=title, organisation=org
+        )
+    for pattern in (_NAME_SPEECH_RE, _NAME_TITLE_RE):
+        for match in pattern.finditer(text):
+            name = _best_name(match.group(1))
+            if not name or any(s <= match.start(1) < e for s, e in found):
+                continue
+            start = match.start(1)
+            title = match.group(2) if pattern is _NAME_TITLE_RE else ""
+            found[(start, start + len(name))] = Mention(
+                start, start + len(name), name, "person", name, known=False, title=title
+            )
+    for match in _TRANSLITERATED.finditer(text):
+        if any(s <= match.start() < e for s, e in found):
+            continue
+        name = match.group(0)
+        found[(match.start(), match.end())] = Mention(
+            match.start(), match.end(), name, "person", name, known=False
+        )
+    return sorted(found.values(), key=lambda m: m.start)
+
+
+def _best_name(candidate: str) -> str:
+    """The candidate, or its first two/three characters, whichever is a valid name."""
+    for size in (len(candidate), 3, 2):
+        name = candidate[:size]
+        if _valid_person(name):
+            return name
+    return ""
+
+
+def _title_start(text: str, title_at: int, org_ends: list[Mention]) -> int:
+    """Widen a title left over 党委书记、 or 党组成员、 parts written before it."""
+    start = title_at
+    while True:
+        match = re.search(rf"(?:{_TITLES}|党组成员|党委委员|成员)、?$", text[max(0, start - 12) : start])
+        if not match or match.end() == match.start():
+            return start
+        start -= len(match.group(0))
+
+
+def _organisation_before(position: int, organisations: list[Mention]) -> str:
+    for mention in reversed(organisations):
+        if mention.end <= position and position - mention.end <= 1:
+            return mention.name
+    return ""
+
+
+# ---------------------------------------------------------------- all together
+
+
+def find_entities(text: str, gazetteer: Gazetteer, when: dt.date | None = None) -> list[Mention]:
+    """Every park, organisation, policy and person mention in ``text``, known names first;
+    discovered names only where no known name stands."""
+    known = gazetteer.find(text, when)
+    taken = [(m.start, m.end) for m in known]
+
+    def free(m: Mention) -> bool:
+        return not any(m.start < e and s < m.end for s, e in taken)
+
+    mentions = list(known)
+    for policy in find_policies(text):
+        linked = gazetteer.lookup(policy.name, "policy")
+        if linked is not None:
+            policy = Mention(
+                policy.start, policy.end, policy.surface, "policy", linked.name, True, document_number=policy.document_number
+            )
+        mentions = [m for m in mentions if not (policy.start <= m.start and m.end <= policy.end)]
+        mentions.append(policy)
+        taken.append((policy.start, policy.end))
+    for kind in ("park", "organisation"):
+        for found in discover_names(text, kind):
+            if free(found):
+                mentions.append(found)
+                taken.append((found.start, found.end))
+    organisations = sorted((m for m in mentions if m.kind in ("organisation", "park")), key=lambda m: m.end)
+    for person in find_people(text, organisations):
+        if free(person):
+            linked = gazetteer.lookup(person.name, "person")
+            mentions.append(person if linked is None else _replace_name(person, linked.name))
+            taken.append((person.start, person.end))
+    return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _replace_name(mention: Mention, name: str) -> Mention:
+    return Mention(
+        mention.start,
+        mention.end,
+        mention.surface,
+        mention.kind,
+        name,
+        True,
+        mention.title,
+        mention.organisation,
+        mention.document_number,
+    )

@@ -1,13 +1,34 @@
-"""Wires the stages together: bytes of one file in, a ``Document`` out. (Being written.)"""
+"""Wires the stages together: bytes of one file in, a ``Document`` out.
+
+decode → clean → metadata → split → (per item) dates → entities → events. Each stage is a
+plain function of its own module; this one only passes values along and offsets around.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import hashlib
+import re
+from functools import lru_cache
 
-from timeline.ingest.types import Document, PartialDate
+from timeline.ingest.clean import clean
+from timeline.ingest.dates import find_dates
+from timeline.ingest.decode import decode
+from timeline.ingest.entities import Gazetteer, find_entities
+from timeline.ingest.errors import IngestError
+from timeline.ingest.events import ItemContext, extract_events
+from timeline.ingest.metadata import read_metadata
+from timeline.ingest.registry import read_registry
+from timeline.ingest.split import split_items
+from timeline.ingest.types import Document, Item, Mention, PartialDate
 
-if TYPE_CHECKING:
-    from timeline.ingest.entities import Gazetteer
+_READABLE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_MIN_READABLE = 8  # fewer letters than this is noise, not a document
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The registry shipped in ``seeds/registry``: what ``extract`` knows without a database."""
+    return Gazetteer(read_registry())
 
 
 def extract_document(
@@ -19,6 +40,79 @@ def extract_document(
 ) -> Document:
     """Run every stage on one file's bytes. Raises ``IngestError`` with a one-line reason.
 
-    ``gazetteer`` defaults to one built from the registry CSV files (``seeds/registry``).
+    ``published`` overrides the date the document prints; without either, year-less dates
+    are anchored to the latest full date the text gives.
     """
-    raise NotImplementedError
+    decoded = decode(data, name)
+    cleaned = clean(decoded.text)
+    if len(_READABLE.findall(cleaned.text)) < _MIN_READABLE:
+        raise IngestError("no readable text after cleaning (only noise, spam or white space)")
+    metadata = read_metadata(cleaned.text, decoded.meta)
+    if published is not None:
+        metadata.published = published
+    anchor = metadata.published or _latest_date(cleaned.text)
+    if anchor is None:
+        raise IngestError("no publication date in the document and none given (use --published)")
+    gazetteer = gazetteer or default_gazetteer()
+    items = split_items(cleaned.text, cleaned.furniture)
+    events, mentions = [], []
+    for index, item in enumerate(items):
+        item_text = cleaned.text[item.start : item.end]
+        item_mentions = find_entities(item_text, gazetteer, when=anchor.first_day())
+        context = ItemContext(
+            text=item_text,
+            item_index=index,
+            offset=item.start,
+            published=anchor,
+            dates=find_dates(item_text, _item_anchor(item, anchor), published=anchor),
+            mentions=item_mentions,
+            headline=item.headline,
+        )
+        events.extend(extract_events(context))
+        mentions.extend(_shift(m, item.start) for m in item_mentions)
+    return Document(
+        name=name,
+        raw_text=decoded.text,
+        text=cleaned.text,
+        raw_index=cleaned.index,
+        encoding=decoded.encoding,
+        media_type=decoded.media_type,
+        sha256=hashlib.sha256(cleaned.text.encode("utf-8")).hexdigest(),
+        metadata=metadata,
+        items=items,
+        events=events,
+        mentions=mentions,
+    )
+
+
+def _item_anchor(item: Item, published: PartialDate) -> PartialDate:
+    """A dateline's own date (新华社北京4月27日电) anchors its item; else the publication date."""
+    if item.dateline:
+        for mention in find_dates(item.dateline, published, published=published):
+            if mention.role == "point" and mention.date.precision == "day":
+                return mention.date
+    return published
+
+
+def _latest_date(text: str) -> PartialDate | None:
+    """The latest month the text names with its year: a floor for an undated document."""
+    best = None
+    for match in re.finditer(r"((?:19|20)\d{2})年(\d{1,2})月", text):
+        year, month = int(match.group(1)), int(match.group(2))
+        if 1 <= month <= 12 and (best is None or (year, month) > (best.year, best.month)):
+            best = PartialDate(year, month)
+    return best
+
+
+def _shift(mention: Mention, offset: int) -> Mention:
+    return Mention(
+        mention.start + offset,
+        mention.end + offset,
+        mention.surface,
+        mention.kind,
+        mention.name,
+        mention.known,
+        mention.title,
+        mention.organisation,
+        mention.document_number,
+    )

@@ -1,0 +1,50 @@
+"""The splitter and the metadata reader on small documents written for these tests."""
+
+from __future__ import annotations
+
+from timeline.ingest.metadata import read_metadata
+from timeline.ingest.split import split_items
+from timeline.ingest.types import PartialDate
+
+PAGE = "\n".join(
+    [
+        "科技周报",
+        "2023年6月5日 星期一",
+        "第22期(总第1001期)",
+        "导读",
+        "某园区举办创新大会",
+        "某市出台新政",
+        "某园区举办创新大会",
+        "本报讯（记者 王明）6月3日，某园区创新大会在南京举行。",
+        "会上，多家企业签约。",
+        "(供稿:某园区管委会)",
+        "【政策速递】",
+        "某市出台新政",
+        "6月1日，某市印发《关于支持园区发展的若干措施》。",
+    ]
+)
+
+
+def test_items_start_at_headlines_and_datelines() -> None:
+    items = split_items(PAGE)
+    assert [i.headline for i in items] == ["某园区举办创新大会", "某市出台新政"]
+    assert items[0].dateline.startswith("本报讯")
+    first = PAGE[items[0].start : items[0].end]
+    assert "会上，多家企业签约。" in first and "供稿" in first
+    assert "若干措施" in PAGE[items[1].start : items[1].end]
+
+
+def test_masthead_date_issue_and_publisher() -> None:
+    meta = read_metadata(PAGE)
+    assert meta.published == PartialDate(2023, 6, 5)
+    assert meta.issue_label == "第22期(总第1001期)"
+    assert meta.publisher == "科技周报"
+
+
+def test_dates_in_running_text_are_not_the_publication_date() -> None:
+    text = "今天是\n2030年1月1日\n本刊2023年5月6日休刊一期。\n某园区举办大会。"
+    assert read_metadata(text).published is None
+
+
+def test_labelled_web_date() -> None:
+    assert read_metadata("某某网\n发布时间：2021-09-08 10:00\n正文").published == PartialDate(2021, 9, 8)

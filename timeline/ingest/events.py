@@ -1,0 +1,454 @@
+"""Events: trigger words and sentence shape decide the kind, the nearest date dates it.
+
+For each sentence of a news item: find the kinds its trigger words announce (FORMAT.md's
+table), skip what is only intended (将, 计划), date it by the most precise date in the clause of
+the trigger (or the item's lead date, for the segments of one reported event), and attach the
+entities of the sentence. The item's lead event (the forum, contest or visit the item reports)
+also gets the people who speak at it and the bodies they represent. A statistic is a sentence
+with a figure and the period it covers, and is dated by that period. Plain Python, no Django.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from timeline.ingest.types import DateMention, EventDraft, Mention, PartialDate
+
+# ---------------------------------------------------------------- triggers
+
+_CJK = r"[\u4e00-\u9fff]"
+_HAPPENED = r"(?:举行|举办|召开|开幕|闭幕|启幕|开班|开讲|开赛|落幕|成功举办|隆重举行|顺利召开)"
+
+# kind → patterns; the named group "name" (when present) is the event's own name.
+_TRIGGERS: dict[str, list[re.Pattern[str]]] = {
+    "press_conference": [
+        re.compile(rf"(?P<name>[^，。；]{{0,30}}(?:新闻发布会|发布会|新闻通气会|吹风会))[^，。；]{{0,20}}?{_HAPPENED}"),
+        re.compile(rf"{_HAPPENED}(?P<name>[^，。；]{{0,20}}(?:新闻发布会|发布会|新闻通气会|吹风会))"),
+        re.compile(r"在(?P<name>[^，。；]{2,40}?(?:新闻发布会|发布会|通气会))上"),
+    ],
+    "meeting": [
+        re.compile(
+            rf"(?P<name>[^，。；]{{0,40}}(?:协调会|工作会议|工作会|推进会|调度会|部署会|联席会议|电视电话会议|常务会议|"
+            rf"动员会|现场会|经验交流会|交流会议|座谈会议|审议会|评审会)){_CJK}{{0,12}}?{_HAPPENED}"
+        ),
+        re.compile(r"(?P<name>参加[^，。；]{2,40}?(?:代表团|会议)[^，。；]{0,4}审议)"),
+        re.compile(r"(?P<name>调研[^，。；]{0,20}?座谈|座谈交流)"),
+    ],
+    "forum": [
+        re.compile(
+            rf"(?P<name>[^，。；]{{0,60}}?(?:论坛|年会|峰会|研讨会|座谈会|交流会|推介会|对接会|洽谈会|博览会|展览会|"
+            rf"大会|沙龙|报告会|发展会|讲坛))(?:[（(][^）)]{{1,12}}[）)])?[^，。；]{{0,16}}?{_HAPPENED}(?!期间)"
+        ),
+        re.compile(r"在(?P<name>[^，。；]{2,50}?(?:论坛|年会|峰会|研讨会|大会|开幕式|全体会议))上"),
+        re.compile(r"(?P<name>[^，。；]{2,40}?(?:论坛|峰会|研讨会|推介会|博览会))(?:期间|上)[，,]"),
+    ],
+    "contest": [
+        re.compile(rf"(?P<name>[^，。；]{{0,50}}?(?:大赛|比赛|竞赛|挑战赛|创业赛|领域赛|全国赛|决赛|选拔赛))[^，。；]{{0,30}}?{_HAPPENED}"),
+        re.compile(r"(?:评选出|获得|获评|荣获)[^，。；]{0,30}?(?:奖|优秀企业|称号)"),
+        re.compile(r"(?P<name>[^，。；]{2,30}?颁奖(?:典礼|仪式)?)"),
+    ],
+    "policy_release": [
+        re.compile(r"(?:印发|发布|出台|公布|颁布|发出|下发|联合印发|正式发布|修订|制定印发)(?:了)?[^，。；]{0,6}?《(?P<name>[^》]{2,80})》"),
+        re.compile(r"《(?P<name>[^》]{2,80})》[^，。；]{0,30}?(?:印发|发布|出台|公布|颁布|实施|施行|正式发布|出炉)"),
+        re.compile(r"(?:发布|出台|印发|制定|修订)(?:了)?(?P<name>[^，。；《》]{2,30}?(?:倡议|政策|方案|规划|意见|办法|报告|措施|白皮书|指南))"),
+    ],
+    "park_signup": [
+        re.compile(
+            r"(?:签约|签署|合作协议|战略合作|牵手|结对共建|结对|授牌|认定为|被认定|认定|获批|批准建设|批复|升级为|入选|"
+            r"列入|获评|被评为|被命名|命名为|纳入|授予|挂牌成立|获得.{0,10}称号)"
+        ),
+    ],
+    "visit": [
+        re.compile(r"(?:调研|考察|视察|走访|实地察看)"),
+    ],
+    "launch": [
+        re.compile(
+            r"(?:正式启动|启动|揭牌|成立|开园|下线|量产|交付|投产|开通|上线|发射|开工|开业|建成投用|投入使用|落成|首发|集中发布)"
+        ),
+    ],
+}
+# Kinds tried in this order; a sentence may announce several distinct events.
+_ORDER = ("press_conference", "contest", "meeting", "forum", "policy_release", "park_signup", "visit", "launch")
+
+# Words that make a trigger an intention, a wish or a condition rather than a report.
+_NOT_HAPPENED = re.compile(
+    r"(?:将|将要|即将|拟于|计划|准备|力争|争取|希望|要|应|应当|需要|下一步|未来|继续|进一步|鼓励|支持|推动|推进|加快|"
+    r"积极|持续|不断|着力|努力|大力|是否|如何|旨在|为了|以便|通过|围绕|按照|能够|可以|有助于|助力)"
+)
+_INTENT_OK = re.compile(r"拟认定|拟入选|拟授予")  # a published shortlist is a fact
+
+# ---------------------------------------------------------------- statistics
+
+_FIGURE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:多|余)?\s*(?:万亿|千亿|百亿|亿|万|千)?\s*"
+    r"(?:元|美元|亿元|万元|家|个|件|项|人次|人|万人|户|起|吨|平方公里|亩|%|点|倍|所|位|只|台|辆|套)"
+)
+_METRIC = re.compile(
+    r"(?:实现|达到|达|突破|超过|超|增长|增加|新增|占|比重|贡献率|总数|总额|总量|规模|总收入|总产值|营收|收入|产值|生产总值|"
+    r"GDP|增加值|投入|拥有|聚集|集聚|吸引|吸纳|授权|注册|累计|共有|共计|建有|培育|数量)"
+)
+_PARKISH = re.compile(r"(?:高新区|园区|示范区|开发区|科技园|产业园|科学城)")
+_STAT_TOPIC = re.compile(r"(?:生产总值|GDP|总收入|营收|产值|增加值|高新技术企业|专利|研发|经费|企业|人员|人才|指数|总数)")
+
+# ---------------------------------------------------------------- sentences
+
+
+@dataclass
+class Sentence:
+    start: int  # offsets in the item text
+    end: int
+    paragraph: int
+
+
+_SENTENCE_END = re.compile(r"[。！？；]+[”’」』]?|\n+")
+
+
+def sentences(text: str) -> list[Sentence]:
+    found, start, paragraph = [], 0, 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end() if not match.group(0).startswith("\n") else match.start()
+        if text[start:end].strip():
+            found.append(Sentence(start, end, paragraph))
+        if "\n" in match.group(0):
+            paragraph += 1
+        start = match.end()
+    if text[start:].strip():
+        found.append(Sentence(start, len(text), paragraph))
+    return found
+
+
+def _clause_bounds(text: str, start: int, end: int, at: int) -> tuple[int, int]:
+    left = max(text.rfind(c, start, at) for c in "，,：:") + 1
+    right_candidates = [i for i in (text.find(c, at, end) for c in "，,：:") if i != -1]
+    return max(left, start), min(right_candidates) if right_candidates else end
+
+
+# ---------------------------------------------------------------- the extractor
+
+
+@dataclass
+class ItemContext:
+    """What an item offers every event found in it."""
+
+    text: str
+    item_index: int
+    offset: int  # of the item in the document's cleaned text
+    published: PartialDate
+    dates: list[DateMention]
+    mentions: list[Mention]
+    headline: str = ""
+
+
+def extract_events(context: ItemContext) -> list[EventDraft]:
+    """Events reported by one news item, in text order."""
+    text = context.text
+    sents = sentences(text)
+    lead_date = _lead_date(context, sents)
+    drafts: list[EventDraft] = []
+    for sentence in sents:
+        drafts.extend(_sentence_events(context, sentence, lead_date))
+    drafts.extend(_statistics(context, sents))
+    drafts = _dedupe(drafts)
+    _enrich_lead(context, drafts, sents)
+    return sorted(drafts, key=lambda d: d.start)
+
+
+def _usable(mention: DateMention) -> bool:
+    return mention.role in ("point", "range", "vague") and not _glued_year_only(mention)
+
+
+def _glued_year_only(mention: DateMention) -> bool:
+    """'2024中关村论坛' names a year inside an event name: not the day of the event."""
+    return mention.date.precision == "year" and not mention.phrase.rstrip().endswith("年")
+
+
+def _lead_date(context: ItemContext, sents: list[Sentence]) -> DateMention | None:
+    """The date of the item's first paragraph that dates the event the item reports."""
+    first_paragraphs = {s.paragraph for s in sents[:3]}
+    for mention in context.dates:
+        sentence = next((s for s in sents if s.start <= mention.start < s.end), None)
+        if sentence is None or sentence.paragraph not in first_paragraphs:
+            continue
+        if _usable(mention) and (mention.date.precision == "day" or mention.role == "vague"):
+            return mention
+    return None
+
+
+def _sentence_events(context: ItemContext, sentence: Sentence, lead_date: DateMention | None) -> list[EventDraft]:
+    text = context.text
+    body = text[sentence.start : sentence.end]
+    found: list[EventDraft] = []
+    used_spans: list[tuple[int, int]] = []
+    for kind in _ORDER:
+        for pattern in _TRIGGERS[kind]:
+            for match in pattern.finditer(body):
+                at = sentence.start + match.start()
+                trigger_end = sentence.start + match.end()
+                if any(s <= at < e or s < trigger_end <= e for s, e in used_spans) and kind in ("visit", "launch"):
+                    continue
+                if _intended(text, sentence.start, at, trigger_end):
+                    continue
+                date = _date_for(context, sentence, at, lead_date)
+                if date is None:
+                    continue
+                name = match.groupdict().get("name") or ""
+                draft = _draft(context, sentence, kind, date, name, at)
+                if draft is not None:
+                    found.append(draft)
+                    used_spans.append((at, trigger_end))
+                break  # one event per kind and sentence
+    return _drop_shadowed(found)
+
+
+def _drop_shadowed(found: list[EventDraft]) -> list[EventDraft]:
+    """A visit that is the 调研座谈 of a meeting, or a launch that is a signing, is one event."""
+    kinds = {d.kind for d in found}
+    if "meeting" in kinds:
+        found = [d for d in found if d.kind != "visit"]
+    if "park_signup" in kinds:
+        found = [d for d in found if d.kind != "launch"]
+    if "contest" in kinds:
+        found = [d for d in found if d.kind not in ("park_signup",)]
+    return found
+
+
+def _intended(text: str, sentence_start: int, at: int, trigger_end: int) -> bool:
+    left, _ = _clause_bounds(text, sentence_start, len(text), at)
+    window = text[max(left, at - 12) : at]
+    if _INTENT_OK.search(text[max(sentence_start, at - 4) : trigger_end]):
+        return False
+    return bool(_NOT_HAPPENED.search(window))
+
+
+def _date_for(
+    context: ItemContext, sentence: Sentence, at: int, lead_date: DateMention | None
+) -> DateMention | None:
+    """The most precise usable date in the trigger's sentence, nearest the trigger; else the
+    item's lead date (later sentences report segments of the same event)."""
+    inside = [m for m in context.dates if sentence.start <= m.start < sentence.end and _usable(m)]
+    if inside:
+        rank = {"day": 3, "month": 2, "year": 1}
+        return max(inside, key=lambda m: (rank[m.date.precision], -abs(m.start - at)))
+    return lead_date
+
+
+def _draft(
+    context: ItemContext, sentence: Sentence, kind: str, date: DateMention, name: str, at: int
+) -> EventDraft | None:
+    text = context.text
+    evidence = text[sentence.start : sentence.end].strip()
+    if len(evidence) < 8:
+        return None
+    lead = sentence.start if not text[sentence.start].isspace() else sentence.start + len(text[sentence.start:]) - len(text[sentence.start:].lstrip())
+    scope = [m for m in context.mentions if sentence.start <= m.start < sentence.end]
+    draft = EventDraft(
+        kind=kind,
+        date=date.date,
+        title=_title(kind, name, evidence, date),
+        evidence=evidence,
+        start=context.offset + lead,
+        end=context.offset + lead + len(evidence),
+        item_index=context.item_index,
+        date_phrase=date.phrase,
+        end_date=date.end_date if date.role == "range" and kind != "statistic" else None,
+        window=date.window if date.role == "vague" else None,
+        confidence=0.6 if date.start >= sentence.start else 0.45,
+    )
+    _attach(draft, scope, text)
+    return draft if _supported(draft, name, evidence) else None
+
+
+_QUOTED_NAME = re.compile(r"[“《][^”》]{2,30}[”》]")
+
+
+def _supported(draft: EventDraft, name: str, evidence: str) -> bool:
+    """An event needs someone or something it is about: a sign-up needs a park or a body, a
+    launch a named thing; others a named entity or a proper event name."""
+    has_actor = bool(draft.parks or draft.organisations)
+    if draft.kind == "park_signup":
+        return has_actor
+    if draft.kind == "launch":
+        return has_actor or bool(draft.policies) or bool(_QUOTED_NAME.search(evidence))
+    return has_actor or bool(draft.people or draft.policies) or len(name) >= 6
+
+
+def _title(kind: str, name: str, evidence: str, date: DateMention) -> str:
+    name = re.sub(r"^(?:近日|日前|近期|\d+月\d+日|[，,、\s])+", "", name or "").strip("，,、 ")
+    name = re.sub(r"^(?:在|由)", "", name)
+    if kind == "policy_release" and name and not name.startswith("《"):
+        name = f"《{name}》发布" if not re.search(r"(?:倡议|政策|方案|规划|意见|办法|报告|措施)$", name) else f"{name}发布"
+    if len(name) >= 6:
+        return name[:120]
+    text = evidence
+    if date.phrase and text.startswith(date.phrase):
+        text = text[len(date.phrase) :]
+    return text.strip("，,。 ")[:60]
+
+
+_ACTS_AS_ORG = re.compile(r"^[^，。；]{0,12}?(?:主办|承办|协办|指导|出台|印发|发布|制定)")
+
+
+def _attach(draft: EventDraft, mentions: Iterable[Mention], text: str) -> None:
+    """Parks, organisations (with a role), people and policies of the event's scope."""
+    for mention in mentions:
+        if mention.kind == "park":
+            _add(draft.parks, mention.name)
+            if _ACTS_AS_ORG.match(text[mention.end : mention.end + 20]):
+                _add_org(draft, mention.name, _role(text, mention.end))
+        elif mention.kind == "organisation":
+            _add_org(draft, mention.name, _role(text, mention.end, draft.kind))
+        elif mention.kind == "person":
+            _add(draft.people, mention.name)
+        elif mention.kind == "policy":
+            _add(draft.policies, mention.name)
+
+
+def _role(text: str, end: int, kind: str = "") -> str:
+    after = text[end : end + 14]
+    if re.match(r"^[^，。；]{0,12}?主办", after):
+        return "organiser"
+    if re.match(r"^[^，。；]{0,12}?(?:承办|协办)", after):
+        return "host"
+    if kind == "policy_release" or re.match(r"^[^，。；]{0,8}?(?:印发|出台|发布|制定)", after):
+        return "issuer"
+    return "participant"
+
+
+def _add(values: list[str], name: str) -> None:
+    if name not in values:
+        values.append(name)
+
+
+def _add_org(draft: EventDraft, name: str, role: str) -> None:
+    if all(existing != name for existing, _ in draft.organisations):
+        draft.organisations.append((name, role))
+
+
+# ---------------------------------------------------------------- statistics
+
+
+def _statistics(context: ItemContext, sents: list[Sentence]) -> list[EventDraft]:
+    """One statistic per period and subject: the first sentence that gives a figure for it."""
+    text = context.text
+    drafts: list[EventDraft] = []
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    for sentence in sents:
+        body = text[sentence.start : sentence.end]
+        if not _FIGURE.search(body) or not _METRIC.search(body) or not _STAT_TOPIC.search(body):
+            continue
+        if not (_PARKISH.search(body) or _PARKISH.search(context.headline)):
+            continue  # figures of a park or of the parks, not of the economy at large
+        period = _period(context, sentence)
+        if period is None:
+            continue
+        scope = [m for m in context.mentions if sentence.start <= m.start < sentence.end]
+        parks = tuple(sorted({m.name for m in scope if m.kind == "park"}))
+        key = (period.iso(), parks)
+        if key in seen:
+            continue
+        seen.add(key)
+        evidence = body.strip()
+        lead = sentence.start + (len(body) - len(body.lstrip()))
+        draft = EventDraft(
+            kind="statistic",
+            date=period,
+            title=_stat_title(evidence),
+            evidence=evidence,
+            start=context.offset + lead,
+            end=context.offset + lead + len(evidence),
+            item_index=context.item_index,
+            date_phrase=period.iso(),
+            confidence=0.5,
+        )
+        _attach(draft, scope, text)
+        drafts.append(draft)
+    return drafts
+
+
+def _period(context: ItemContext, sentence: Sentence) -> PartialDate | None:
+    """The year a figure covers: an explicit year, a part-year range, or 截至 a date."""
+    for mention in context.dates:
+        if not sentence.start <= mention.start < sentence.end:
+            continue
+        if mention.role == "range" and mention.end_date and mention.end_date.year == mention.date.year:
+            return PartialDate(mention.date.year)
+        if mention.role == "cumulative":
+            return mention.date
+        if mention.role == "point" and mention.date.precision == "year" and not _glued_year_only(mention):
+            return mention.date
+    return None
+
+
+def _stat_title(evidence: str) -> str:
+    figure = _FIGURE.search(evidence)
+    end = evidence.find("，", figure.end()) if figure else -1
+    return (evidence[: end if end > 0 else 60])[:80]
+
+
+# ---------------------------------------------------------------- tidying
+
+
+def _dedupe(drafts: list[EventDraft]) -> list[EventDraft]:
+    """Segments of one reported event on the same day and of the same kind become one."""
+    kept: list[EventDraft] = []
+    for draft in drafts:
+        twin = next(
+            (
+                k
+                for k in kept
+                if k.kind == draft.kind
+                and k.date == draft.date
+                and k.kind not in ("statistic", "park_signup", "policy_release", "launch")
+                and _similar(k, draft)
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(draft)
+            continue
+        for park in draft.parks:
+            _add(twin.parks, park)
+        for name, role in draft.organisations:
+            _add_org(twin, name, role)
+        for person in draft.people:
+            _add(twin.people, person)
+        for policy in draft.policies:
+            _add(twin.policies, policy)
+    return kept
+
+
+def _similar(a: EventDraft, b: EventDraft) -> bool:
+    grams = lambda s: {s[i : i + 2] for i in range(len(s) - 1)}  # noqa: E731
+    ga, gb = grams(a.title), grams(b.title)
+    if not ga or not gb:
+        return False
+    return len(ga & gb) / min(len(ga), len(gb)) >= 0.5
+
+
+_GATHERING = ("forum", "meeting", "contest", "press_conference", "visit")
+
+
+def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sentence]) -> None:
+    """The item's first gathering gets the people who speak in the item and their bodies."""
+    lead = next((d for d in drafts if d.kind in _GATHERING), None)
+    if lead is None:
+        return
+    lead_paragraphs = {s.paragraph for s in sents[:2]}
+    for mention in context.mentions:
+        sentence = next((s for s in sents if s.start <= mention.start < s.end), None)
+        if mention.kind == "person" and (mention.title or sentence and sentence.paragraph in lead_paragraphs):
+            _add(lead.people, mention.name)
+            if mention.organisation:
+                _add_org(lead, mention.organisation, "participant")
+        elif sentence is not None and sentence.paragraph in lead_paragraphs:
+            if mention.kind == "organisation":
+                _add_org(lead, mention.name, _role(context.text, mention.end, lead.kind))
+            elif mention.kind == "park":
+                _add(lead.parks, mention.name)
+
+
+def window_for(published: PartialDate, days: int = 14) -> tuple[dt.date, dt.date]:
+    return published.first_day() - dt.timedelta(days=days), published.last_day()

@@ -1,0 +1,64 @@
+"""Print the events of documents as JSON Lines (FORMAT.md), writing nothing to the database."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from timeline.ingest.errors import IngestError
+from timeline.ingest.pipeline import extract_document
+from timeline.ingest.types import Document, EventDraft, PartialDate
+
+
+def event_record(document: Document, draft: EventDraft) -> dict:
+    """One event in the eval's JSON Lines format; evidence as the original text shows it."""
+    raw_start, raw_end = document.raw_span(draft.start, draft.end)
+    record = {
+        "doc": document.name,
+        "date": draft.date.iso(),
+        "kind": draft.kind,
+        "title": draft.title,
+        "parks": draft.parks,
+        "organisations": [name for name, _ in draft.organisations],
+        "people": draft.people,
+        "policies": draft.policies,
+        "evidence": document.raw_text[raw_start:raw_end],
+        "date_phrase": draft.date_phrase,
+        "confidence": round(draft.confidence, 2),
+        "offsets": [raw_start, raw_end],
+    }
+    if draft.window:
+        record["date_window"] = [draft.window[0].isoformat(), draft.window[1].isoformat()]
+    if draft.end_date:
+        record["end_date"] = draft.end_date.iso()
+    return record
+
+
+class Command(BaseCommand):
+    help = "Extract dated events from documents and print them as JSON Lines (nothing is stored)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="+", metavar="FILE")
+        parser.add_argument("--published", help="publication date: YYYY, YYYY-MM or YYYY-MM-DD")
+
+    def handle(self, *args, files: list[str], published: str | None, **options):
+        try:
+            when = PartialDate.parse(published) if published else None
+        except ValueError as error:
+            raise CommandError(f"--published: {error}") from error
+        failed = 0
+        for name in files:
+            path = Path(name)
+            try:
+                document = extract_document(path.read_bytes(), path.name, published=when)
+            except (OSError, IngestError) as error:
+                failed += 1
+                reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+                self.stderr.write(f"{name}: {reason}")
+                continue
+            for draft in document.events:
+                self.stdout.write(json.dumps(event_record(document, draft), ensure_ascii=False))
+        if failed:
+            raise CommandError(f"{failed} of {len(files)} file(s) could not be read")
