@@ -1,0 +1,87 @@
+"""The entity linker's known names, read from the database.
+
+The extractor is plain Python and knows nothing of models; this module turns the curated
+parks, organisations (with the dates a name denoted a body), people and policies into
+``GazetteerEntry`` values for it, and keeps one built ``Gazetteer`` per process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import defaultdict
+
+from people.models import Alias, Organisation, Park, Person
+from policies.models import Policy
+from timeline.ingest.entities import Gazetteer
+from timeline.ingest.types import GazetteerEntry
+
+_lock = threading.Lock()
+_cached: list[Gazetteer] = []  # empty: not built yet
+
+
+def gazetteer_entries() -> list[GazetteerEntry]:
+    """Every known name and its aliases, in five queries whatever the size of the registry."""
+    aliases: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for park, organisation, person, name in Alias.objects.values_list(
+        "park_id", "organisation_id", "person_id", "name"
+    ).order_by("name"):
+        if park:
+            aliases["park", park].append(name)
+        elif organisation:
+            aliases["organisation", organisation].append(name)
+        elif person:
+            aliases["person", person].append(name)
+
+    entries = [
+        GazetteerEntry("park", name, tuple(aliases["park", pk]))
+        for pk, name in Park.objects.values_list("id", "name").order_by("name", "id")
+    ]
+
+    organisations = list(Organisation.objects.values_list("id", "name", "renamed_on", "predecessor_id"))
+    # a predecessor's name stops denoting it on the day its successor took over
+    valid_until: dict[int, dt.date] = {}
+    for _, _, renamed_on, predecessor in organisations:
+        if predecessor and renamed_on:
+            valid_until[predecessor] = min(renamed_on, valid_until.get(predecessor, renamed_on))
+    entries += [
+        GazetteerEntry(
+            "organisation",
+            name,
+            tuple(aliases["organisation", pk]),
+            valid_from=renamed_on,
+            valid_until=valid_until.get(pk),
+        )
+        for pk, name, renamed_on, _ in sorted(organisations, key=lambda row: (row[1], row[0]))
+    ]
+
+    # namesakes told apart by a disambiguation are one name to the linker
+    people: dict[str, list[str]] = {}
+    for pk, name in Person.objects.values_list("id", "name").order_by("name", "id"):
+        known = people.setdefault(name, [])
+        known += [alias for alias in aliases["person", pk] if alias not in known]
+    entries += [GazetteerEntry("person", name, tuple(names)) for name, names in people.items()]
+
+    entries += [
+        GazetteerEntry("policy", title, (short_title,) if short_title else ())
+        for title, short_title in Policy.objects.values_list("title", "short_title").order_by("title")
+    ]
+    return entries
+
+
+def load_gazetteer() -> Gazetteer:
+    """The database's gazetteer, built once per process (``invalidate_gazetteer`` rebuilds it).
+
+    On a database nobody has loaded yet it is empty, and the pipeline falls back to its own
+    default (the registry CSV files).
+    """
+    with _lock:
+        if not _cached:
+            _cached.append(Gazetteer(gazetteer_entries()))
+        return _cached[0]
+
+
+def invalidate_gazetteer() -> None:
+    """Forget the built gazetteer: the importer calls this after it created entities."""
+    with _lock:
+        _cached.clear()

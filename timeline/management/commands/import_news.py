@@ -1,0 +1,152 @@
+"""Import news documents: extract their events and store them (one transaction per document)."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import nullcontext
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from timeline.gazetteer import invalidate_gazetteer, load_gazetteer
+from timeline.importers import ImportResult, import_document
+from timeline.ingest.errors import IngestError
+from timeline.ingest.pipeline import extract_document
+from timeline.ingest.types import PartialDate
+
+SUFFIXES = {".txt", ".text", ".htm", ".html", ".pdf"}
+STDIN = "-"
+
+
+@dataclass
+class Totals:
+    read: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    items: int = 0
+    events_new: int = 0
+    events_merged: int = 0
+    entities_new: int = 0
+
+    def add(self, result: ImportResult) -> None:
+        self.read += 1
+        self.unchanged += not result.created
+        self.items += result.items
+        self.events_new += result.events_new
+        self.events_merged += result.events_merged
+        self.entities_new += result.entities_new
+
+    def __str__(self) -> str:
+        return (
+            f"documents: read {self.read}, unchanged {self.unchanged}, failed {self.failed}; "
+            f"news items {self.items}; events new {self.events_new}, merged {self.events_merged}; "
+            f"entities new {self.entities_new}"
+        )
+
+
+def find_documents(paths: list[str]) -> list[str]:
+    """Files as given, folders searched recursively for news files (sorted), ``-`` as is."""
+    found: list[str] = []
+    for path in paths:
+        folder = Path(path)
+        if path != STDIN and folder.is_dir():
+            files = (f for f in folder.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            found += sorted(str(f) for f in files)
+        else:
+            found.append(path)  # a missing file fails when it is read, as one line
+    return found
+
+
+def failure_reason(error: BaseException) -> str:
+    """One line saying why a document failed."""
+    if isinstance(error, OSError) and error.strerror:
+        reason = error.strerror.lower()
+    elif isinstance(error, IngestError):
+        reason = str(error)
+    else:
+        reason = f"{type(error).__name__}: {error}"
+    return " ".join(reason.split()) or type(error).__name__
+
+
+class Command(BaseCommand):
+    help = (
+        "Extract events from news files (.txt, .html, .pdf; folders recursively; - for standard input) "
+        "and store them. Re-importing a document changes nothing; exit status 1 when any document failed."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("paths", nargs="*", metavar="PATH", help="file, folder or - for standard input")
+        parser.add_argument("--published", help="publication date: YYYY, YYYY-MM or YYYY-MM-DD")
+        parser.add_argument("--publisher", default="", help="publisher name (overrides the document's)")
+        parser.add_argument("--publish", action="store_true", help="publish the events created")
+        parser.add_argument("--dry-run", action="store_true", help="run everything, then roll back")
+
+    def handle(self, *args, **options) -> None:
+        if not options["paths"]:
+            raise CommandError("give at least one file, folder or - (standard input)")
+        published = None
+        if options["published"]:
+            try:
+                published = PartialDate.parse(options["published"])
+            except ValueError as error:
+                raise CommandError(f"--published: {error}") from error
+        documents = find_documents(options["paths"])
+        if not documents:
+            raise CommandError(
+                "no news files (.txt .text .htm .html .pdf) found in " + " ".join(options["paths"])
+            )
+
+        totals = Totals()
+        # each document is its own transaction; a dry run wraps them all in one it rolls back
+        with transaction.atomic() if options["dry_run"] else nullcontext():
+            for number, path in enumerate(documents, 1):
+                self._progress(number, len(documents), path)
+                try:
+                    totals.add(self._import(path, published, options))
+                except Exception as error:  # one bad document must not stop the others
+                    totals.failed += 1
+                    self._progress_done()
+                    self.stderr.write(f"{'stdin' if path == STDIN else path}: {failure_reason(error)}")
+            self._progress_done()
+            if options["dry_run"]:
+                transaction.set_rollback(True)
+        if options["dry_run"]:
+            invalidate_gazetteer()  # it may hold names that were rolled back
+
+        if options["verbosity"] >= 1:
+            style = self.style.WARNING if totals.failed else self.style.SUCCESS
+            self.stdout.write(style(str(totals)))
+            if options["dry_run"]:
+                self.stdout.write("dry run: rolled back, nothing was written")
+        if totals.failed:
+            noun = "document" if totals.failed == 1 else "documents"
+            raise CommandError(f"{totals.failed} {noun} failed", returncode=1)
+
+    def _import(self, path: str, published: PartialDate | None, options: dict) -> ImportResult:
+        if path == STDIN:
+            data, name = sys.stdin.buffer.read(), "stdin"
+        else:
+            data, name = Path(path).read_bytes(), Path(path).name
+        doc = extract_document(data, name, published=published, gazetteer=load_gazetteer())
+        result = import_document(doc, publisher=options["publisher"], publish=options["publish"])
+        if options["verbosity"] >= 2:
+            self._progress_done()
+            what = (
+                "unchanged"
+                if not result.created
+                else f"{result.events_new} events, {result.events_merged} merged"
+            )
+            self.stdout.write(f"{name}: {what}")
+        return result
+
+    def _progress(self, number: int, total: int, path: str) -> None:
+        if self.stdout.isatty():
+            self.stdout.write(f"\r\x1b[K[{number}/{total}] {Path(path).name}", ending="")
+            self.stdout.flush()
+
+    def _progress_done(self) -> None:
+        if self.stdout.isatty():
+            self.stdout.write("\r\x1b[K", ending="")
+            self.stdout.flush()
