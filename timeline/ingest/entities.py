@@ -122,6 +122,7 @@ _LEFT_STOPS = re.compile(
     r".*(?:[的在和与及、是将为由对向到从于并等了同跟把被让给以至其共、，。；：！？“”‘’《》\s]"
     r"|举办|举行|召开|主办|承办|协办|指导|支持|推动|推进|建设|打造|布局|成立|落户|入选|获批|成为|包括|其中"
     r"|位于|依托|联合|携手|围绕|加快|全国|我国|全省|全市|首批|第[一二三四五六七八九十\d]+批"
+    r"|建成|聚焦|全面|形成|构建|发展|培育|引领|壮大|做强|做优|提升|实现|开展|参与|服务|一流"
     r"|[\d一二三四五六七八九十百千万余多]+(?:批|家|个|所|位|名))",
     re.S,
 )
@@ -141,7 +142,8 @@ _ORG_RE = re.compile(rf"({_NAME_CHARS}{{2,16}}?)({_ORG_HEADS})(?![\u4e00-\u9fff]
 # Heads that alone are too generic to trust after a short or generic stem.
 _GENERIC_STEMS = re.compile(
     r"^(?:国家|全国|地方|相关|有关|各|该|本|我|这|那|其|新|老|大|小|重点|特色|未来|专业|主要|全|多|各类|一批|一流"
-    r"|各地|省级|市级|区级|自治区级|国家级|世界|国际|国内|境外|海外|科技|创新|产业|高新|园区|企业|领域|一个|首个|下属)+$"
+    r"|各地|省级|市级|区级|自治区级|国家级|世界|国际|国内|境外|海外|科技|创新|产业|高新|园区|企业|领域|一个|首个|下属"
+    r"|领先|先进|示范|标杆|高水平|高质量|现代化|综合性|专业化|特色化|智慧|绿色|数字|该|此|上述|这些|多个|各个)+$"
 )
 _BAD_INSIDE = re.compile(r"[，。；：、“”‘’！？\s]|[的了着过是在和与及]")
 
@@ -279,6 +281,8 @@ _NOT_NAMES = re.compile(
 def _valid_person(name: str) -> bool:
     if len(name) < 2 or len(name) > 4 or _NOT_NAMES.match(name):
         return False
+    if name[-1] in "会委局部厅区院所司处办园市省县副正":
+        return False  # the tail of a body's name or a title, not a given name
     if name[:2] in _COMPOUND_SURNAMES.split("|"):
         return len(name) >= 3
     return name[0] in _SURNAMES and len(name) <= 3

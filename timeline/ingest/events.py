@@ -22,6 +22,19 @@ from timeline.ingest.types import DateMention, EventDraft, Mention, PartialDate
 _CJK = r"[\u4e00-\u9fff]"
 _HAPPENED = r"(?:举行|举办|召开|开幕|闭幕|启幕|开班|开讲|开赛|落幕|成功举办|隆重举行|顺利召开)"
 
+_MEETING_NOUNS = (
+    "协调会|工作会议|工作会|推进会|调度会|部署会|联席会议|电视电话会议|常务会议|动员会|现场会|经验交流会|交流会议|"
+    "座谈会议|审议会|评审会"
+)
+_FORUM_NOUNS = "论坛|年会|峰会|研讨会|座谈会|交流会|推介会|对接会|洽谈会|博览会|展览会|大会|沙龙|报告会|讲坛"
+_CONTEST_NOUNS = "大赛|比赛|竞赛|挑战赛|创业赛|领域赛|全国赛|决赛|选拔赛"
+
+
+def _held(nouns: str) -> re.Pattern[str]:
+    """'举行X会' / '举办了X赛': the verb before the gathering's name."""
+    return re.compile(rf"{_HAPPENED}(?:了)?(?P<name>[^，。；“”]{{2,40}}?(?:{nouns}))(?:[（(][^）)]{{1,12}}[）)])?")
+
+
 # kind → patterns; the named group "name" (when present) is the event's own name.
 _TRIGGERS: dict[str, list[re.Pattern[str]]] = {
     "press_conference": [
@@ -34,6 +47,7 @@ _TRIGGERS: dict[str, list[re.Pattern[str]]] = {
             rf"(?P<name>[^，。；]{{0,40}}(?:协调会|工作会议|工作会|推进会|调度会|部署会|联席会议|电视电话会议|常务会议|"
             rf"动员会|现场会|经验交流会|交流会议|座谈会议|审议会|评审会)){_CJK}{{0,12}}?{_HAPPENED}"
         ),
+        _held(_MEETING_NOUNS),
         re.compile(r"(?P<name>参加[^，。；]{2,40}?(?:代表团|会议)[^，。；]{0,4}审议)"),
         re.compile(r"(?P<name>调研[^，。；]{0,20}?座谈|座谈交流)"),
     ],
@@ -42,16 +56,18 @@ _TRIGGERS: dict[str, list[re.Pattern[str]]] = {
             rf"(?P<name>[^，。；]{{0,60}}?(?:论坛|年会|峰会|研讨会|座谈会|交流会|推介会|对接会|洽谈会|博览会|展览会|"
             rf"大会|沙龙|报告会|发展会|讲坛))(?:[（(][^）)]{{1,12}}[）)])?[^，。；]{{0,16}}?{_HAPPENED}(?!期间)"
         ),
+        _held(_FORUM_NOUNS),
         re.compile(r"在(?P<name>[^，。；]{2,50}?(?:论坛|年会|峰会|研讨会|大会|开幕式|全体会议))上"),
         re.compile(r"(?P<name>[^，。；]{2,40}?(?:论坛|峰会|研讨会|推介会|博览会))(?:期间|上)[，,]"),
     ],
     "contest": [
         re.compile(rf"(?P<name>[^，。；]{{0,50}}?(?:大赛|比赛|竞赛|挑战赛|创业赛|领域赛|全国赛|决赛|选拔赛))[^，。；]{{0,30}}?{_HAPPENED}"),
-        re.compile(r"(?:评选出|获得|获评|荣获)[^，。；]{0,30}?(?:奖|优秀企业|称号)"),
+        _held(_CONTEST_NOUNS),
+        re.compile(r"(?:评选出|获得|获评)[^，。；]{0,30}?(?:奖|优秀企业)"),
         re.compile(r"(?P<name>[^，。；]{2,30}?颁奖(?:典礼|仪式)?)"),
     ],
     "policy_release": [
-        re.compile(r"(?:印发|发布|出台|公布|颁布|发出|下发|联合印发|正式发布|修订|制定印发)(?:了)?[^，。；]{0,6}?《(?P<name>[^》]{2,80})》"),
+        re.compile(r"(?:印发|发布|出台|公布|颁布|发出|下发|联合印发|正式发布|修订|制定印发)(?:了)?[^，。；的]{0,6}?《(?P<name>[^》]{2,80})》"),
         re.compile(r"《(?P<name>[^》]{2,80})》[^，。；]{0,30}?(?:印发|发布|出台|公布|颁布|实施|施行|正式发布|出炉)"),
         re.compile(r"(?:发布|出台|印发|制定|修订)(?:了)?(?P<name>[^，。；《》]{2,30}?(?:倡议|政策|方案|规划|意见|办法|报告|措施|白皮书|指南))"),
     ],
@@ -65,6 +81,7 @@ _TRIGGERS: dict[str, list[re.Pattern[str]]] = {
         re.compile(r"(?:调研|考察|视察|走访|实地察看)"),
     ],
     "launch": [
+        re.compile(r"(?P<name>[^，。；]{4,30}?(?:行动|工程|计划|专项|平台|联盟|基金))(?:在[^，。；]{1,12}?)?(?:正式)?启动"),
         re.compile(
             r"(?:正式启动|启动|揭牌|成立|开园|下线|量产|交付|投产|开通|上线|发射|开工|开业|建成投用|投入使用|落成|首发|集中发布)"
         ),
@@ -83,7 +100,7 @@ _INTENT_OK = re.compile(r"拟认定|拟入选|拟授予")  # a published shortli
 # ---------------------------------------------------------------- statistics
 
 _FIGURE = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:多|余)?\s*(?:万亿|千亿|百亿|亿|万|千)?\s*"
+    r"(?:超|近|逾|突破|达)(?:万亿|千亿|百亿)元|\d+(?:\.\d+)?\s*(?:多|余)?\s*(?:万亿|千亿|百亿|亿|万|千)?\s*"
     r"(?:元|美元|亿元|万元|家|个|件|项|人次|人|万人|户|起|吨|平方公里|亩|%|点|倍|所|位|只|台|辆|套)"
 )
 _METRIC = re.compile(
@@ -140,13 +157,19 @@ class ItemContext:
     dates: list[DateMention]
     mentions: list[Mention]
     headline: str = ""
+    inherited_date: DateMention | None = None  # the lead date of the article this item continues
+
+
+def lead_date(context: ItemContext) -> DateMention | None:
+    """The date that dates the event an item reports, for the sections that continue it."""
+    return _lead_date(context, sentences(context.text)) or context.inherited_date
 
 
 def extract_events(context: ItemContext) -> list[EventDraft]:
     """Events reported by one news item, in text order."""
     text = context.text
     sents = sentences(text)
-    lead_date = _lead_date(context, sents)
+    lead_date = _lead_date(context, sents) or context.inherited_date
     drafts: list[EventDraft] = []
     for sentence in sents:
         drafts.extend(_sentence_events(context, sentence, lead_date))
@@ -191,9 +214,14 @@ def _sentence_events(context: ItemContext, sentence: Sentence, lead_date: DateMe
                     continue
                 if _intended(text, sentence.start, at, trigger_end):
                     continue
+                if text[trigger_end : trigger_end + 1] == "的" and not match.groupdict().get("name"):
+                    continue  # 发布的数据: a description, not the act
                 date = _date_for(context, sentence, at, lead_date)
-                if date is None:
+                borrowed = date is not None and not sentence.start <= date.start < sentence.end
+                if date is None or (borrowed and _headline_like(body)):
                     continue
+                if borrowed and date.role == "vague" and sentence.paragraph > 0:
+                    continue  # a 近日 of the article's lead does not date what its later paragraphs recall
                 name = match.groupdict().get("name") or ""
                 draft = _draft(context, sentence, kind, date, name, at)
                 if draft is not None:
@@ -201,6 +229,11 @@ def _sentence_events(context: ItemContext, sentence: Sentence, lead_date: DateMe
                     used_spans.append((at, trigger_end))
                 break  # one event per kind and sentence
     return _drop_shadowed(found)
+
+
+def _headline_like(body: str) -> bool:
+    """A heading or teaser: no sentence punctuation. Its event is dated in the body, if at all."""
+    return not re.search(r"[。！？；，,]", body.strip()) and len(body.strip()) <= 45
 
 
 def _drop_shadowed(found: list[EventDraft]) -> list[EventDraft]:
@@ -370,9 +403,12 @@ def _statistics(context: ItemContext, sents: list[Sentence]) -> list[EventDraft]
 
 def _period(context: ItemContext, sentence: Sentence) -> PartialDate | None:
     """The year a figure covers: an explicit year, a part-year range, or 截至 a date."""
-    for mention in context.dates:
-        if not sentence.start <= mention.start < sentence.end:
-            continue
+    text = context.text
+    inside = [m for m in context.dates if sentence.start <= m.start < sentence.end]
+    reached = [m for m in inside if re.search(r"(?:至|到)$", text[max(0, m.start - 2) : m.start])]
+    for mention in reached[-1:] + inside:
+        if re.search(r"(?:较|比|从|同比|相比|自)$", text[max(0, mention.start - 2) : mention.start]):
+            continue  # a base year of a comparison
         if mention.role == "range" and mention.end_date and mention.end_date.year == mention.date.year:
             return PartialDate(mention.date.year)
         if mention.role == "cumulative":
@@ -391,10 +427,41 @@ def _stat_title(evidence: str) -> str:
 # ---------------------------------------------------------------- tidying
 
 
+_PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
+
+
+def _date_rank(draft: EventDraft) -> tuple[int, int]:
+    return (0 if draft.window else 1, _PRECISION_RANK[draft.date.precision])
+
+
+def _same_release(a: EventDraft, b: EventDraft) -> bool:
+    return a.kind == b.kind == "policy_release" and bool(set(a.policies) & set(b.policies))
+
+
+_ALIKE_KINDS = ({"visit", "meeting"}, {"contest", "forum"}, {"park_signup", "launch"})
+
+
+def _same_gathering(a: EventDraft, b: EventDraft) -> bool:
+    """One event told twice under two kinds (调研+座谈, 大赛开幕式+峰会) on the same day."""
+    return a.date == b.date and any({a.kind, b.kind} <= pair for pair in _ALIKE_KINDS) and a.kind != b.kind
+
+
 def _dedupe(drafts: list[EventDraft]) -> list[EventDraft]:
-    """Segments of one reported event on the same day and of the same kind become one."""
+    """Segments of one reported event on the same day and of the same kind become one; a
+    policy released in one document is one release, dated as precisely as the text allows."""
     kept: list[EventDraft] = []
     for draft in drafts:
+        release = next((k for k in kept if _same_release(k, draft)), None)
+        if release is not None:
+            if _date_rank(draft) > _date_rank(release):
+                release.date, release.window, release.date_phrase = draft.date, draft.window, draft.date_phrase
+                release.evidence, release.start, release.end = draft.evidence, draft.start, draft.end
+            _union(release, draft)
+            continue
+        gathering = next((k for k in kept if _same_gathering(k, draft) and (k.start == draft.start or k.kind in ("visit", "meeting"))), None)
+        if gathering is not None:
+            _union(gathering, draft)
+            continue
         twin = next(
             (
                 k
@@ -409,15 +476,19 @@ def _dedupe(drafts: list[EventDraft]) -> list[EventDraft]:
         if twin is None:
             kept.append(draft)
             continue
-        for park in draft.parks:
-            _add(twin.parks, park)
-        for name, role in draft.organisations:
-            _add_org(twin, name, role)
-        for person in draft.people:
-            _add(twin.people, person)
-        for policy in draft.policies:
-            _add(twin.policies, policy)
+        _union(twin, draft)
     return kept
+
+
+def _union(into: EventDraft, other: EventDraft) -> None:
+    for park in other.parks:
+        _add(into.parks, park)
+    for name, role in other.organisations:
+        _add_org(into, name, role)
+    for person in other.people:
+        _add(into.people, person)
+    for policy in other.policies:
+        _add(into.policies, policy)
 
 
 def _similar(a: EventDraft, b: EventDraft) -> bool:
@@ -439,7 +510,9 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
     lead_paragraphs = {s.paragraph for s in sents[:2]}
     for mention in context.mentions:
         sentence = next((s for s in sents if s.start <= mention.start < s.end), None)
-        if mention.kind == "person" and (mention.title or sentence and sentence.paragraph in lead_paragraphs):
+        if mention.kind == "person" and _acts(context.text, mention) and (
+            mention.title or sentence and sentence.paragraph in lead_paragraphs
+        ):
             _add(lead.people, mention.name)
             if mention.organisation:
                 _add_org(lead, mention.organisation, "participant")
@@ -448,6 +521,15 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
                 _add_org(lead, mention.name, _role(context.text, mention.end, lead.kind))
             elif mention.kind == "park":
                 _add(lead.parks, mention.name)
+
+
+_ACTING = re.compile(r"^[^，。；]{0,8}?(?:表示|指出|强调|说|介绍|认为|谈到|致辞|出席|汇报|主持|宣布|发表|作|提出|希望|要求)")
+
+
+def _acts(text: str, mention: Mention) -> bool:
+    """A person who speaks or attends, not one only referred to (…总书记对…的指示)."""
+    after = text[mention.end : mention.end + 20]
+    return bool(_ACTING.match(after)) or text[mention.end : mention.end + 1] in "，、,等"
 
 
 def window_for(published: PartialDate, days: int = 14) -> tuple[dt.date, dt.date]:

@@ -7,6 +7,7 @@ plain function of its own module; this one only passes values along and offsets 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 import re
 from functools import lru_cache
 
@@ -15,11 +16,11 @@ from timeline.ingest.dates import find_dates
 from timeline.ingest.decode import decode
 from timeline.ingest.entities import Gazetteer, find_entities
 from timeline.ingest.errors import IngestError
-from timeline.ingest.events import ItemContext, extract_events
+from timeline.ingest.events import ItemContext, extract_events, lead_date
 from timeline.ingest.metadata import read_metadata
 from timeline.ingest.registry import read_registry
 from timeline.ingest.split import split_items
-from timeline.ingest.types import Document, Item, Mention, PartialDate
+from timeline.ingest.types import DateMention, Document, Item, Mention, PartialDate
 
 _READABLE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _MIN_READABLE = 8  # fewer letters than this is noise, not a document
@@ -56,6 +57,7 @@ def extract_document(
     gazetteer = gazetteer or default_gazetteer()
     items = split_items(cleaned.text, cleaned.furniture)
     events, mentions = [], []
+    previous_lead = None
     for index, item in enumerate(items):
         item_text = cleaned.text[item.start : item.end]
         item_mentions = find_entities(item_text, gazetteer, when=anchor.first_day())
@@ -67,8 +69,10 @@ def extract_document(
             dates=find_dates(item_text, _item_anchor(item, anchor), published=anchor),
             mentions=item_mentions,
             headline=item.headline,
+            inherited_date=_shifted_date(previous_lead, item.start) if item.continues else None,
         )
         events.extend(extract_events(context))
+        previous_lead = _shifted_date(lead_date(context), -item.start)
         mentions.extend(_shift(m, item.start) for m in item_mentions)
     return Document(
         name=name,
@@ -102,6 +106,13 @@ def _latest_date(text: str) -> PartialDate | None:
         if 1 <= month <= 12 and (best is None or (year, month) > (best.year, best.month)):
             best = PartialDate(year, month)
     return best
+
+
+def _shifted_date(mention: DateMention | None, offset: int) -> DateMention | None:
+    """A date mention of another item: its offsets no longer point into this item's text."""
+    if mention is None:
+        return None
+    return replace(mention, start=-1, end=-1)
 
 
 def _shift(mention: Mention, offset: int) -> Mention:

@@ -61,6 +61,7 @@ def split_items(text: str, furniture: list[Span] | None = None) -> list[Item]:
     items: list[Item] = []
     heads: list[Span] = []  # headline lines waiting for a body
     current: Item | None = None
+    ended = True  # the last item was closed by a credit line or a section header
 
     def close() -> None:
         nonlocal current
@@ -72,13 +73,13 @@ def split_items(text: str, furniture: list[Span] | None = None) -> list[Item]:
         line = text[span.start : span.end]
         if _SECTION_RE.match(line):
             close()
-            heads = []
+            heads, ended = [], True
             continue
         if _CREDIT_RE.match(line):
             if current is not None:
                 current.end = span.end
             close()
-            heads = []
+            heads, ended = [], True
             continue
         if is_headline(line):
             following = text[paras[index + 1].start : paras[index + 1].end] if index + 1 < len(paras) else ""
@@ -98,7 +99,8 @@ def split_items(text: str, furniture: list[Span] | None = None) -> list[Item]:
             current = Item(start=start, end=span.end, headline=headline[:300])
             if dateline:
                 current.dateline = dateline.group(0).strip()[:200]
-            heads = []
+            current.continues = bool(items) and not ended and not dateline
+            heads, ended = [], False
         else:
             current.end = span.end
     close()

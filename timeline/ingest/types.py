@@ -128,6 +128,7 @@ class Item:
     headline: str = ""
     dateline: str = ""
     byline: str = ""
+    continues: bool = False  # a section of the article before it (no dateline, no credit between)
 
 
 @dataclass

@@ -1,0 +1,719 @@
+"""Dates: find the time expressions of Chinese news text and resolve them against an anchor date.
+
+dateparser's ``search_dates`` finds few of the dates of Chinese news and many that are not
+dates, so this module reads them itself, in one regex pass plus a small combiner:
+
+1. one tokenizer regex finds the *atoms* of a date (``2024年``, ``4月``, ``27日``, ``去年``,
+   ``上半年``, ``至``, ``近日``, …); an atom needs its unit (年/月/日), so serial numbers,
+   quantities and times never become atoms;
+2. the combiner joins adjacent atoms into points (``2024年4月27日``), ranges
+   (``3月27日至31日``, ``2019年1—11月``) and periods (``2024—2027年``);
+3. the words around a mention give its role: ``截至`` makes it cumulative, a future date after
+   ``到``/``力争`` or before ``建成``/``目标``/``前`` makes it a target.
+
+Resolution rules (they follow ``FORMAT.md``):
+
+- a year-less date takes the anchor's year unless that puts it more than about two months after
+  the anchor; then it is the year before;
+- a day-only date (``27日``) takes the month of the last full date of the text, else the
+  anchor's month (the previous month when the day is more than a week after the anchor's day);
+- 年初/年底/年末 give the year only (the text does not say which month); 上半年, 下半年 and
+  quarters give month ranges;
+- 近日/日前/近期… are "vague": ``date`` is the publication date and ``window`` runs from 14
+  days before its first day to its last day; 上周/本周/下周 are vague too, their window the
+  week (Monday to Sunday) and their date the day of that week nearest the anchor;
+- 当天/当日 repeat the date last mentioned (a vague one stays vague), 次日/翌日 add a day to
+  it; relative words that need more precision than there is (昨天 of a month) are skipped.
+
+``parse_loose_date`` reads metadata strings (ISO, English, URLs, Chinese) and
+``parse_cli_date`` the ``--published`` option.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from timeline.ingest.types import DAY, MONTH, YEAR, DateMention, PartialDate
+
+# A year-less date this far after the anchor belongs to the year before (FORMAT.md: "about two
+# months"); a closing notice two weeks ahead stays ahead.
+_AHEAD = dt.timedelta(days=62)
+# A day-only date this far after the anchor's day belongs to the month before.
+_DAY_AHEAD = 7
+_VAGUE_DAYS = 14
+
+_CN_DIGITS = "〇零○一二三四五六七八九"
+_CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
+_CN_NUMERAL = _CN_DIGITS + "十百千万两廿"
+_SEP = r"(?:——|至|到|—|–|－|-|~|～|〜)"
+# Measure words and units: a bare 4-digit number before them is a quantity, not a year.
+_COUNTERS = (
+    "家个位名人件项元万亿千百余多所座台辆套吨米亩次倍户股分秒天周届期号条张篇部本册份场例组"
+    "支株只架艘栋间层款类种型代路线站床字页幅首集颗粒根块片批笔宗单票起处点度岁克升斤瓦兆毫美港英欧年月日"
+)
+
+_ARABIC_START = r"(?<![\d.．第])"  # a number starts here, not inside a number or an ordinal
+_CN_START = rf"(?<![{_CN_NUMERAL}第几每])"
+_CN_MONTH = "十[一二]?|[一二三四五六七八九]"
+_CN_DAY = "三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
+
+_TOKENS = rf"""
+    (?P<iso>(?<![\d.])(?P<iso_y>(?:19|20)\d\d)(?P<iso_s>[-/.])(?P<iso_m>1[0-2]|0?[1-9])
+        (?P=iso_s)(?P<iso_d>3[01]|[12]\d|0?[1-9])(?!\d|(?P=iso_s)\d))
+    |(?P<year>(?:(?<![\d.．])(?P<y>(?:1[89]|20)\d\d)|{_CN_START}(?P<yc>[一二][{_CN_DIGITS}]{{3}}))\s*年(?!代))
+    |(?P<ryear>今年|去年|前年|明年|同年|当年|本年)
+    |(?P<num4>(?<![\d.．])(?:19|20)\d\d(?=\s*{_SEP}\s*(?:19|20)\d\d))
+    |(?P<bare>(?<![\d.．第])(?:19|20)\d\d(?![\d.．])(?=[\u4e00-\u9fff]|\s*[)）])(?![{_COUNTERS}]|平方|公里))
+    |(?P<suf>前(?:[一二三四1-4]季度|(?:1[0-2]|[1-9]|{_CN_MONTH})个?月)|年初|年底|年末|上半年|下半年
+        |第?[一二三四1-4]季度|初(?![步心衷期级中稿一二三四五六七八九十])|底|末|上旬|中旬|下旬|份)
+    |(?P<month>(?:{_ARABIC_START}(?P<m>1[0-2]|0?[1-9])|{_CN_START}(?P<mc>{_CN_MONTH}))\s*月(?![球亮光饼薪租息嫂]))
+    |(?P<day>(?:{_ARABIC_START}(?P<d>3[01]|[12]\d|0?[1-9])|{_CN_START}(?P<dc>{_CN_DAY}))\s*(?P<du>[日号]))
+    |(?P<num>(?:{_ARABIC_START}(?:3[01]|[12]\d|0?[1-9])|{_CN_START}(?:{_CN_DAY}))
+        (?=\s*{_SEP}\s*[\d一二三四五六七八九十]))
+    |(?P<since>至今(?![年天日])|以来)
+    |(?P<sep>{_SEP})
+    |(?P<vague>近日|(?<![节假生作止念末周当次每今昨明平近白终往])日前|近期|不久前|前不久
+        |最近(?![\d{_CN_NUMERAL}几])|近来|前些天|前几天|这几天|近几天)
+    |(?P<relday>今天|今日|昨天|昨日|前天|明天|当天|当日|同日|当晚|同一天|次日|翌日|第二天|前一天)
+    |(?P<relmonth>本月|当月|上个?月|下个?月|同月)
+    |(?P<week>本周|这周|上周|下周|上个?星期|本星期|这个?星期|下个?星期)
+    |(?P<now>目前|当前|现在)
+    """
+# Every token starts with one of these characters: a cheap lookahead on them lets the regex
+# engine skip most of the text (ten times faster than trying every alternative everywhere).
+_LEAD = r"\d〇零○一二三四五六七八九十今去前明同当本年上下第初底末中份至以到—–－\-~～〜近日不最这昨次翌目现"
+_TOKEN_RE = re.compile(rf"(?=[{_LEAD}])(?:{_TOKENS})", re.VERBOSE)
+_KINDS = "iso year ryear num4 bare suf month day num since sep vague relday relmonth week now".split()
+
+_REL_YEAR = {"今年": 0, "本年": 0, "去年": -1, "前年": -2, "明年": 1}
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_YEAR_PART_SUFFIXES = ("年初", "年底", "年末", "上半年", "下半年")
+_MONTH_SUFFIXES = ("初", "底", "末", "上旬", "中旬", "下旬", "份")
+_DASHES = ("——", "—", "–", "－", "-", "~", "～", "〜")
+
+_CUM_BEFORE = re.compile(r"(?:截至|截止|截至到|截止到)\s*$")
+_GOAL_WORDS = ("力争", "争取", "预计", "计划", "有望", "可望", "展望", "预期", "确保", "目标是", "目标")
+_EVERY_BEFORE = re.compile(r"每(?:年|月|周|个月)?\s*$")
+_DURATION_BEFORE = re.compile(r"(?:历时|为期|用时|耗时|持续|连续|经过|仅用|不到|超过|近|约|共|前|后|这)\s*$")
+_BEFORE_AFTER = re.compile(
+    r"\s*(?:以前|之前|前(?![往来夕后沿期进景列身者面行述台线端\d一二三四五六七八九十几两半]))"
+)
+_GOAL_AFTER = re.compile(
+    r"\s*(?:左右)?\s*[，,]?\s*(?:要|将|力争|争取|基本|初步|全面|建成|实现|达到|突破|形成|完成|远景目标|目标)"
+)
+_PERIOD_AFTER = re.compile(r"\s*(?:年度)?\s*(?:规划|计划|方案|行动|纲要)")
+_SAME_PERIOD_AFTER = re.compile(r"\s*同期")
+_LUNAR_BEFORE = re.compile(r"(?:农历|阴历)\s*$")
+_LUNAR_AFTER = re.compile(r"\s*(?:初|廿)[一二三四五六七八九十]")
+_ENUM_BETWEEN = re.compile(r"\s*[、和及与]\s*")
+_DAY_AFTER_EXCLUDED = re.compile(r"\s*(?:以内|之内|内|游|左右|多|余)")
+
+
+@dataclass
+class _Tok:
+    kind: str
+    start: int
+    end: int
+    match: re.Match[str]
+
+    @property
+    def text(self) -> str:
+        return self.match.group(self.kind)
+
+
+@dataclass
+class _Parts:
+    """One side of a date as written: which components the text gives."""
+
+    start: int
+    end: int
+    year: int | None = None  # an absolute year
+    rel_year: str = ""  # 今年, 去年, 同年…
+    month: int | None = None
+    day: int | None = None
+    open_value: int | None = None  # a number without its unit, waiting for a range's other side
+    open_unit: str = ""  # the unit it must have ("" = decided by the other side)
+    suffix: str = ""  # 上半年, 底, 季度…
+    day_unit: str = "日"
+    bare: bool = False  # a 4-digit year with no 年
+    paren_year: bool = False  # a 4-digit year just before ")"
+    iso: bool = False
+
+    @property
+    def finest(self) -> str:
+        if self.open_value is not None:
+            return self.open_unit
+        return DAY if self.day else MONTH if self.month else YEAR
+
+    @property
+    def has_year(self) -> bool:
+        return self.year is not None or bool(self.rel_year)
+
+
+@dataclass
+class _Context:
+    """What the text said so far, for 当天, 次日, 同年, 当月 and day-only dates."""
+
+    last: DateMention | None = None  # last point, range or vague mention
+    last_day: PartialDate | None = None  # last date with a day
+    last_year: int | None = None
+    last_month: PartialDate | None = None
+
+
+def find_dates(text: str, anchor: PartialDate, *, published: PartialDate | None = None) -> list[DateMention]:
+    """Every time expression of ``text``, resolved, in text order and without overlaps.
+
+    ``anchor`` is the item's reference date (dateline or publication date); ``published``
+    (default: ``anchor``) dates the windows of 近日-like words.
+    """
+    published = published or anchor
+    # lastgroup is the token's kind: each kind's group encloses its inner groups, so closes last.
+    toks = [_Tok(str(m.lastgroup), m.start(), m.end(), m) for m in _TOKEN_RE.finditer(text)]
+    return _Combiner(text, toks, anchor, published).run()
+
+
+class _Combiner:
+    """Joins adjacent tokens into mentions and gives each its role."""
+
+    def __init__(self, text: str, toks: list[_Tok], anchor: PartialDate, published: PartialDate) -> None:
+        self.text, self.toks, self.anchor, self.published = text, toks, anchor, published
+        self.ctx = _Context()
+        self.out: list[DateMention] = []
+
+    def run(self) -> list[DateMention]:
+        i = 0
+        while i < len(self.toks):
+            mention, i = self._mention_at(i)
+            if mention is None:
+                continue
+            if self.out and mention.start < self.out[-1].end:
+                continue
+            self.out.append(mention)
+            self._remember(mention)
+        return self.out
+
+    # -- adjacency -------------------------------------------------------------------------
+    def _next(self, j: int, end: int, *kinds: str) -> _Tok | None:
+        """The token j when it follows ``end`` with only whitespace between and is of ``kinds``."""
+        if j >= len(self.toks):
+            return None
+        tok = self.toks[j]
+        if tok.kind not in kinds or self.text[end : tok.start].strip():
+            return None
+        return tok
+
+    # -- one mention -----------------------------------------------------------------------
+    def _mention_at(self, i: int) -> tuple[DateMention | None, int]:
+        tok = self.toks[i]
+        handler = {
+            "vague": self._vague,
+            "relday": self._relday,
+            "relmonth": self._relmonth,
+            "week": self._week,
+            "now": self._now,
+        }.get(tok.kind)
+        if handler:
+            return self._word(handler, i)
+        if tok.kind == "suf":
+            if tok.text in _YEAR_PART_SUFFIXES or "季度" in tok.text:
+                parts = _Parts(tok.start, tok.end, suffix=tok.text)
+                return self._finish(parts, None, i + 1)
+            return None, i + 1
+        parsed = self._parts(i)
+        if parsed is None:
+            return None, i + 1
+        parts, j = parsed
+        # A range: side A, a separator, side B of the same finest unit.
+        sep = self._next(j, parts.end, "sep")
+        if sep is not None:
+            side_b = self._parts(j + 1, after=sep.end)
+            if side_b is not None and _joinable(parts, side_b[0]):
+                return self._finish(parts, side_b[0], side_b[1], sep=sep.text)
+        if parts.open_value is not None or parts.paren_year:
+            return None, i + 1
+        return self._finish(parts, None, j)
+
+    def _parts(self, i: int, *, after: int | None = None) -> tuple[_Parts, int] | None:
+        """Side of a date starting at token i: [year][month][day] with an optional suffix."""
+        if i >= len(self.toks):
+            return None
+        tok = self.toks[i]
+        if after is not None and self.text[after : tok.start].strip():
+            return None
+        m = tok.match
+        p = _Parts(tok.start, tok.end)
+        j = i + 1
+        if tok.kind == "iso":
+            p.year, p.month, p.day, p.iso = int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]), True
+            return p, j
+        if tok.kind == "num4":
+            p.open_value, p.open_unit = int(tok.text), YEAR
+            return p, j
+        if tok.kind == "bare":
+            p.year = int(tok.text)
+            p.bare = True
+            p.paren_year = self.text[tok.end : tok.end + 3].strip()[:1] in (")", "）")
+            return p, j
+        if tok.kind == "num":
+            p.open_value = _number(tok.text)
+            return p, j
+        if tok.kind in ("year", "ryear"):
+            if tok.kind == "year":
+                p.year = int(m["y"]) if m["y"] else _cn_number(m["yc"])
+                if not 1800 <= p.year <= 2099:
+                    return None
+            else:
+                p.rel_year = tok.text
+            nxt = self._next(j, p.end, "month", "num", "suf")
+            if nxt is None:
+                return p, j
+            if nxt.kind == "num":
+                p.open_value, p.open_unit, p.end = _number(nxt.text), MONTH, nxt.end
+                return p, j + 1
+            if nxt.kind == "suf":
+                if nxt.text in _MONTH_SUFFIXES[3:]:  # 上旬 after a year without a month
+                    return p, j
+                p.suffix, p.end = nxt.text, nxt.end
+                return p, j + 1
+            tok, j = nxt, j + 1
+            p.end = tok.end
+        if tok.kind == "month":
+            m = tok.match
+            p.month = int(m["m"]) if m["m"] else _cn_number(m["mc"])
+            nxt = self._next(j, p.end, "day", "num", "suf")
+            if nxt is None:
+                return p, j
+            if nxt.kind == "num":
+                p.open_value, p.open_unit, p.end = _number(nxt.text), DAY, nxt.end
+                return p, j + 1
+            if nxt.kind == "suf":
+                if nxt.text in _MONTH_SUFFIXES:
+                    p.suffix, p.end = nxt.text, nxt.end
+                    return p, j + 1
+                return p, j
+            tok, j = nxt, j + 1
+            p.end = tok.end
+        if tok.kind == "day":
+            m = tok.match
+            p.day = int(m["d"]) if m["d"] else _cn_number(m["dc"])
+            p.day_unit = m["du"]
+            return p, j
+        return None
+
+    # -- roles -----------------------------------------------------------------------------
+    def _finish(
+        self, a: _Parts, b: _Parts | None, j: int, *, sep: str = ""
+    ) -> tuple[DateMention | None, int]:
+        text = self.text
+        start, end = a.start, (b or a).end
+        if b is None and self._not_a_date(a):
+            return None, j
+        try:
+            date, end_date, role, relative = self._resolve(a, b, sep)
+        except ValueError:  # an impossible day (2月30日) or a relative word without context
+            return None, j
+        # X以来 / X至今: from X to the publication date.
+        since = self._next(j, end, "since")
+        if since is not None and role == "point" and date.first_day() <= self.published.last_day():
+            end, j = since.end, j + 1
+            end_date, role, relative = self.published, "range", True
+        elif role == "point":
+            role, start, end = self._point_role(date, start, end)
+        if role == "range" and date.precision == YEAR and _PERIOD_AFTER.match(text, end):
+            role = "period"
+        return DateMention(start, end, text[start:end], date, role, end_date, None, relative), j
+
+    def _word(self, handler: Callable[[_Tok], DateMention | None], i: int) -> tuple[DateMention | None, int]:
+        """A mention from one word (近日, 昨天, 本月…), with 本月底 and 本月底前 read whole."""
+        tok, j = self.toks[i], i + 1
+        try:
+            mention = handler(tok)
+        except ValueError:
+            return None, j
+        if mention is None or mention.role != "point":
+            return mention, j
+        start, end = mention.start, mention.end
+        suffix = self._next(j, end, "suf") if tok.kind == "relmonth" else None
+        if suffix is not None and suffix.text in _MONTH_SUFFIXES:
+            end, j = suffix.end, j + 1
+        role, start, end = self._point_role(mention.date, start, end)
+        return replace(mention, start=start, end=end, phrase=self.text[start:end], role=role), j
+
+    def _point_role(self, date: PartialDate, start: int, end: int) -> tuple[str, int, int]:
+        """截至… is cumulative; a future date in a goal's words is a target; X前 is a bound."""
+        text = self.text
+        cum = _CUM_BEFORE.search(text, max(0, start - 6), start)
+        if cum:
+            return "cumulative", cum.start(), end
+        future = date.last_day() > self.anchor.last_day()
+        goal_start = self._goal_prefix(start)
+        if goal_start is not None and future:
+            return "target", goal_start, end
+        before = _BEFORE_AFTER.match(text, end)
+        if before:
+            return ("target" if future else "cumulative"), start, before.end()
+        ahead = date.first_day() > self.anchor.last_day()
+        if ahead and date.precision != DAY and _GOAL_AFTER.match(text, end):
+            return "target", start, end
+        return "point", start, end
+
+    def _goal_prefix(self, start: int) -> int | None:
+        """Where a goal's lead-in (到, 力争到, 展望…) before ``start`` begins, if there is one."""
+        text = self.text
+        i = start
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        for word in _GOAL_WORDS:
+            if text.endswith(word, 0, i):
+                return i - len(word)
+        if i > 0 and text[i - 1] in "到至在于":
+            k = i - 1
+            for word in _GOAL_WORDS:
+                if text.endswith(word, 0, k):
+                    return k - len(word)
+            # 到2027年 at a clause start is a goal; 增长至2021年 is a change, not a goal.
+            if text[i - 1] in "到至" and (k == 0 or not _is_cjk(text[k - 1])):
+                return k
+        return None
+
+    def _not_a_date(self, a: _Parts) -> bool:
+        text = self.text
+        if _EVERY_BEFORE.search(text, max(0, a.start - 4), a.start):
+            return True  # 每年3月: a recurring month, not a date
+        if _SAME_PERIOD_AFTER.match(text, a.end) and a.finest == YEAR and not a.suffix:
+            return True  # 去年同期: a comparison base
+        if _LUNAR_BEFORE.search(text, max(0, a.start - 3), a.start) or _LUNAR_AFTER.match(text, a.end):
+            return True  # 农历十月初八: a lunar date, not on the calendar we resolve
+        if a.rel_year == "当年" and a.month is None:
+            return True  # 当年 alone is "back then" as often as "that year"
+        if a.day is not None and a.month is None and not a.has_year:
+            # A day-only date: 27日, never 18号 (a serial number) nor 3日内 (a duration).
+            if a.day_unit == "号" or _DAY_AFTER_EXCLUDED.match(text, a.end):
+                return True
+            if _DURATION_BEFORE.search(text, max(0, a.start - 3), a.start):
+                return True
+            written = text[a.start : a.end]
+            if not any(c.isdigit() for c in written) and len(written.rstrip("日").strip()) < 2:
+                return True  # 三日, 十日: durations far more often than days of the month
+        if a.month is not None and not a.has_year and a.day is None:
+            if _DURATION_BEFORE.search(text, max(0, a.start - 3), a.start):
+                return True
+        return False
+
+    # -- resolution ------------------------------------------------------------------------
+    def _resolve(
+        self, a: _Parts, b: _Parts | None, sep: str
+    ) -> tuple[PartialDate, PartialDate | None, str, bool]:
+        if b is None:
+            quarter = _year_part_months(a.suffix)
+            year, relative = self._year_of(a)
+            if quarter is not None:
+                if year is None:
+                    year, relative = self.anchor.year, True
+                return PartialDate(year, quarter[0]), PartialDate(year, quarter[1]), "range", relative
+            date, relative = self._date_of(a)
+            return date, None, "point", relative
+        # Fill the open side's unit from the other side, and B's missing coarse parts from A.
+        unit, was_open, b_own_year = b.finest, a.open_value is not None, b.has_year
+        if was_open:
+            a = _close(a, unit)
+        start, relative = self._date_of(a)
+        # B leaves out what A gives: 27日至31日 takes A's month, 1—11月 A's year.
+        b = replace(
+            b,
+            year=b.year if b_own_year else start.year,
+            rel_year=b.rel_year if b_own_year else "",
+            month=b.month if b.month is not None or unit != DAY else start.month,
+        )
+        end, rel_b = self._date_of(b)
+        if end.first_day() < start.first_day() and not b_own_year:
+            end = PartialDate(end.year + 1, end.month, end.day)  # 12月28日至1月3日
+        if end.first_day() < start.first_day():
+            raise ValueError("a range that ends before it starts")
+        if unit == YEAR and (was_open or sep in _DASHES or a.bare):
+            return start, end, "period", relative
+        return start, end, "range", relative or rel_b
+
+    def _year_of(self, p: _Parts) -> tuple[int | None, bool]:
+        if p.year is not None:
+            return p.year, False
+        if p.rel_year in _REL_YEAR:
+            return self.anchor.year + _REL_YEAR[p.rel_year], True
+        if p.rel_year:  # 同年, 当年: the year the text last named
+            if self.ctx.last_year is None:
+                raise ValueError("同年 without an earlier year")
+            return self.ctx.last_year, True
+        return None, False
+
+    def _date_of(self, p: _Parts) -> tuple[PartialDate, bool]:
+        """The PartialDate of a closed side, with the anchor where the text leaves parts out."""
+        year, relative = self._year_of(p)
+        if year is not None:
+            if p.month is None and p.day is not None:
+                raise ValueError("a day needs a month")
+            return PartialDate(year, p.month, p.day), relative
+        if p.month is not None:
+            listed_after = self._listed_after(p)
+            if listed_after is not None:
+                date = PartialDate(listed_after.year, p.month, p.day)
+                if date.first_day() < listed_after.first_day():  # a list runs forward in time
+                    date = PartialDate(listed_after.year + 1, p.month, p.day)
+                return date, True
+            return _yearless(self.anchor, p.month, p.day), True
+        if p.day is not None:
+            return self._day_only(p.day), True
+        if p.suffix in _YEAR_PART_SUFFIXES:
+            return PartialDate(self.anchor.year), True
+        raise ValueError("nothing to resolve")
+
+    def _listed_after(self, p: _Parts) -> PartialDate | None:
+        """2020年1月27日、2月3日: a year-less date listed after a full one takes its year."""
+        last = self.out[-1] if self.out else None
+        if last is None or last.relative or last.role not in ("point", "range"):
+            return None
+        if not _ENUM_BETWEEN.fullmatch(self.text, last.end, p.start):
+            return None
+        return last.end_date or last.date
+
+    def _day_only(self, day: int) -> PartialDate:
+        if self.ctx.last_day is not None:
+            return PartialDate(self.ctx.last_day.year, self.ctx.last_day.month, day)
+        if self.anchor.month is None:
+            raise ValueError("a day-only date needs a month")
+        year, month = self.anchor.year, self.anchor.month
+        if self.anchor.day is not None and day > self.anchor.day + _DAY_AHEAD:
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        return PartialDate(year, month, day)
+
+    # -- words that stand alone --------------------------------------------------------------
+    def _vague(self, tok: _Tok) -> DateMention:
+        pub = self.published
+        window = (pub.first_day() - dt.timedelta(days=_VAGUE_DAYS), pub.last_day())
+        return DateMention(tok.start, tok.end, tok.text, pub, "vague", None, window, True)
+
+    def _relday(self, tok: _Tok) -> DateMention | None:
+        word = tok.text
+        if word in ("当天", "当日", "同日", "当晚", "同一天"):
+            last = self.ctx.last
+            if last is None:
+                return self._mention(tok, self.anchor)
+            if last.role == "vague":
+                return replace(last, start=tok.start, end=tok.end, phrase=word)
+            return self._mention(tok, last.date)
+        if word in ("次日", "翌日", "第二天", "前一天"):
+            last = self.ctx.last
+            if last is None:
+                base = self.anchor
+            else:  # the day after a range is the day after its end
+                base = last.end_date or last.date if last.role != "vague" else last.date
+            if base.precision != DAY or (last is not None and last.role == "vague"):
+                return None  # 近日…次日 or 4月…次日: no day to count from
+            step = -1 if word == "前一天" else 1
+            return self._mention(tok, PartialDate.from_date(base.first_day() + dt.timedelta(days=step)))
+        offset = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1}[word]
+        if offset == 0:
+            return self._mention(tok, self.anchor)
+        if self.anchor.day is None:
+            return None  # 昨天 of a month-precision anchor could be in the month before
+        return self._mention(tok, PartialDate.from_date(self.anchor.first_day() + dt.timedelta(days=offset)))
+
+    def _relmonth(self, tok: _Tok) -> DateMention | None:
+        word = tok.text
+        if word in ("当月", "同月") and self.ctx.last_month is not None:
+            last = self.ctx.last_month
+            return self._mention(tok, PartialDate(last.year, last.month))
+        if self.anchor.month is None:
+            return None
+        step = -1 if word.startswith("上") else 1 if word.startswith("下") else 0
+        index = self.anchor.year * 12 + self.anchor.month - 1 + step
+        return self._mention(tok, PartialDate(index // 12, index % 12 + 1))
+
+    def _week(self, tok: _Tok) -> DateMention | None:
+        if self.anchor.day is None:
+            return None
+        today = self.anchor.first_day()
+        step = -7 if tok.text.startswith("上") else 7 if tok.text.startswith("下") else 0
+        monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=step)
+        window = (monday, monday + dt.timedelta(days=6))
+        # date = the day of the week nearest the anchor: the anchor itself for 本周.
+        nearest = min(max(today, window[0]), window[1])
+        return DateMention(
+            tok.start, tok.end, tok.text, PartialDate.from_date(nearest), "vague", None, window, True
+        )
+
+    def _now(self, tok: _Tok) -> DateMention | None:
+        cum = _CUM_BEFORE.search(self.text, max(0, tok.start - 6), tok.start)
+        if cum is None:
+            return None  # 目前 alone is "now", not a date of anything
+        start = cum.start()
+        return DateMention(
+            start,
+            tok.end,
+            self.text[start : tok.end],
+            PartialDate(self.published.year),
+            "cumulative",
+            relative=True,
+        )
+
+    def _mention(self, tok: _Tok, date: PartialDate) -> DateMention:
+        return DateMention(tok.start, tok.end, tok.text, date, "point", relative=True)
+
+    def _remember(self, mention: DateMention) -> None:
+        ctx = self.ctx
+        if mention.role in ("point", "range", "vague"):
+            ctx.last = mention
+        if mention.role in ("point", "range"):
+            if mention.date.precision == DAY:
+                ctx.last_day = mention.date
+            if mention.date.month is not None:
+                ctx.last_month = mention.date
+        if mention.role != "vague":
+            ctx.last_year = mention.date.year
+
+
+# -- helpers ---------------------------------------------------------------------------------
+def _joinable(a: _Parts, b: _Parts) -> bool:
+    """Whether A-sep-B reads as one range: B has units, and its finest unit fits A's."""
+    # Month suffixes (1—4月份, 6月初至7月底) keep a month range; 上半年 and the like do not join.
+    if b.open_value is not None or b.iso != a.iso or b.suffix not in ("", *_MONTH_SUFFIXES):
+        return False
+    if b.paren_year:
+        return a.open_unit == YEAR
+    if b.bare:
+        return False
+    unit = b.finest
+    if a.open_value is not None:
+        return a.open_unit in ("", unit)
+    return a.suffix in ("", *_MONTH_SUFFIXES) and a.finest == unit
+
+
+def _close(a: _Parts, unit: str) -> _Parts:
+    """Give the open number of side A the unit of side B."""
+    value = a.open_value
+    if unit == YEAR:
+        return replace(a, year=value, open_value=None, open_unit="")
+    if unit == MONTH:
+        return replace(a, month=value, open_value=None, open_unit="")
+    return replace(a, day=value, open_value=None, open_unit="")
+
+
+def _yearless(anchor: PartialDate, month: int, day: int | None) -> PartialDate:
+    date = PartialDate(anchor.year, month, day)
+    if date.first_day() > anchor.last_day() + _AHEAD:
+        return PartialDate(anchor.year - 1, month, day)
+    return date
+
+
+def _year_part_months(suffix: str) -> tuple[int, int] | None:
+    """The months a part of a year covers (上半年 → 1..6); None for 年初/年底 (year only)."""
+    if suffix == "上半年":
+        return 1, 6
+    if suffix == "下半年":
+        return 7, 12
+    if "季度" in suffix:
+        quarter = _QUARTERS[suffix[-3]]
+        return (1 if suffix.startswith("前") else quarter * 3 - 2), quarter * 3
+    if suffix.startswith("前") and suffix.endswith("月"):
+        return 1, _number(suffix[1:].rstrip("月").rstrip("个"))
+    return None
+
+
+def _number(value: str) -> int:
+    return int(value) if value.isdigit() else _cn_number(value)
+
+
+def _cn_number(value: str) -> int:
+    """二〇二四 → 2024 (digit by digit), 十二 → 12, 二十三 → 23, 三十一 → 31."""
+    if "十" in value:
+        tens, _, ones = value.partition("十")
+        return (_CN_VALUE[tens] if tens else 1) * 10 + (_CN_VALUE[ones] if ones else 0)
+    return int("".join(str(_CN_VALUE[c]) for c in value))
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+# -- metadata strings --------------------------------------------------------------------------
+_ISO_RE = re.compile(
+    r"\s*(?P<y>(?:19|20)\d\d)(?:(?P<s>[-/.])(?P<m>1[0-2]|0?[1-9])(?:(?P=s)(?P<d>3[01]|[12]\d|0?[1-9]))?)?"
+    r"(?:[T\s]\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d:?\d\d)?)?\s*$"
+)
+# /2024/04/27/, /2024-04-27/, /202404/t20240427_1.html, /art/2024/4/27/…
+_URL_DAY_RE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)[/_-]?(?P<m>1[0-2]|0[1-9])[/_-]?(?P<d>3[01]|[12]\d|0[1-9])(?!\d)"
+    r"|/(?P<y2>(?:19|20)\d\d)/(?P<m2>1[0-2]|0?[1-9])/(?P<d2>3[01]|[12]\d|0?[1-9])/"
+)
+_URL_MONTH_RE = re.compile(r"/(?P<y>(?:19|20)\d\d)[/_-]?(?P<m>1[0-2]|0[1-9])/")
+
+
+def parse_loose_date(value: str) -> PartialDate | None:
+    """A publication date from a metadata string: ISO, English, a URL or Chinese.
+
+    Never more precise than the string: "April 2024" is a month, "2024" a year.
+    """
+    value = (value or "").strip()
+    if not value:
+        return None
+    iso = _ISO_RE.fullmatch(value)
+    if iso:
+        return _partial(iso["y"], iso["m"], iso["d"])
+    if "/" in value and " " not in value:
+        url = _URL_DAY_RE.search(value)
+        if url:
+            if url["y"]:
+                return _partial(url["y"], url["m"], url["d"])
+            return _partial(url["y2"], url["m2"], url["d2"])
+        month = _URL_MONTH_RE.search(value)
+        return _partial(month["y"], month["m"], None) if month else None
+    if re.search(r"[\u4e00-\u9fff]", value):
+        for mention in find_dates(value, PartialDate(1900)):
+            if mention.role == "point" and not mention.relative and not mention.phrase.isdigit():
+                return mention.date
+        return None
+    return _english(value)
+
+
+def _partial(year: str, month: str | None, day: str | None) -> PartialDate | None:
+    try:
+        return PartialDate(int(year), int(month) if month else None, int(day) if day and month else None)
+    except ValueError:
+        return None
+
+
+def _english(value: str) -> PartialDate | None:
+    """English and RFC-style dates through dateparser, absolute forms only."""
+    from dateparser.date import DateDataParser  # slow to import: only when needed
+
+    parser = DateDataParser(
+        languages=["en"],
+        settings={
+            "PARSERS": ["timestamp", "absolute-time"],
+            "REQUIRE_PARTS": ["year"],
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
+    years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", value)
+    data = parser.get_date_data(value) if years else None
+    # "27 April" would come back as 2027: only a year the string spells out is a year.
+    if data is None or data.date_obj is None or str(data.date_obj.year) not in years:
+        return None
+    moment = data.date_obj
+    if data.period == "year":
+        return PartialDate(moment.year)
+    if data.period == "month":
+        return PartialDate(moment.year, moment.month)
+    return PartialDate(moment.year, moment.month, moment.day)
+
+
+def parse_cli_date(value: str) -> PartialDate:
+    """``--published``: YYYY, YYYY-MM or YYYY-MM-DD; ValueError with a readable message."""
+    try:
+        return PartialDate.parse(value)
+    except ValueError as error:
+        raise ValueError(
+            f"--published expects YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024-04-29), got {value!r}: {error}"
+        ) from None
