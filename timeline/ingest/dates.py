@@ -23,7 +23,10 @@ Resolution rules (they follow ``FORMAT.md``):
   days before its first day to its last day; 上周/本周/下周 are vague too, their window the
   week (Monday to Sunday) and their date the day of that week nearest the anchor;
 - 当天/当日 repeat the date last mentioned (a vague one stays vague), 次日/翌日 add a day to
-  it; relative words that need more precision than there is (昨天 of a month) are skipped.
+  it; relative words that need more precision than there is (昨天 of a month) are skipped;
+- X以来 / X至今 are ranges from X to the publication date; a year-less date listed after a
+  full one (2020年1月27日、2月3日) takes its year, moving forward in time;
+- ``relative`` is set on every mention that needed the anchor or the text before it.
 
 ``parse_loose_date`` reads metadata strings (ISO, English, URLs, Chinese) and
 ``parse_cli_date`` the ``--published`` option.

@@ -126,7 +126,8 @@ def _lightly_damaged_utf8(data: bytes) -> str | None:
             parts.append(data[position:].decode("utf-8"))
             break
         except UnicodeDecodeError as exc:
-            damage += 1
+            if exc.start or not parts:  # bad bytes right after bad bytes are the same damage
+                damage += 1
             if damage > limit:
                 return None
             parts.append(data[position : position + exc.start].decode("utf-8"))

@@ -122,14 +122,14 @@ _LEFT_STOPS = re.compile(
     r".*(?:[的在和与及、是将为由对向到从于并等了同跟把被让给以至其共、，。；：！？“”‘’《》\s]"
     r"|举办|举行|召开|主办|承办|协办|指导|支持|推动|推进|建设|打造|布局|成立|落户|入选|获批|成为|包括|其中"
     r"|位于|依托|联合|携手|围绕|加快|全国|我国|全省|全市|首批|第[一二三四五六七八九十\d]+批"
-    r"|建成|聚焦|全面|形成|构建|发展|培育|引领|壮大|做强|做优|提升|实现|开展|参与|服务|一流"
+    r"|建成|聚焦|全面|形成|构建|发展|培育|引领|壮大|做强|做优|提升|实现|开展|参与|服务|一流|设立|批准|升级|重视|片区"
     r"|[\d一二三四五六七八九十百千万余多]+(?:批|家|个|所|位|名))",
     re.S,
 )
 
 _PARK_HEADS = (
     "国家自主创新示范区|高新技术产业开发区|高新技术产业园区|经济技术开发区|自主创新示范区|高新区|经开区"
-    "|科技园区|科技园|产业园区|产业园|科学城|科学园|孵化器|创新港|智谷|软件园|生命科学园"
+    "|科技园区|科技园|产业园区|产业园|科学城|科学园|孵化器|软件园|生命科学园"
 )
 _ORG_HEADS = (
     "有限责任公司|股份有限公司|有限公司|管理委员会|委员会|管委会|人民政府|办公厅|办公室|研究院|研究所|研究中心|促进中心"
@@ -143,7 +143,7 @@ _ORG_RE = re.compile(rf"({_NAME_CHARS}{{2,16}}?)({_ORG_HEADS})(?![\u4e00-\u9fff]
 _GENERIC_STEMS = re.compile(
     r"^(?:国家|全国|地方|相关|有关|各|该|本|我|这|那|其|新|老|大|小|重点|特色|未来|专业|主要|全|多|各类|一批|一流"
     r"|各地|省级|市级|区级|自治区级|国家级|世界|国际|国内|境外|海外|科技|创新|产业|高新|园区|企业|领域|一个|首个|下属"
-    r"|领先|先进|示范|标杆|高水平|高质量|现代化|综合性|专业化|特色化|智慧|绿色|数字|该|此|上述|这些|多个|各个)+$"
+    r"|领先|先进|示范|标杆|高水平|高质量|现代化|综合性|专业化|特色化|智慧|绿色|数字|该|此|上述|这些|多个|各个|国外)+$"
 )
 _BAD_INSIDE = re.compile(r"[，。；：、“”‘’！？\s]|[的了着过是在和与及]")
 
@@ -165,16 +165,38 @@ def _plausible(stem: str, head: str) -> bool:
     return not (len(head) == 1 and len(stem) < 3)
 
 
+_COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:家|个|批|座|所)$")
+_GENERIC_CLASS = re.compile(r"(?:国家|省级|市级|自治区级|国家级)$")
+_PROVINCES = (
+    "北京市|天津市|上海市|重庆市|河北省|山西省|辽宁省|吉林省|黑龙江省|江苏省|浙江省|安徽省|福建省|江西省|山东省|河南省|"
+    "湖北省|湖南省|广东省|海南省|四川省|贵州省|云南省|陕西省|甘肃省|青海省|台湾省|内蒙古自治区|广西壮族自治区|"
+    "西藏自治区|宁夏回族自治区|新疆维吾尔自治区|香港特别行政区|澳门特别行政区"
+)
+_PROVINCE_TAIL = re.compile(rf"(?:{_PROVINCES})$")
+
+
 def discover_names(text: str, kind: str) -> list[Mention]:
-    """Parks (kind="park") or organisations (kind="organisation") not in the gazetteer."""
+    """Parks (kind="park") or organisations (kind="organisation") not in the gazetteer.
+
+    A name after a count (17家…产业园) names a class of parks, not one; a head followed by
+    长 (部长, 局长) is a title; a stem ending in 国家 before 高新区 is the class of zones."""
     pattern = _PARK_RE if kind == "park" else _ORG_RE
     found: list[Mention] = []
     for match in pattern.finditer(text):
         stem, head = match.group(1), match.group(2)
         trimmed = _trim_left(stem)
+        province = _PROVINCE_TAIL.search(trimmed)
+        if province and kind == "organisation":
+            trimmed = province.group(0)
         if not _plausible(trimmed, head):
             continue
         start = match.start(2) - len(trimmed)
+        if kind == "park" and (_COUNTED.search(text[max(0, start - 6) : start]) or _GENERIC_CLASS.search(trimmed)):
+            continue
+        if text[match.end() : match.end() + 1] == "长" or trimmed.endswith(("副", "正")):
+            continue
+        if text[match.end() : match.end() + 3] == "”称号":
+            continue
         name = trimmed + head
         found.append(Mention(start, match.end(), name, kind, _tidy(name), known=False))
         if kind == "organisation":
@@ -182,7 +204,7 @@ def discover_names(text: str, kind: str) -> list[Mention]:
     return found
 
 
-_UNIT = r"[\u4e00-\u9fff]{1,8}?(?:省|市|自治区|特别行政区)"
+_UNIT = rf"(?:{_PROVINCES}|[\u4e00-\u9fff]{{2,4}}?(?:省|市))"
 _UNIT_LIST_RE = re.compile(rf"((?:{_UNIT}[、和及与])+)$")
 
 
@@ -259,7 +281,7 @@ _SURNAMES = set(
     "全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝封习揭晋郜郁屠阎邸仝逄隆衣芮鄢濮钮浦暴寿宦訾"
 )
 _TITLES = (
-    "党委书记|党组书记|总书记|书记|副部长|部长|副主任|主任|副局长|局长|副司长|司长|副厅长|厅长|副市长|市长|副省长|省长"
+    "党委副书记|党组副书记|党委书记|党组书记|总书记|副书记|书记|副部长|部长|副主任|主任|副局长|局长|副司长|司长|副厅长|厅长|副市长|市长|副省长|省长"
     "|副区长|区长|副主席|主席|副总理|总理|院士|一级巡视员|二级巡视员|巡视员|首席执行官|执行官|总经理|副总经理|董事长"
     "|副董事长|理事长|会长|副会长|校长|副校长|院长|副院长|处长|副处长|秘书长|总裁|副总裁|常委|委员|新闻发言人|发言人"
     "|研究员|教授|负责人|总工程师|主任委员|专家|总监|创始人"
@@ -373,6 +395,10 @@ def find_entities(text: str, gazetteer: Gazetteer, when: dt.date | None = None) 
         taken.append((policy.start, policy.end))
     for kind in ("park", "organisation"):
         for found in discover_names(text, kind):
+            inside = [m for m in mentions if m.kind == "park" and found.start <= m.start and m.end < found.end]
+            if kind == "park" and inside and all(found.start <= s and e <= found.end for s, e in _overlaps(taken, found)):
+                mentions = [m for m in mentions if m not in inside]
+                taken = [(s, e) for s, e in taken if not (found.start <= s and e <= found.end)]
             if free(found):
                 mentions.append(found)
                 taken.append((found.start, found.end))
@@ -383,6 +409,10 @@ def find_entities(text: str, gazetteer: Gazetteer, when: dt.date | None = None) 
             mentions.append(person if linked is None else _replace_name(person, linked.name))
             taken.append((person.start, person.end))
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _overlaps(spans: list[tuple[int, int]], mention: Mention) -> list[tuple[int, int]]:
+    return [(s, e) for s, e in spans if mention.start < e and s < mention.end]
 
 
 def _replace_name(mention: Mention, name: str) -> Mention:

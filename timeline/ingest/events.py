@@ -176,7 +176,14 @@ def extract_events(context: ItemContext) -> list[EventDraft]:
     drafts.extend(_statistics(context, sents))
     drafts = _dedupe(drafts)
     _enrich_lead(context, drafts, sents)
+    for draft in drafts:
+        draft.parks = _most_specific(draft.parks)
     return sorted(drafts, key=lambda d: d.start)
+
+
+def _most_specific(parks: list[str]) -> list[str]:
+    """中关村 beside 中关村生命科学园 says nothing more: keep the parks no other one contains."""
+    return [p for p in parks if not any(p != other and p in other for other in parks)]
 
 
 def _usable(mention: DateMention) -> bool:
@@ -514,8 +521,10 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
             mention.title or sentence and sentence.paragraph in lead_paragraphs
         ):
             _add(lead.people, mention.name)
-            if mention.organisation:
+            if mention.organisation and not re.search(r"院士|教授|研究员|专家", mention.title):
                 _add_org(lead, mention.organisation, "participant")
+        elif mention.kind == "organisation" and _REPRESENTED.match(context.text[mention.end : mention.end + 40]):
+            _add_org(lead, mention.name, "participant")
         elif sentence is not None and sentence.paragraph in lead_paragraphs:
             if mention.kind == "organisation":
                 _add_org(lead, mention.name, _role(context.text, mention.end, lead.kind))
@@ -523,7 +532,11 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
                 _add(lead.parks, mention.name)
 
 
-_ACTING = re.compile(r"^[^，。；]{0,8}?(?:表示|指出|强调|说|介绍|认为|谈到|致辞|出席|汇报|主持|宣布|发表|作|提出|希望|要求)")
+_ACTING = re.compile(
+    r"^[^，。；]{0,8}?(?:表示|指出|强调|说|介绍|认为|谈到|提到|致辞|出席|汇报|主持|宣布|发表|作|提出|希望|要求)"
+)
+# a body whose people speak or attend: "…、招商银行相关负责人围绕…作演讲"
+_REPRESENTED = re.compile(r"^(?:[、和及与][^，。；]{1,20}?)*(?:相关)?(?:负责人|代表|领导|嘉宾)[^。；]{0,30}?(?:致辞|演讲|发言|出席|参加|作报告)")
 
 
 def _acts(text: str, mention: Mention) -> bool:
