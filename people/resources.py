@@ -1,0 +1,404 @@
+"""Import-export resources for organisations, parks, people and positions, and the widgets and
+fields every app's resources share.
+
+Rows name things, never ids: a spreadsheet made on one database must import into another. Names
+are matched under ``name_key`` (so full-width and half-width brackets are one name), relations are
+written as names joined with ``|``, aliases as one ``|``-joined column, and a date with a
+precision as a string as long as what is known ("2024", "2024-04", "2024-04-27").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from functools import reduce
+from operator import or_
+
+from django.db import models
+from django.db.models import Q
+from import_export import fields, resources, widgets
+
+from people.models import Alias, Organisation, Park, Person, Position, Precision
+from people.names import name_key
+
+SEPARATOR = "|"
+
+
+# --- dates with a precision -------------------------------------------------------------------
+
+
+def format_precise_date(value: dt.date | None, precision: str) -> str:
+    """'2024', '2024-04' or '2024-04-27': only as much of the date as is known."""
+    if value is None:
+        return ""
+    if precision == Precision.YEAR:
+        return f"{value:%Y}"
+    if precision == Precision.MONTH:
+        return f"{value:%Y-%m}"
+    return value.isoformat()
+
+
+def parse_precise_date(value: object) -> tuple[dt.date, str] | None:
+    """The inverse of ``format_precise_date``; a spreadsheet's own date or a number is a day or a year."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date(), Precision.DAY
+    if isinstance(value, dt.date):
+        return value, Precision.DAY
+    text = str(value).strip()
+    if isinstance(value, float) and value.is_integer():
+        text = str(int(value))  # a year typed into a spreadsheet cell comes back as 2024.0
+    parts = text.split("-")
+    try:
+        numbers = [int(part) for part in parts]
+        if len(numbers) == 1:
+            return dt.date(numbers[0], 1, 1), Precision.YEAR
+        if len(numbers) == 2:
+            return dt.date(numbers[0], numbers[1], 1), Precision.MONTH
+        if len(numbers) == 3:
+            return dt.date(*numbers), Precision.DAY
+    except ValueError:
+        pass
+    raise ValueError(f"not a date like 2024, 2024-04 or 2024-04-27: {text!r}")
+
+
+class PreciseDateWidget(widgets.Widget):
+    def clean(self, value, row=None, **kwargs):
+        parsed = parse_precise_date(value)
+        return parsed[0] if parsed else None
+
+
+class PreciseDateField(fields.Field):
+    """One column for a date and its precision field: '2024-04' is April 2024, month precision."""
+
+    def __init__(self, *, attribute: str, precision_attribute: str, column_name: str | None = None) -> None:
+        super().__init__(
+            attribute=attribute, column_name=column_name or attribute, widget=PreciseDateWidget()
+        )
+        self.precision_attribute = precision_attribute
+
+    def save(self, instance, row, is_m2m=False, **kwargs):
+        parsed = parse_precise_date(row[self.column_name])
+        setattr(instance, self.attribute, parsed[0] if parsed else None)
+        if parsed:
+            setattr(instance, self.precision_attribute, parsed[1])
+
+    def export(self, instance, **kwargs):
+        return format_precise_date(
+            getattr(instance, self.attribute), getattr(instance, self.precision_attribute)
+        )
+
+
+# --- relations by name ------------------------------------------------------------------------
+
+
+class NameWidget(widgets.ForeignKeyWidget):
+    """A foreign key written as the related record's name, matched under ``name_key``."""
+
+    def __init__(
+        self, model: type[models.Model], *, field: str = "name", key_field: str = "name_key"
+    ) -> None:
+        super().__init__(model, field=field)
+        self.key_field = key_field
+
+    def label(self, obj: models.Model) -> str:
+        return getattr(obj, self.field)
+
+    def lookup(self, text: str) -> Q:
+        return Q(**{self.key_field: name_key(text)})
+
+    def clean(self, value, row=None, **kwargs):
+        text = str(value).strip() if value is not None else ""
+        if not text:
+            return None
+        try:
+            return self.model.objects.get(self.lookup(text))
+        except self.model.DoesNotExist:
+            raise ValueError(f"no {self.model._meta.verbose_name} named {text!r}") from None
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else self.label(value)
+
+
+class PersonWidget(NameWidget):
+    """A person as written by ``Person.__str__``: '张三' or '张三（中国工程院院士）'."""
+
+    def __init__(self) -> None:
+        super().__init__(Person)
+
+    def label(self, obj: models.Model) -> str:
+        return str(obj)
+
+    def lookup(self, text: str) -> Q:
+        name, disambiguation = split_person_label(text)
+        return Q(name_key=name_key(name), disambiguation=disambiguation)
+
+
+def split_person_label(text: str) -> tuple[str, str]:
+    """'张三（院士）' -> ('张三', '院士'); the bracket is the disambiguation ``Person.__str__`` adds."""
+    text = text.strip()
+    if text.endswith(("）", ")")) and ("（" in text or "(" in text):
+        cut = max(text.rfind("（"), text.rfind("("))
+        return text[:cut].strip(), text[cut + 1 : -1].strip()
+    return text, ""
+
+
+class NamesWidget(widgets.ManyToManyWidget):
+    """A many-to-many relation as '|'-joined names; an unknown name is an error, not a silent drop."""
+
+    def __init__(self, single: NameWidget) -> None:
+        super().__init__(single.model, separator=SEPARATOR, field=single.field)
+        self.single = single
+
+    def clean(self, value, row=None, **kwargs):
+        texts = split_names(value)
+        if not texts:
+            return self.model.objects.none()
+        found = list(self.model.objects.filter(reduce(or_, (self.single.lookup(text) for text in texts))))
+        labels = {name_key(self.single.label(obj)) for obj in found}
+        missing = [text for text in texts if name_key(text) not in labels]
+        if missing:
+            raise ValueError(f"unknown {self.model._meta.verbose_name_plural}: {', '.join(missing)}")
+        return found
+
+    def render(self, value, obj=None, **kwargs):
+        if value is None:
+            return ""
+        return SEPARATOR.join(sorted(self.single.label(item) for item in value.all()))
+
+
+def split_names(value: object) -> list[str]:
+    if value in (None, ""):
+        return []
+    return [part.strip() for part in str(value).split(SEPARATOR) if part.strip()]
+
+
+class RelatedRowsField(fields.Field):
+    """A column whose value is stored in other rows (aliases, roles): saved after the instance,
+    like a many-to-many, which is why its widget is a ManyToManyWidget."""
+
+    class Widget(widgets.ManyToManyWidget):
+        # the model is never queried: the field's save() writes the rows itself
+        def __init__(self) -> None:
+            super().__init__(Alias, separator=SEPARATOR)
+
+        def clean(self, value, row=None, **kwargs):
+            return split_names(value)
+
+    def __init__(self, *, column_name: str) -> None:
+        super().__init__(attribute=column_name, column_name=column_name, widget=self.Widget())
+
+    def render(self, instance: models.Model) -> str:
+        raise NotImplementedError
+
+    def export(self, instance, **kwargs):
+        return self.render(instance) if instance.pk else ""
+
+    def save(self, instance, row, is_m2m=False, **kwargs):
+        if is_m2m:
+            self.replace(instance, split_names(row[self.column_name]))
+
+    def replace(self, instance: models.Model, values: list[str]) -> None:
+        raise NotImplementedError
+
+
+class AliasesField(RelatedRowsField):
+    """The '|'-joined aliases of a park, organisation or person; importing replaces them."""
+
+    def __init__(self) -> None:
+        super().__init__(column_name="aliases")
+
+    def render(self, instance: models.Model) -> str:
+        return SEPARATOR.join(sorted(alias.name for alias in instance.aliases.all()))
+
+    def replace(self, instance: models.Model, values: list[str]) -> None:
+        owner = {instance._meta.model_name: instance}
+        wanted = {name_key(value): value for value in values if name_key(value) != instance.name_key}
+        instance.aliases.exclude(name_key__in=wanted).delete()
+        have = set(instance.aliases.values_list("name_key", flat=True))
+        for key, value in wanted.items():
+            if key not in have:
+                Alias.objects.create(name=value, **owner)
+
+
+# --- rows that refer to other rows of the same file -------------------------------------------
+
+
+def order_by_references(
+    dataset, *, key: Callable[[dict], str], references: Callable[[dict], Iterable[str]]
+) -> None:
+    """Reorders ``dataset`` in place so a row comes after the rows it refers to (a parent before
+    its children), so a file imports whatever order it was written in. Cycles keep file order."""
+    rows = [dict(zip(dataset.headers, values, strict=False)) for values in dataset]
+    keys = [key(row) for row in rows]
+    in_file = set(keys)
+    placed: set[str] = set()
+    ordered: list[int] = []
+    pending = list(range(len(rows)))
+    while pending:
+        ready = [
+            i
+            for i in pending
+            if all(ref in placed or ref not in in_file or ref == keys[i] for ref in references(rows[i]))
+        ]
+        if not ready:
+            ready = pending[:1]  # a cycle: let the import report the row it cannot resolve
+        placed.update(keys[i] for i in ready)
+        ordered += ready
+        pending = [i for i in pending if i not in ready]
+    if ordered != list(range(len(rows))):
+        originals = [tuple(dataset[i]) for i in ordered]
+        headers = list(dataset.headers)
+        dataset.wipe()
+        dataset.headers = headers
+        for values in originals:
+            dataset.append(values)
+
+
+def row_name_key(column: str) -> Callable[[dict], str]:
+    return lambda row: name_key(str(row.get(column) or ""))
+
+
+def row_name_keys(*columns: str) -> Callable[[dict], list[str]]:
+    return lambda row: [name_key(str(row[column])) for column in columns if row.get(column)]
+
+
+# --- resources --------------------------------------------------------------------------------
+
+
+class ParklineResource(resources.ModelResource):
+    """A spreadsheet's empty cell is an empty text, not NULL, in text fields too."""
+
+    WIDGETS_MAP = {**resources.ModelResource.WIDGETS_MAP, "TextField": widgets.CharWidget}
+
+
+class NamedResource(ParklineResource):
+    """Rows keyed by name: an existing record is found under its ``name_key``, not its id."""
+
+    key_columns: Sequence[str] = ("name",)
+
+    def get_instance(self, instance_loader, row):
+        if any(column not in row for column in self.key_columns):
+            return None
+        return self._meta.model.objects.filter(self.key_lookup(row)).first()
+
+    def key_lookup(self, row: dict) -> Q:
+        return Q(name_key=name_key(str(row["name"] or "")))
+
+
+class OrganisationResource(NamedResource):
+    parent = fields.Field(attribute="parent", column_name="parent", widget=NameWidget(Organisation))
+    predecessor = fields.Field(
+        attribute="predecessor", column_name="predecessor", widget=NameWidget(Organisation)
+    )
+    aliases = AliasesField()
+
+    class Meta:
+        model = Organisation
+        fields = (
+            "name",
+            "slug",
+            "kind",
+            "parent",
+            "predecessor",
+            "renamed_on",
+            "country",
+            "description",
+            "is_reviewed",
+            "aliases",
+        )
+        import_id_fields = ("name",)
+
+    def get_queryset(self):
+        return Organisation.objects.select_related("parent", "predecessor").prefetch_related("aliases")
+
+    def before_import(self, dataset, **kwargs):
+        order_by_references(
+            dataset, key=row_name_key("name"), references=row_name_keys("parent", "predecessor")
+        )
+
+
+class ParkResource(NamedResource):
+    parent = fields.Field(attribute="parent", column_name="parent", widget=NameWidget(Park))
+    approved_on = PreciseDateField(attribute="approved_on", precision_attribute="approved_precision")
+    managing_organisation = fields.Field(
+        attribute="managing_organisation",
+        column_name="managing_organisation",
+        widget=NameWidget(Organisation),
+    )
+    aliases = AliasesField()
+
+    class Meta:
+        model = Park
+        fields = (
+            "name",
+            "slug",
+            "level",
+            "province",
+            "city",
+            "parent",
+            "approved_on",
+            "managing_organisation",
+            "description",
+            "is_reviewed",
+            "aliases",
+        )
+        import_id_fields = ("name",)
+
+    def get_queryset(self):
+        return Park.objects.select_related("parent", "managing_organisation").prefetch_related("aliases")
+
+    def before_import(self, dataset, **kwargs):
+        order_by_references(dataset, key=row_name_key("name"), references=row_name_keys("parent"))
+
+
+class PersonResource(NamedResource):
+    key_columns = ("name", "disambiguation")
+    aliases = AliasesField()
+
+    class Meta:
+        model = Person
+        fields = ("name", "disambiguation", "slug", "description", "is_reviewed", "aliases")
+        import_id_fields = ("name", "disambiguation")
+
+    def get_queryset(self):
+        return Person.objects.prefetch_related("aliases")
+
+    def key_lookup(self, row: dict) -> Q:
+        return Q(name_key=name_key(str(row["name"] or "")), disambiguation=str(row["disambiguation"] or ""))
+
+
+class SourceKeyWidget(widgets.ForeignKeyWidget):
+    """A source by the SHA-256 of its content: the one key that names a document everywhere."""
+
+    def __init__(self) -> None:
+        from timeline.models import Source  # timeline imports people: resolve the cycle lazily
+
+        super().__init__(Source, field="content_sha256")
+
+
+class PositionResource(ParklineResource):
+    person = fields.Field(attribute="person", column_name="person", widget=PersonWidget())
+    organisation = fields.Field(
+        attribute="organisation", column_name="organisation", widget=NameWidget(Organisation)
+    )
+    source = fields.Field(attribute="source", column_name="source", widget=SourceKeyWidget())
+
+    class Meta:
+        model = Position
+        fields = (
+            "person",
+            "organisation",
+            "title",
+            "first_seen",
+            "last_seen",
+            "start_on",
+            "end_on",
+            "source",
+            "quote",
+        )
+        import_id_fields = ("person", "organisation", "title")
+
+    def get_queryset(self):
+        return Position.objects.select_related("person", "organisation", "source")

@@ -1,0 +1,249 @@
+"""Curation admin for sources, news items, events and evidence.
+
+The event changelist is the review queue: by default it hides rejected and merged events and
+lists candidates first. Publishing and rejecting need ``timeline.publish_event``: without it the
+actions are not offered, the services refuse, and the change form offers no status beyond
+"reviewed".
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.db.models import Case, Count, IntegerField, Value, When
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from import_export.admin import ExportMixin
+from import_export.formats.base_formats import CSV, XLSX
+
+from people.admin import CuratedAdmin, ImportExportAdmin
+from people.resources import format_precise_date
+from timeline import merging
+from timeline.models import Event, EventOrganisation, EventStatus, Evidence, NewsItem, Source
+from timeline.resources import EventResource, EvidenceResource, NewsItemResource, SourceResource
+
+# candidates first: they are what a reviewer has not looked at yet
+STATUS_ORDER = Case(
+    When(status=EventStatus.CANDIDATE, then=Value(0)),
+    When(status=EventStatus.REVIEWED, then=Value(1)),
+    When(status=EventStatus.PUBLISHED, then=Value(2)),
+    default=Value(3),
+    output_field=IntegerField(),
+)
+# what an editor without publish_event may set in the change form
+EDITOR_STATUSES = (EventStatus.CANDIDATE, EventStatus.REVIEWED)
+
+
+class NewsItemInline(admin.TabularInline):
+    model = NewsItem
+    fields = ("position", "headline", "dateline", "byline", "start", "end")
+    extra = 0
+
+
+@admin.register(Source)
+class SourceAdmin(ExportMixin, admin.ModelAdmin):
+    """Sources come in through ``import_news`` (which splits them into news items), so the admin
+    only exports them."""
+
+    resource_classes = (SourceResource,)
+    formats = (CSV, XLSX)
+    list_display = (
+        "__str__",
+        "publisher",
+        "issue_label",
+        "published",
+        "file_name",
+        "item_count",
+        "imported_at",
+    )
+    list_filter = ("publisher", "media_type")
+    search_fields = ("title", "publisher", "file_name", "content_sha256")
+    date_hierarchy = "published_on"
+    autocomplete_fields = ("imported_by",)
+    readonly_fields = ("content_sha256", "encoding", "media_type", "imported_at", "imported_by")
+    inlines = (NewsItemInline,)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(item_count=Count("items"))
+
+    @admin.display(description=_("published"), ordering="published_on")
+    def published(self, obj: Source) -> str:
+        return format_precise_date(obj.published_on, obj.published_precision)
+
+    @admin.display(description=_("news items"), ordering="item_count")
+    def item_count(self, obj: Source) -> int:
+        return obj.item_count
+
+
+@admin.register(NewsItem)
+class NewsItemAdmin(ExportMixin, admin.ModelAdmin):
+    resource_classes = (NewsItemResource,)
+    formats = (CSV, XLSX)
+    list_display = ("__str__", "source", "position", "dateline", "byline", "evidence_count")
+    list_select_related = ("source",)
+    search_fields = ("headline", "dateline", "source__title", "source__file_name")
+    autocomplete_fields = ("source",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(evidence_count=Count("evidence"))
+
+    @admin.display(description=_("evidence"), ordering="evidence_count")
+    def evidence_count(self, obj: NewsItem) -> int:
+        return obj.evidence_count
+
+
+class ReviewQueueFilter(admin.SimpleListFilter):
+    """Defaults to the open queue (not rejected, not merged) so reviewers see what needs work."""
+
+    title = _("queue")
+    parameter_name = "queue"
+
+    def __init__(self, request, params, model, model_admin):
+        super().__init__(request, params, model, model_admin)
+        # asking for a status by name (e.g. rejected) must not be hidden by the open-queue default
+        self.default = "all" if "status__exact" in request.GET else "open"
+
+    def lookups(self, request, model_admin):
+        return (("open", _("open (not rejected or merged)")), ("merged", _("merged")), ("all", _("all")))
+
+    def choices(self, changelist):
+        current = self.value() or self.default
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": current == lookup,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+    def queryset(self, request, queryset):
+        value = self.value() or self.default
+        if value == "all":
+            return queryset
+        if value == "merged":
+            return queryset.filter(merged_into__isnull=False)
+        return queryset.exclude(status=EventStatus.REJECTED).filter(merged_into__isnull=True)
+
+
+class EventOrganisationInline(admin.TabularInline):
+    model = EventOrganisation
+    fields = ("organisation", "role")
+    autocomplete_fields = ("organisation",)
+    extra = 1
+
+
+class EvidenceInline(admin.StackedInline):
+    model = Evidence
+    fields = ("news_item", "quote", ("start", "end"), ("raw_start", "raw_end"), "date_phrase")
+    autocomplete_fields = ("news_item",)
+    extra = 0
+
+
+@admin.register(Event)
+class EventAdmin(CuratedAdmin):
+    resource_classes = (EventResource,)
+    list_display = (
+        "title",
+        "when",
+        "kind",
+        "status",
+        "confidence",
+        "park_names",
+        "evidence_count",
+        "merged_into",
+    )
+    list_filter = (ReviewQueueFilter, "status", "kind", "precision")
+    list_select_related = ("merged_into",)
+    search_fields = ("title", "summary")
+    date_hierarchy = "date"
+    ordering = (STATUS_ORDER.asc(), "-date", "-id")
+    autocomplete_fields = ("parks", "people", "policies", "merged_into")
+    readonly_fields = ("created", "updated")
+    inlines = (EventOrganisationInline, EvidenceInline)
+    actions = ("mark_reviewed", "publish", "reject", "merge_selected")
+    fieldsets = (
+        (None, {"fields": ("title", "kind", "status", "confidence", "summary")}),
+        (_("When"), {"fields": (("date", "precision"), "end_date", ("window_start", "window_end"))}),
+        (_("Who and what"), {"fields": ("parks", "people", "policies")}),
+        (None, {"fields": ("merged_into", "created", "updated")}),
+    )
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(evidence_count=Count("evidence", distinct=True))
+            .prefetch_related("parks")
+        )
+
+    def has_publish_permission(self, request) -> bool:
+        return request.user.has_perm(merging.PUBLISH_PERMISSION)
+
+    def has_import_permission(self, request) -> bool:
+        # a spreadsheet row can carry status=published, so bulk import is a reviewer's job
+        return super().has_import_permission(request) and self.has_publish_permission(request)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if obj is not None and obj.status not in EDITOR_STATUSES and not self.has_publish_permission(request):
+            return (*fields, "status")  # an editor may not unpublish or un-reject either
+        return fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        status = form.base_fields.get("status")
+        if status is not None and not self.has_publish_permission(request):
+            status.choices = [(value, label) for value, label in status.choices if value in EDITOR_STATUSES]
+        return form
+
+    @admin.display(description=_("date"), ordering="date")
+    def when(self, obj: Event) -> str:
+        text = format_precise_date(obj.date, obj.precision)
+        if obj.end_date:
+            text = f"{text} – {obj.end_date.isoformat()}"
+        if obj.window_start:
+            return format_html("{} <small>({} – {})</small>", text, obj.window_start, obj.window_end)
+        return text
+
+    @admin.display(description=_("parks"))
+    def park_names(self, obj: Event) -> str:
+        return "、".join(park.name for park in obj.parks.all())
+
+    @admin.display(description=_("evidence"), ordering="evidence_count")
+    def evidence_count(self, obj: Event) -> int:
+        return obj.evidence_count
+
+    def _report(self, request, count: int, singular: str, plural: str) -> None:
+        self.message_user(request, ngettext(singular, plural, count) % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Mark selected events as reviewed"), permissions=("change",))
+    def mark_reviewed(self, request, queryset):
+        count = merging.mark_reviewed(events=queryset, user=request.user)
+        self._report(request, count, "%(count)d event marked reviewed.", "%(count)d events marked reviewed.")
+
+    @admin.action(description=_("Publish selected events"), permissions=("publish",))
+    def publish(self, request, queryset):
+        count = merging.publish_events(events=queryset, user=request.user)
+        self._report(request, count, "%(count)d event published.", "%(count)d events published.")
+
+    @admin.action(description=_("Reject selected events"), permissions=("publish",))
+    def reject(self, request, queryset):
+        count = merging.reject_events(events=queryset, user=request.user)
+        self._report(request, count, "%(count)d event rejected.", "%(count)d events rejected.")
+
+    @admin.action(description=_("Merge selected events into one"), permissions=("merge",))
+    def merge_selected(self, request, queryset):
+        self.run_merge(request, queryset, lambda qs: merging.merge_events(events=qs, user=request.user))
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(ImportExportAdmin):
+    resource_classes = (EvidenceResource,)
+    list_display = ("excerpt", "event", "news_item", "date_phrase", "created")
+    list_select_related = ("event", "news_item__source")
+    search_fields = ("quote", "event__title", "date_phrase")
+    autocomplete_fields = ("event", "news_item")
+    date_hierarchy = "created"
+
+    @admin.display(description=_("quote"))
+    def excerpt(self, obj: Evidence) -> str:
+        return obj.quote[:80]

@@ -1,0 +1,209 @@
+"""Import-export resources for sources, news items, events and their evidence.
+
+Natural keys, never ids: a source is its content SHA-256, a news item is "sha256#position", an event
+is "date title" (the full ISO date of its first day), and an event's organisations are written
+"name:role|name:role" so the role survives the round trip.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import F
+from import_export import fields, widgets
+
+from people.models import Organisation, Park
+from people.names import name_key
+from people.resources import (
+    SEPARATOR,
+    NamesWidget,
+    NameWidget,
+    ParklineResource,
+    PersonWidget,
+    PreciseDateField,
+    RelatedRowsField,
+    SourceKeyWidget,
+    order_by_references,
+    parse_precise_date,
+)
+from policies.resources import policy_widget
+from timeline.models import Event, EventOrganisation, Evidence, NewsItem, Source
+
+
+def event_label(event: Event) -> str:
+    return f"{event.date.isoformat()} {event.title}"
+
+
+def split_event_label(text: str) -> tuple[dt.date, str]:
+    """'2024-04-27 Title' -> (date, 'Title')."""
+    day, _, title = text.strip().partition(" ")
+    try:
+        return dt.date.fromisoformat(day), title.strip()
+    except ValueError:
+        raise ValueError(f"not an event like '2024-04-27 title': {text!r}") from None
+
+
+class EventKeyWidget(widgets.ForeignKeyWidget):
+    def __init__(self) -> None:
+        super().__init__(Event, field="title")
+
+    def clean(self, value, row=None, **kwargs):
+        if value in (None, ""):
+            return None
+        date, title = split_event_label(str(value))
+        try:
+            return Event.objects.get(date=date, title=title)
+        except Event.DoesNotExist:
+            raise ValueError(f"no event {value!r}") from None
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else event_label(value)
+
+
+class NewsItemKeyWidget(widgets.ForeignKeyWidget):
+    """A news item as 'source sha256#position'."""
+
+    def __init__(self) -> None:
+        super().__init__(NewsItem)
+
+    def clean(self, value, row=None, **kwargs):
+        if value in (None, ""):
+            return None
+        sha, _, position = str(value).partition("#")
+        try:
+            return NewsItem.objects.get(source__content_sha256=sha, position=int(position))
+        except (NewsItem.DoesNotExist, ValueError):
+            raise ValueError(f"no news item {value!r}") from None
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else f"{value.source.content_sha256}#{value.position}"
+
+
+class OrganisationRolesField(RelatedRowsField):
+    """An event's organisations with their roles, 'name:role|name:role'; importing replaces them."""
+
+    def __init__(self) -> None:
+        super().__init__(column_name="organisations")
+
+    def render(self, instance: Event) -> str:
+        roles = instance.organisation_roles.all()
+        return SEPARATOR.join(sorted(f"{role.organisation.name}:{role.role}" for role in roles))
+
+    def replace(self, instance: Event, values: list[str]) -> None:
+        wanted: set[tuple[int, str]] = set()
+        for value in values:
+            name, _, role = value.rpartition(":")
+            if not name:
+                name, role = value, EventOrganisation.Role.PARTICIPANT
+            if role not in EventOrganisation.Role.values:
+                raise ValueError(f"unknown role {role!r} in {value!r}")
+            organisation = Organisation.objects.filter(name_key=name_key(name)).first()
+            if organisation is None:
+                raise ValueError(f"no organisation named {name!r}")
+            wanted.add((organisation.pk, role))
+        for row in instance.organisation_roles.all():
+            if (row.organisation_id, row.role) not in wanted:
+                row.delete()
+        have = set(instance.organisation_roles.values_list("organisation_id", "role"))
+        EventOrganisation.objects.bulk_create(
+            EventOrganisation(event=instance, organisation_id=pk, role=role) for pk, role in wanted - have
+        )
+
+
+class SourceResource(ParklineResource):
+    published_on = PreciseDateField(attribute="published_on", precision_attribute="published_precision")
+
+    class Meta:
+        model = Source
+        fields = (
+            "content_sha256",
+            "title",
+            "publisher",
+            "issue_label",
+            "published_on",
+            "url",
+            "file_name",
+            "media_type",
+            "encoding",
+            "raw_text",
+            "clean_text",
+        )
+        import_id_fields = ("content_sha256",)
+
+
+class NewsItemResource(ParklineResource):
+    source = fields.Field(attribute="source", column_name="source", widget=SourceKeyWidget())
+
+    class Meta:
+        model = NewsItem
+        fields = ("source", "position", "headline", "dateline", "byline", "start", "end")
+        import_id_fields = ("source", "position")
+
+    def get_queryset(self):
+        return NewsItem.objects.select_related("source")
+
+
+class EventResource(ParklineResource):
+    date = PreciseDateField(attribute="date", precision_attribute="precision")
+    parks = fields.Field(attribute="parks", column_name="parks", widget=NamesWidget(NameWidget(Park)))
+    organisations = OrganisationRolesField()
+    people = fields.Field(attribute="people", column_name="people", widget=NamesWidget(PersonWidget()))
+    policies = fields.Field(attribute="policies", column_name="policies", widget=NamesWidget(policy_widget()))
+    merged_into = fields.Field(attribute="merged_into", column_name="merged_into", widget=EventKeyWidget())
+
+    class Meta:
+        model = Event
+        fields = (
+            "date",
+            "title",
+            "end_date",
+            "window_start",
+            "window_end",
+            "kind",
+            "status",
+            "confidence",
+            "summary",
+            "parks",
+            "organisations",
+            "people",
+            "policies",
+            "merged_into",
+        )
+        import_id_fields = ("date", "title")
+
+    def get_queryset(self):
+        return (
+            Event.objects.select_related("merged_into")
+            .prefetch_related("parks", "people", "policies", "organisation_roles__organisation")
+            .order_by(F("merged_into").asc(nulls_first=True), "date", "id")
+        )
+
+    def init_instance(self, row=None):
+        # the import preview prints new events before their fields are set; Event.__str__ needs a date
+        parsed = parse_precise_date((row or {}).get("date"))
+        return Event(date=parsed[0] if parsed else dt.date.min)
+
+    def before_import(self, dataset, **kwargs):
+        order_by_references(dataset, key=_row_event_label, references=_row_merged_into)
+
+
+def _row_event_label(row: dict) -> str:
+    parsed = parse_precise_date(row.get("date"))
+    return f"{parsed[0].isoformat()} {str(row.get('title') or '').strip()}" if parsed else ""
+
+
+def _row_merged_into(row: dict) -> list[str]:
+    return [str(row["merged_into"]).strip()] if row.get("merged_into") else []
+
+
+class EvidenceResource(ParklineResource):
+    event = fields.Field(attribute="event", column_name="event", widget=EventKeyWidget())
+    news_item = fields.Field(attribute="news_item", column_name="news_item", widget=NewsItemKeyWidget())
+
+    class Meta:
+        model = Evidence
+        fields = ("event", "news_item", "start", "end", "raw_start", "raw_end", "date_phrase", "quote")
+        import_id_fields = ("event", "news_item", "start")
+
+    def get_queryset(self):
+        return Evidence.objects.select_related("event", "news_item__source")
