@@ -174,7 +174,7 @@ class Event(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.date:%Y-%m-%d} {self.title}"
+        return f"{self.date:%Y-%m-%d} {self.title}" if self.date else self.title
 
 
 class OrganisationRole(models.TextChoices):

@@ -431,11 +431,15 @@ _FURNITURE_WORD = re.compile(
     r"|微信公众号|官方微博|扫码关注|关注我们|扫描二维码|二维码$|版权所有|ICP[备证]"
 )
 _SPONSOR_LINE = re.compile(r"[^\s，。]{2,16}(?:主管|主办|出版)")
+_NOTICE = 120  # characters: a notice to readers is a sentence or two
 _NOTICE_BODY = re.compile(r"休刊|敬告读者|特此(?:敬告|告知|公告|声明|通知)")
+_NAMES = rf"[{HAN}·]{{2,5}}(?:\s+[{HAN}·]{{2,5}}){{0,3}}"
+_REPORTER = r"(?:新华社|中新社|本报|本刊)?(?:特约)?(?:记者|通讯员)"
+# 新华社记者 李华/摄, 王明 摄, （图/李华）: a reporter's title or a separator, so 如下图 is no credit.
 _PHOTO_CREDIT = re.compile(
-    rf"(?:^|(?<=[\s。！？”]))[（(]?(?:(?:新华社|中新社|本报|本刊)?(?:特约)?(?:记者|通讯员)\s*)?"
-    rf"[{HAN}·]{{2,5}}(?:\s+[{HAN}·]{{2,5}}){{0,3}}\s*/?\s*(?:摄影?|图)[）)]?$"
-    rf"|(?:^|(?<=[\s。！？”]))[（(]?(?:图片?|摄影)\s*[/:：]\s*[{HAN}·]{{2,5}}(?:\s+[{HAN}·]{{2,5}})*[）)]?$"
+    rf"(?:^|(?<=[\s。！？”]))[（(]?"
+    rf"(?:(?:{_REPORTER}\s*{_NAMES}\s*/?\s*|{_NAMES}\s*[/\s]\s*)(?:摄影?|图)|(?:图片?|摄影)\s*[/:：]\s*{_NAMES})"
+    rf"[）)]?$"
 )
 _BYLINE = re.compile(r"(?:本报|本刊|新华社|特约)?(?:记者|通讯员)[^，。]{0,24}(?:报道|采写|撰稿|整理|编译)")
 _CLOSING_NOTE = re.compile(r"(?:^|[。！？!?”])\s*[（(][^（()）]*[）)]$")
@@ -450,6 +454,9 @@ _NEW_PARAGRAPH = re.compile(
     r"|本报讯|本刊讯|本报记者|本报通讯员|新华社|中新社|据.{0,12}(?:报道|消息)|（?记者)"
 )
 _HEADING_START = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|——|【")
+_LINE = re.compile(r"[^\n]+")
+_SENTENCE_END = re.compile("[。！？]")
+_MASTHEAD = re.compile(rf"{_DATE}{_WEEKDAY}|{_ISSUE}.*")
 _SHORT = 40  # display width (an ideograph counts 2) under which a line can be a label
 _NEIGHBOURS = 4  # lines each side that set a block's typical width
 _FULL = 0.8  # a line this close to its block's typical width was wrapped (first lines are indented)
@@ -471,7 +478,7 @@ def _width(text: str) -> int:
 
 def _lines(text: str) -> list[_Line]:
     lines = []
-    for match in re.finditer(r"[^\n]+", text):
+    for match in _LINE.finditer(text):
         content = match.group().strip()
         if content:
             start = match.start() + (len(match.group()) - len(match.group().lstrip()))
@@ -484,7 +491,7 @@ def _lines(text: str) -> list[_Line]:
 def _is_furniture_line(content: str, width: int) -> bool:
     if _FURNITURE_LINE.fullmatch(content):
         return True
-    if width <= 2 * _SHORT and not re.search("[。！？]", content) and _FURNITURE_WORD.search(content):
+    if width <= 2 * _SHORT and not _SENTENCE_END.search(content) and _FURNITURE_WORD.search(content):
         return True
     return width <= _SHORT and bool(_SPONSOR_LINE.fullmatch(content) or _PHOTO_CREDIT.fullmatch(content))
 
@@ -578,14 +585,13 @@ def _paragraph_furniture(groups: list[list[_Line]]) -> list[bool]:
         for k, g in enumerate(groups)
     ]
     for k, content in enumerate(contents):
-        if furniture[k] and re.fullmatch(rf"(?:{_DATE}{_WEEKDAY}|{_ISSUE}.*)", content):
+        if furniture[k] and _MASTHEAD.fullmatch(content):
             j = k - 1
             while j >= 0 and k - j <= 4 and (label[j] or furniture[j]):
                 furniture[j] = True
                 j -= 1
-        if k and furniture[k - 1] and (contents[k - 1].endswith("启事") or _NOTICE_BODY.search(content)):
-            if _NOTICE_BODY.search(content) and len(content) <= 120:
-                furniture[k] = True
+        if k and furniture[k - 1] and len(content) <= _NOTICE and _NOTICE_BODY.search(content):
+            furniture[k] = True
     # Short labels boxed in by furniture (at most three in a row), or heading a contact block.
     for k in range(len(groups)):
         if furniture[k] or not label[k]:
@@ -639,7 +645,6 @@ def _needs_space(before: str, after: str) -> bool:
 
 # --- 9. parentheses -------------------------------------------------------------------------
 
-_HAN_RE = re.compile(f"[{HAN}]")
 _PAREN_OR_BREAK = re.compile("[()（）\n]")
 
 
@@ -656,7 +661,7 @@ def _normalise_parentheses(text: str) -> str:
             inner = text[start + 1 : i]
             if "\n" in inner:
                 continue
-            full = bool(_HAN_RE.search(inner))
+            full = bool(_HAN_CHAR.search(inner))
             chars[start], chars[i] = ("（", "）") if full else ("(", ")")
         elif ch == "\n":
             stack.clear()

@@ -22,13 +22,14 @@ TEXT, HTML, PDF = "text/plain", "text/html", "application/pdf"
 _HTML_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml")
 _TEXT_EXTENSIONS = (".txt", ".text", ".md")
 
-# Invalid UTF-8 sequences we still read as UTF-8 (a file cut inside its last character,
-# one stray byte): more than this, or more than one per _UTF8_DAMAGE_PER chars, is another
-# encoding or binary.
+# Stretches of invalid bytes a UTF-8 file may have and still be read as UTF-8 (a file cut
+# inside its last character, one stray byte): at most one per _UTF8_DAMAGE_PER bytes and
+# never more than _UTF8_MAX_DAMAGE. More is another encoding, or binary.
 _UTF8_MAX_DAMAGE = 3
 _UTF8_DAMAGE_PER = 1000
 
-# A decoded text with more than this share of control characters is binary.
+# A decoded text with more than this share of control, private-use or unassigned code points
+# is binary decoded by force.
 _MAX_CONTROL_SHARE = 0.01
 
 _CHINESE_ENCODINGS = ["gb18030", "big5", "cp950", "big5hkscs"]
@@ -309,18 +310,19 @@ def _content_root(soup):
         if found:
             return max(found, key=lambda t: len(t.get_text(strip=True)))
     scores: dict[int, tuple[float, object]] = {}
-    for para in body.find_all(["p", "div", "td", "section"]):
-        own = "".join(s for s in para.find_all(string=True, recursive=False)).strip()
-        if para.name == "p":
-            own = para.get_text(strip=True)
-        if len(own) < 10:
+    for block in body.find_all(["p", "div", "td", "section"]):
+        if block.name == "p":  # a paragraph scores for the element that holds the paragraphs
+            text, holder = block.get_text(strip=True), block.parent
+        else:  # a block with text of its own (lines split by <br>) scores for itself
+            text, holder = "".join(block.find_all(string=True, recursive=False)).strip(), block
+        if len(text) < 10 or holder is None:
             continue
-        for weight, node in ((1.0, para.parent), (0.5, para.parent.parent if para.parent else None)):
+        for weight, node in ((1.0, holder), (0.5, holder.parent)):
             if node is None:
                 continue
             bonus = 1.25 if _CONTENT_HINT.search(_attr_words(node)) else 1
             old = scores.get(id(node), (0.0, node))[0]
-            scores[id(node)] = (old + weight * bonus * len(own), node)
+            scores[id(node)] = (old + weight * bonus * len(text), node)
     if not scores:
         return body
     return max(scores.values(), key=lambda pair: pair[0])[1]

@@ -1,0 +1,20 @@
+"""A regression guard on extraction quality: the seed score must not fall below the bar reached.
+
+The numbers are recorded in BENCHMARKS.md; raise the bars when the extractor improves.
+"""
+
+from __future__ import annotations
+
+from tests.eval.run_eval import evaluate
+
+EVENT_F1_BAR = 0.90
+DATE_RECALL_BAR = 0.95
+ENTITY_F1_BARS = {"parks": 0.70, "organisations": 0.70}
+
+
+def test_seed_events_score_at_least_the_bar() -> None:
+    result = evaluate()
+    assert result["events"]["f1"] >= EVENT_F1_BAR, result["events"]
+    assert result["date_recall"] >= DATE_RECALL_BAR
+    for field, bar in ENTITY_F1_BARS.items():
+        assert result["entities_on_matched_events"][field]["f1"] >= bar, (field, result["entities_on_matched_events"][field])
