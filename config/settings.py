@@ -47,7 +47,9 @@ def env_database(name: str, default: str) -> dict:
     try:
         config = dj_database_url.parse(raw, conn_max_age=60)
     except Exception as error:  # dj-database-url raises several types for bad URLs
-        raise ImproperlyConfigured(f"{name} is not a database URL Django can use: {raw!r} ({error})") from error
+        raise ImproperlyConfigured(
+            f"{name} is not a database URL Django can use: {raw!r} ({error})"
+        ) from error
     if not config.get("ENGINE"):
         raise ImproperlyConfigured(f"{name} names no known database engine: {raw!r}")
     return config

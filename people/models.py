@@ -104,7 +104,12 @@ class Organisation(NamedModel):
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent"), null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+        "self",
+        verbose_name=_("parent"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
     )
     predecessor = models.ForeignKey(
         "self",
@@ -124,7 +129,9 @@ class Organisation(NamedModel):
         verbose_name_plural = _("organisations")
         constraints = [
             models.UniqueConstraint(fields=["name_key"], name="organisation_unique_name_key"),
-            models.CheckConstraint(condition=Q(kind__in=OrganisationKind.values), name="organisation_valid_kind"),
+            models.CheckConstraint(
+                condition=Q(kind__in=OrganisationKind.values), name="organisation_valid_kind"
+            ),
             models.CheckConstraint(condition=~Q(parent=models.F("id")), name="organisation_not_own_parent"),
             models.CheckConstraint(
                 condition=~Q(predecessor=models.F("id")), name="organisation_not_own_predecessor"
@@ -139,7 +146,12 @@ class Park(NamedModel):
     province = models.CharField(_("province"), max_length=40, blank=True, db_index=True)
     city = models.CharField(_("city"), max_length=40, blank=True)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent park"), null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+        "self",
+        verbose_name=_("parent park"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
     )
     approved_on = models.DateField(_("approved on"), null=True, blank=True)
     approved_precision = models.CharField(
@@ -189,7 +201,9 @@ class Person(NamedModel):
 class Position(models.Model):
     """A title a person held at an organisation, as seen in the sources (first and last seen)."""
 
-    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="positions")
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="positions"
+    )
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),
@@ -221,11 +235,15 @@ class Position(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["person", "organisation", "title"], name="position_unique_title"),
             models.CheckConstraint(
-                condition=Q(last_seen__isnull=True) | Q(first_seen__isnull=True) | Q(last_seen__gte=models.F("first_seen")),
+                condition=Q(last_seen__isnull=True)
+                | Q(first_seen__isnull=True)
+                | Q(last_seen__gte=models.F("first_seen")),
                 name="position_seen_in_order",
             ),
             models.CheckConstraint(
-                condition=Q(end_on__isnull=True) | Q(start_on__isnull=True) | Q(end_on__gte=models.F("start_on")),
+                condition=Q(end_on__isnull=True)
+                | Q(start_on__isnull=True)
+                | Q(end_on__gte=models.F("start_on")),
                 name="position_ends_after_start",
             ),
         ]
@@ -244,7 +262,9 @@ class Alias(models.Model):
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="aliases"
     )
-    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.CASCADE, related_name="aliases")
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="aliases"
+    )
 
     class Meta:
         verbose_name = _("alias")
@@ -260,7 +280,9 @@ class Alias(models.Model):
                 name="alias_names_exactly_one",
             ),
             models.UniqueConstraint(fields=["name_key", "park"], name="alias_unique_per_park"),
-            models.UniqueConstraint(fields=["name_key", "organisation"], name="alias_unique_per_organisation"),
+            models.UniqueConstraint(
+                fields=["name_key", "organisation"], name="alias_unique_per_organisation"
+            ),
             models.UniqueConstraint(fields=["name_key", "person"], name="alias_unique_per_person"),
         ]
 

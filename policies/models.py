@@ -48,7 +48,9 @@ class Policy(models.Model):
     short_title = models.CharField(_("short title"), max_length=100, blank=True)
     document_number = models.CharField(_("document number (文号)"), max_length=100, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
-    issuers = models.ManyToManyField(Organisation, verbose_name=_("issuers"), blank=True, related_name="policies")
+    issuers = models.ManyToManyField(
+        Organisation, verbose_name=_("issuers"), blank=True, related_name="policies"
+    )
     written_on = models.DateField(_("written on (成文)"), null=True, blank=True)
     written_precision = models.CharField(max_length=5, choices=Precision.choices, default=Precision.DAY)
     published_on = models.DateField(_("published on (发布)"), null=True, blank=True)
@@ -74,14 +76,14 @@ class Policy(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["title_key"], name="policy_unique_title_key"),
             models.CheckConstraint(condition=Q(kind__in=PolicyKind.values), name="policy_valid_kind"),
-            models.CheckConstraint(
-                condition=Q(status__in=PolicyStatus.values), name="policy_valid_status"
-            ),
+            models.CheckConstraint(condition=Q(status__in=PolicyStatus.values), name="policy_valid_status"),
             precision_check("written_precision", "policy_valid_written_precision"),
             precision_check("published_precision", "policy_valid_published_precision"),
             precision_check("effective_precision", "policy_valid_effective_precision"),
             models.CheckConstraint(
-                condition=Q(period_end__isnull=True) | Q(period_start__isnull=True) | Q(period_end__gte=F("period_start")),
+                condition=Q(period_end__isnull=True)
+                | Q(period_start__isnull=True)
+                | Q(period_end__gte=F("period_start")),
                 name="policy_period_in_order",
             ),
         ]

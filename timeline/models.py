@@ -18,7 +18,9 @@ class Source(models.Model):
 
     title = models.CharField(_("title"), max_length=300, blank=True)
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)
-    issue_label = models.CharField(_("issue"), max_length=100, blank=True, help_text=_("e.g. 第3期(总第2365期)"))
+    issue_label = models.CharField(
+        _("issue"), max_length=100, blank=True, help_text=_("e.g. 第3期(总第2365期)")
+    )
     published_on = models.DateField(_("published on"), null=True, blank=True)
     published_precision = models.CharField(
         _("publication date precision"), max_length=5, choices=Precision.choices, default=Precision.DAY
@@ -32,7 +34,11 @@ class Source(models.Model):
     content_sha256 = models.CharField(_("content SHA-256"), max_length=64, unique=True)
     imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
     imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("imported by"), null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("imported by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
     )
 
     class Meta:
@@ -48,7 +54,9 @@ class Source(models.Model):
 class NewsItem(models.Model):
     """One article inside a source, as offsets into the source's cleaned text."""
 
-    source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.CASCADE, related_name="items")
+    source = models.ForeignKey(
+        Source, verbose_name=_("source"), on_delete=models.CASCADE, related_name="items"
+    )
     position = models.PositiveIntegerField(_("position in source"), default=0)
     headline = models.CharField(_("headline"), max_length=300, blank=True)
     dateline = models.CharField(_("dateline"), max_length=200, blank=True)
@@ -108,9 +116,15 @@ class Event(models.Model):
     Status = EventStatus
 
     date = models.DateField(_("date"), help_text=_("First day of the period the precision names."))
-    precision = models.CharField(_("precision"), max_length=5, choices=Precision.choices, default=Precision.DAY)
-    end_date = models.DateField(_("end date"), null=True, blank=True, help_text=_("Last day of a multi-day event."))
-    window_start = models.DateField(_("earliest"), null=True, blank=True, help_text=_("For vague dates (近日)."))
+    precision = models.CharField(
+        _("precision"), max_length=5, choices=Precision.choices, default=Precision.DAY
+    )
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("Last day of a multi-day event.")
+    )
+    window_start = models.DateField(
+        _("earliest"), null=True, blank=True, help_text=_("For vague dates (近日).")
+    )
     window_end = models.DateField(_("latest"), null=True, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     title = models.CharField(_("title"), max_length=300)
@@ -169,7 +183,9 @@ class Event(models.Model):
                 | Q(window_start__isnull=False, window_end__isnull=False, window_end__gte=F("window_start")),
                 name="event_window_in_order",
             ),
-            models.CheckConstraint(condition=Q(confidence__gte=0) & Q(confidence__lte=1), name="event_confidence_0_1"),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0) & Q(confidence__lte=1), name="event_confidence_0_1"
+            ),
             models.CheckConstraint(condition=~Q(merged_into=F("id")), name="event_not_merged_into_itself"),
         ]
 
@@ -195,7 +211,9 @@ class EventOrganisation(models.Model):
         verbose_name = _("organisation role")
         verbose_name_plural = _("organisation roles")
         constraints = [
-            models.UniqueConstraint(fields=["event", "organisation", "role"], name="eventorganisation_unique_role"),
+            models.UniqueConstraint(
+                fields=["event", "organisation", "role"], name="eventorganisation_unique_role"
+            ),
             models.CheckConstraint(
                 condition=Q(role__in=OrganisationRole.values), name="eventorganisation_valid_role"
             ),
@@ -209,7 +227,9 @@ class Evidence(models.Model):
     """The passage of a news item that states an event: offsets into the source's cleaned text
     and into its raw text, so the passage can be shown in the original."""
 
-    event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="evidence")
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="evidence"
+    )
     news_item = models.ForeignKey(
         NewsItem, verbose_name=_("news item"), on_delete=models.CASCADE, related_name="evidence"
     )

@@ -24,7 +24,14 @@ def predictions(docs: Path = ROOT / "seeds" / "news") -> str:
     lines = []
     for doc in manifest["documents"]:
         done = subprocess.run(
-            [sys.executable, str(ROOT / "manage.py"), "extract", "--published", doc["published"], str(docs / doc["file"])],
+            [
+                sys.executable,
+                str(ROOT / "manage.py"),
+                "extract",
+                "--published",
+                doc["published"],
+                str(docs / doc["file"]),
+            ],
             capture_output=True,
             text=True,
             check=True,
@@ -52,7 +59,14 @@ def main() -> int:
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as handle:
         handle.write(predictions())
     return score.main(
-        ["--gold", str(HERE / "gold"), "--pred", handle.name, "--registry", str(HERE / "gold" / "registry.json")]
+        [
+            "--gold",
+            str(HERE / "gold"),
+            "--pred",
+            handle.name,
+            "--registry",
+            str(HERE / "gold" / "registry.json"),
+        ]
     )
 
 

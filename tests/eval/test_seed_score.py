@@ -17,4 +17,7 @@ def test_seed_events_score_at_least_the_bar() -> None:
     assert result["events"]["f1"] >= EVENT_F1_BAR, result["events"]
     assert result["date_recall"] >= DATE_RECALL_BAR
     for field, bar in ENTITY_F1_BARS.items():
-        assert result["entities_on_matched_events"][field]["f1"] >= bar, (field, result["entities_on_matched_events"][field])
+        assert result["entities_on_matched_events"][field]["f1"] >= bar, (
+            field,
+            result["entities_on_matched_events"][field],
+        )

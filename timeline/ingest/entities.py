@@ -191,7 +191,9 @@ def discover_names(text: str, kind: str) -> list[Mention]:
         if not _plausible(trimmed, head):
             continue
         start = match.start(2) - len(trimmed)
-        if kind == "park" and (_COUNTED.search(text[max(0, start - 6) : start]) or _GENERIC_CLASS.search(trimmed)):
+        if kind == "park" and (
+            _COUNTED.search(text[max(0, start - 6) : start]) or _GENERIC_CLASS.search(trimmed)
+        ):
             continue
         if text[match.end() : match.end() + 1] == "长" or trimmed.endswith(("副", "正")):
             continue
@@ -220,7 +222,9 @@ def _coordinated(text: str, start: int, head: str, stem: str) -> list[Mention]:
     for unit in re.finditer(rf"({_UNIT})[、和及与]", listed.group(1)):
         name = _trim_left(unit.group(1)) + head
         at = offset + unit.start(1)
-        mentions.append(Mention(at, at + len(unit.group(1)), unit.group(1), "organisation", name, known=False))
+        mentions.append(
+            Mention(at, at + len(unit.group(1)), unit.group(1), "organisation", name, known=False)
+        )
     return mentions
 
 
@@ -281,17 +285,22 @@ _SURNAMES = set(
     "全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝封习揭晋郜郁屠阎邸仝逄隆衣芮鄢濮钮浦暴寿宦訾"
 )
 _TITLES = (
-    "党委副书记|党组副书记|党委书记|党组书记|总书记|副书记|书记|副部长|部长|副主任|主任|副局长|局长|副司长|司长|副厅长|厅长|副市长|市长|副省长|省长"
+    "党委副书记|党组副书记|党委书记|党组书记|总书记|副书记|书记|副部长|部长|副主任|主任|副局长|局长"
+    "|副司长|司长|副厅长|厅长|副市长|市长|副省长|省长"
     "|副区长|区长|副主席|主席|副总理|总理|院士|一级巡视员|二级巡视员|巡视员|首席执行官|执行官|总经理|副总经理|董事长"
     "|副董事长|理事长|会长|副会长|校长|副校长|院长|副院长|处长|副处长|秘书长|总裁|副总裁|常委|委员|新闻发言人|发言人"
     "|研究员|教授|负责人|总工程师|主任委员|专家|总监|创始人"
 )
-_SPEECH = "表示|指出|强调|说|介绍|认为|谈到|称|透露|提出|建议|致辞|出席|汇报|主持|宣布|发表|作|围绕|在线上|在会上|代表"
+_SPEECH = (
+    "表示|指出|强调|说|介绍|认为|谈到|称|透露|提出|建议|致辞|出席|汇报|主持|宣布|发表|作|围绕|在线上|在会上|代表"
+)
 _NAME = rf"(?:{_COMPOUND_SURNAMES}|[\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}"
 _AFTER_NAME = rf"(?=[，,、。：:；（(\s]|等|在|和|与|及|同|一行|率|带队|{_SPEECH}|$)"
 _TITLE_NAME_RE = re.compile(rf"({_TITLES})({_NAME}){_AFTER_NAME}")
 _NAME_SPEECH_RE = re.compile(rf"(?<![\u4e00-\u9fff])({_NAME})(?:{_SPEECH})")
-_NAME_TITLE_RE = re.compile(rf"({_NAME}?)(总书记|主席|总理|副部长|部长|院士|主任|书记)(?![\u4e00-\u9fff]*[会处])")
+_NAME_TITLE_RE = re.compile(
+    rf"({_NAME}?)(总书记|主席|总理|副部长|部长|院士|主任|书记)(?![\u4e00-\u9fff]*[会处])"
+)
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
 
 _NOT_NAMES = re.compile(
@@ -388,15 +397,27 @@ def find_entities(text: str, gazetteer: Gazetteer, when: dt.date | None = None) 
         linked = gazetteer.lookup(policy.name, "policy")
         if linked is not None:
             policy = Mention(
-                policy.start, policy.end, policy.surface, "policy", linked.name, True, document_number=policy.document_number
+                policy.start,
+                policy.end,
+                policy.surface,
+                "policy",
+                linked.name,
+                True,
+                document_number=policy.document_number,
             )
         mentions = [m for m in mentions if not (policy.start <= m.start and m.end <= policy.end)]
         mentions.append(policy)
         taken.append((policy.start, policy.end))
     for kind in ("park", "organisation"):
         for found in discover_names(text, kind):
-            inside = [m for m in mentions if m.kind == "park" and found.start <= m.start and m.end < found.end]
-            if kind == "park" and inside and all(found.start <= s and e <= found.end for s, e in _overlaps(taken, found)):
+            inside = [
+                m for m in mentions if m.kind == "park" and found.start <= m.start and m.end < found.end
+            ]
+            if (
+                kind == "park"
+                and inside
+                and all(found.start <= s and e <= found.end for s, e in _overlaps(taken, found))
+            ):
                 mentions = [m for m in mentions if m not in inside]
                 taken = [(s, e) for s, e in taken if not (found.start <= s and e <= found.end)]
             if free(found):

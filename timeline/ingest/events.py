@@ -32,13 +32,17 @@ _CONTEST_NOUNS = "大赛|比赛|竞赛|挑战赛|创业赛|领域赛|全国赛|�
 
 def _held(nouns: str) -> re.Pattern[str]:
     """'举行X会' / '举办了X赛': the verb before the gathering's name."""
-    return re.compile(rf"{_HAPPENED}(?:了)?(?P<name>[^，。；“”]{{2,40}}?(?:{nouns}))(?:[（(][^）)]{{1,12}}[）)])?")
+    return re.compile(
+        rf"{_HAPPENED}(?:了)?(?P<name>[^，。；“”]{{2,40}}?(?:{nouns}))(?:[（(][^）)]{{1,12}}[）)])?"
+    )
 
 
 # kind → patterns; the named group "name" (when present) is the event's own name.
 _TRIGGERS: dict[str, list[re.Pattern[str]]] = {
     "press_conference": [
-        re.compile(rf"(?P<name>[^，。；]{{0,30}}(?:新闻发布会|发布会|新闻通气会|吹风会))[^，。；]{{0,20}}?{_HAPPENED}"),
+        re.compile(
+            rf"(?P<name>[^，。；]{{0,30}}(?:新闻发布会|发布会|新闻通气会|吹风会))[^，。；]{{0,20}}?{_HAPPENED}"
+        ),
         re.compile(rf"{_HAPPENED}(?P<name>[^，。；]{{0,20}}(?:新闻发布会|发布会|新闻通气会|吹风会))"),
         re.compile(r"在(?P<name>[^，。；]{2,40}?(?:新闻发布会|发布会|通气会))上"),
     ],
@@ -61,15 +65,23 @@ _TRIGGERS: dict[str, list[re.Pattern[str]]] = {
         re.compile(r"(?P<name>[^，。；]{2,40}?(?:论坛|峰会|研讨会|推介会|博览会))(?:期间|上)[，,]"),
     ],
     "contest": [
-        re.compile(rf"(?P<name>[^，。；]{{0,50}}?(?:大赛|比赛|竞赛|挑战赛|创业赛|领域赛|全国赛|决赛|选拔赛))[^，。；]{{0,30}}?{_HAPPENED}"),
+        re.compile(
+            rf"(?P<name>[^，。；]{{0,50}}?(?:大赛|比赛|竞赛|挑战赛|创业赛|领域赛|全国赛|决赛|选拔赛))[^，。；]{{0,30}}?{_HAPPENED}"
+        ),
         _held(_CONTEST_NOUNS),
         re.compile(r"(?:评选出|获得|获评)[^，。；]{0,30}?(?:奖|优秀企业)"),
         re.compile(r"(?P<name>[^，。；]{2,30}?颁奖(?:典礼|仪式)?)"),
     ],
     "policy_release": [
-        re.compile(r"(?:印发|发布|出台|公布|颁布|发出|下发|联合印发|正式发布|修订|制定印发)(?:了)?[^，。；的]{0,6}?《(?P<name>[^》]{2,80})》"),
-        re.compile(r"《(?P<name>[^》]{2,80})》[^，。；]{0,30}?(?:印发|发布|出台|公布|颁布|实施|施行|正式发布|出炉)"),
-        re.compile(r"(?:发布|出台|印发|制定|修订)(?:了)?(?P<name>[^，。；《》]{2,30}?(?:倡议|政策|方案|规划|意见|办法|报告|措施|白皮书|指南))"),
+        re.compile(
+            r"(?:印发|发布|出台|公布|颁布|发出|下发|联合印发|正式发布|修订|制定印发)(?:了)?[^，。；的]{0,6}?《(?P<name>[^》]{2,80})》"
+        ),
+        re.compile(
+            r"《(?P<name>[^》]{2,80})》[^，。；]{0,30}?(?:印发|发布|出台|公布|颁布|实施|施行|正式发布|出炉)"
+        ),
+        re.compile(
+            r"(?:发布|出台|印发|制定|修订)(?:了)?(?P<name>[^，。；《》]{2,30}?(?:倡议|政策|方案|规划|意见|办法|报告|措施|白皮书|指南))"
+        ),
     ],
     "park_signup": [
         re.compile(
@@ -81,14 +93,25 @@ _TRIGGERS: dict[str, list[re.Pattern[str]]] = {
         re.compile(r"(?:调研|考察|视察|走访|实地察看)"),
     ],
     "launch": [
-        re.compile(r"(?P<name>[^，。；]{4,30}?(?:行动|工程|计划|专项|平台|联盟|基金))(?:在[^，。；]{1,12}?)?(?:正式)?启动"),
+        re.compile(
+            r"(?P<name>[^，。；]{4,30}?(?:行动|工程|计划|专项|平台|联盟|基金))(?:在[^，。；]{1,12}?)?(?:正式)?启动"
+        ),
         re.compile(
             r"(?:正式启动|启动|揭牌|成立|开园|下线|量产|交付|投产|开通|上线|发射|开工|开业|建成投用|投入使用|落成|首发|集中发布)"
         ),
     ],
 }
 # Kinds tried in this order; a sentence may announce several distinct events.
-_ORDER = ("press_conference", "contest", "meeting", "forum", "policy_release", "park_signup", "visit", "launch")
+_ORDER = (
+    "press_conference",
+    "contest",
+    "meeting",
+    "forum",
+    "policy_release",
+    "park_signup",
+    "visit",
+    "launch",
+)
 
 # Words that make a trigger an intention, a wish or a condition rather than a report.
 _NOT_HAPPENED = re.compile(
@@ -108,7 +131,9 @@ _METRIC = re.compile(
     r"GDP|增加值|投入|拥有|聚集|集聚|吸引|吸纳|授权|注册|累计|共有|共计|建有|培育|数量)"
 )
 _PARKISH = re.compile(r"(?:高新区|园区|示范区|开发区|科技园|产业园|科学城)")
-_STAT_TOPIC = re.compile(r"(?:生产总值|GDP|总收入|营收|产值|增加值|高新技术企业|专利|研发|经费|企业|人员|人才|指数|总数)")
+_STAT_TOPIC = re.compile(
+    r"(?:生产总值|GDP|总收入|营收|产值|增加值|高新技术企业|专利|研发|经费|企业|人员|人才|指数|总数)"
+)
 
 # ---------------------------------------------------------------- sentences
 
@@ -207,7 +232,9 @@ def _lead_date(context: ItemContext, sents: list[Sentence]) -> DateMention | Non
     return None
 
 
-def _sentence_events(context: ItemContext, sentence: Sentence, lead_date: DateMention | None) -> list[EventDraft]:
+def _sentence_events(
+    context: ItemContext, sentence: Sentence, lead_date: DateMention | None
+) -> list[EventDraft]:
     text = context.text
     body = text[sentence.start : sentence.end]
     found: list[EventDraft] = []
@@ -217,7 +244,10 @@ def _sentence_events(context: ItemContext, sentence: Sentence, lead_date: DateMe
             for match in pattern.finditer(body):
                 at = sentence.start + match.start()
                 trigger_end = sentence.start + match.end()
-                if any(s <= at < e or s < trigger_end <= e for s, e in used_spans) and kind in ("visit", "launch"):
+                if any(s <= at < e or s < trigger_end <= e for s, e in used_spans) and kind in (
+                    "visit",
+                    "launch",
+                ):
                     continue
                 if _intended(text, sentence.start, at, trigger_end):
                     continue
@@ -282,7 +312,11 @@ def _draft(
     evidence = text[sentence.start : sentence.end].strip()
     if len(evidence) < 8:
         return None
-    lead = sentence.start if not text[sentence.start].isspace() else sentence.start + len(text[sentence.start:]) - len(text[sentence.start:].lstrip())
+    lead = (
+        sentence.start
+        if not text[sentence.start].isspace()
+        else sentence.start + len(text[sentence.start :]) - len(text[sentence.start :].lstrip())
+    )
     scope = [m for m in context.mentions if sentence.start <= m.start < sentence.end]
     draft = EventDraft(
         kind=kind,
@@ -319,7 +353,11 @@ def _title(kind: str, name: str, evidence: str, date: DateMention) -> str:
     name = re.sub(r"^(?:近日|日前|近期|\d+月\d+日|[，,、\s])+", "", name or "").strip("，,、 ")
     name = re.sub(r"^(?:在|由)", "", name)
     if kind == "policy_release" and name and not name.startswith("《"):
-        name = f"《{name}》发布" if not re.search(r"(?:倡议|政策|方案|规划|意见|办法|报告|措施)$", name) else f"{name}发布"
+        name = (
+            f"《{name}》发布"
+            if not re.search(r"(?:倡议|政策|方案|规划|意见|办法|报告|措施)$", name)
+            else f"{name}发布"
+        )
     if len(name) >= 6:
         return name[:120]
     text = evidence
@@ -461,11 +499,22 @@ def _dedupe(drafts: list[EventDraft]) -> list[EventDraft]:
         release = next((k for k in kept if _same_release(k, draft)), None)
         if release is not None:
             if _date_rank(draft) > _date_rank(release):
-                release.date, release.window, release.date_phrase = draft.date, draft.window, draft.date_phrase
+                release.date, release.window, release.date_phrase = (
+                    draft.date,
+                    draft.window,
+                    draft.date_phrase,
+                )
                 release.evidence, release.start, release.end = draft.evidence, draft.start, draft.end
             _union(release, draft)
             continue
-        gathering = next((k for k in kept if _same_gathering(k, draft) and (k.start == draft.start or k.kind in ("visit", "meeting"))), None)
+        gathering = next(
+            (
+                k
+                for k in kept
+                if _same_gathering(k, draft) and (k.start == draft.start or k.kind in ("visit", "meeting"))
+            ),
+            None,
+        )
         if gathering is not None:
             _union(gathering, draft)
             continue
@@ -517,13 +566,17 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
     lead_paragraphs = {s.paragraph for s in sents[:2]}
     for mention in context.mentions:
         sentence = next((s for s in sents if s.start <= mention.start < s.end), None)
-        if mention.kind == "person" and _acts(context.text, mention) and (
-            mention.title or sentence and sentence.paragraph in lead_paragraphs
+        if (
+            mention.kind == "person"
+            and _acts(context.text, mention)
+            and (mention.title or sentence and sentence.paragraph in lead_paragraphs)
         ):
             _add(lead.people, mention.name)
             if mention.organisation and not re.search(r"院士|教授|研究员|专家", mention.title):
                 _add_org(lead, mention.organisation, "participant")
-        elif mention.kind == "organisation" and _REPRESENTED.match(context.text[mention.end : mention.end + 40]):
+        elif mention.kind == "organisation" and _REPRESENTED.match(
+            context.text[mention.end : mention.end + 40]
+        ):
             _add_org(lead, mention.name, "participant")
         elif sentence is not None and sentence.paragraph in lead_paragraphs:
             if mention.kind == "organisation":
@@ -536,7 +589,9 @@ _ACTING = re.compile(
     r"^[^，。；]{0,8}?(?:表示|指出|强调|说|介绍|认为|谈到|提到|致辞|出席|汇报|主持|宣布|发表|作|提出|希望|要求)"
 )
 # a body whose people speak or attend: "…、招商银行相关负责人围绕…作演讲"
-_REPRESENTED = re.compile(r"^(?:[、和及与][^，。；]{1,20}?)*(?:相关)?(?:负责人|代表|领导|嘉宾)[^。；]{0,30}?(?:致辞|演讲|发言|出席|参加|作报告)")
+_REPRESENTED = re.compile(
+    r"^(?:[、和及与][^，。；]{1,20}?)*(?:相关)?(?:负责人|代表|领导|嘉宾)[^。；]{0,30}?(?:致辞|演讲|发言|出席|参加|作报告)"
+)
 
 
 def _acts(text: str, mention: Mention) -> bool:

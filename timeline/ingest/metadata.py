@@ -18,8 +18,12 @@ _ISSUE = r"(?:(?:19|20)\d{2}年)?第\s*\d+\s*期(?:\s*[（(]\s*总第\s*\d+\s*�
 _ISSUE_RE = re.compile(_ISSUE)
 _LINE_DATE_RE = re.compile(rf"^\s*(?:{_ISSUE}\s*)?{_DATE}\s*(?:{_WEEKDAY})?\s*(?:{_ISSUE})?\s*$")
 _LABELLED_RE = re.compile(rf"(?:发布时间|发布日期|发表时间|出版日期|日期|时间)\s*[:：]\s*{_DATE}")
-_NOT_PUBLICATION = re.compile(r"(?:今天是|今日是|当前时间|现在时间|转载|打印|访问|浏览|更新于|登录)\s*[:：]?\s*$")
-_PUBLICATION_NAME = re.compile(r"^\s*([\u4e00-\u9fff《》]{2,16}(?:报|动态|周刊|日报|晚报|导报|杂志|通讯|快讯|简报))\s*$")
+_NOT_PUBLICATION = re.compile(
+    r"(?:今天是|今日是|当前时间|现在时间|转载|打印|访问|浏览|更新于|登录)\s*[:：]?\s*$"
+)
+_PUBLICATION_NAME = re.compile(
+    r"^\s*([\u4e00-\u9fff《》]{2,16}(?:报|动态|周刊|日报|晚报|导报|杂志|通讯|快讯|简报))\s*$"
+)
 _HEAD_LINES = 40  # a masthead sits near the top of a page, or next to the page's name
 
 

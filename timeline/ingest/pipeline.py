@@ -7,8 +7,8 @@ plain function of its own module; this one only passes values along and offsets 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from timeline.ingest.clean import clean

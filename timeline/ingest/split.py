@@ -21,7 +21,9 @@ DATELINE_RE = re.compile(
     r"|[（(]记者[^）)\n]{1,30}[）)]"
     r")"
 )
-_CREDIT_RE = re.compile(r"^\s*[（(](?:供稿|来源|稿源|作者|记者|编辑|责任编辑|通讯员|撰稿)\s*[:：][^）)]*[）)]\s*$")
+_CREDIT_RE = re.compile(
+    r"^\s*[（(](?:供稿|来源|稿源|作者|记者|编辑|责任编辑|通讯员|撰稿)\s*[:：][^）)]*[）)]\s*$"
+)
 _SECTION_RE = re.compile(r"^\s*【[^】]{1,30}】\s*$")
 _END_PUNCT = "。！？；：…”」』)）"
 _MAX_HEADLINE = 40
@@ -84,7 +86,13 @@ def split_items(text: str, furniture: list[Span] | None = None) -> list[Item]:
         if is_headline(line):
             following = text[paras[index + 1].start : paras[index + 1].end] if index + 1 < len(paras) else ""
             # a headline-like line inside a body, followed by more body, is a sub-heading
-            if current is not None and not heads and following and not is_headline(following) and len(line) < 16:
+            if (
+                current is not None
+                and not heads
+                and following
+                and not is_headline(following)
+                and len(line) < 16
+            ):
                 current.end = span.end
                 continue
             close()

@@ -34,7 +34,11 @@ def names(text: str, kind: str, when: dt.date | None = None) -> list[str]:
         ("会议在江南高新区举行。", "park", ["江南高新区"]),  # discovered by its head word
         ("首批5家产业园中，云溪智造产业园入选。", "park", ["云溪智造产业园"]),
         ("由湖南省科技厅主办的活动", "organisation", ["湖南省科技厅"]),
-        ("江西省、安徽省和湖北省科技厅联合发文。", "organisation", ["江西省科技厅", "安徽省科技厅", "湖北省科技厅"]),
+        (
+            "江西省、安徽省和湖北省科技厅联合发文。",
+            "organisation",
+            ["江西省科技厅", "安徽省科技厅", "湖北省科技厅"],
+        ),
         ("国家药品监督管理局发布通告。", "organisation", ["国家药品监督管理局"]),
         ("IASPX is not IASP.", "organisation", ["国际科技园区协会"]),
     ],
