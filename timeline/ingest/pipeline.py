@@ -6,6 +6,7 @@ plain function of its own module; this one only passes values along and offsets 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import replace
@@ -99,13 +100,15 @@ def _item_anchor(item: Item, published: PartialDate) -> PartialDate:
 
 
 def _latest_date(text: str) -> PartialDate | None:
-    """The latest month the text names with its year: a floor for an undated document."""
-    best = None
-    for match in re.finditer(r"((?:19|20)\d{2})年(\d{1,2})月", text):
-        year, month = int(match.group(1)), int(match.group(2))
-        if 1 <= month <= 12 and (best is None or (year, month) > (best.year, best.month)):
-            best = PartialDate(year, month)
-    return best
+    """The latest date the text states outright (no relative or target dates): a floor for a
+    document that prints no publication date."""
+    floor = PartialDate(dt.date.today().year)
+    stated = [
+        m.date
+        for m in find_dates(text, floor)
+        if not m.relative and m.role in ("point", "range") and m.date.first_day() <= dt.date.today()
+    ]
+    return max(stated, key=lambda d: (d.first_day(), d.precision != "year")) if stated else None
 
 
 def _shifted_date(mention: DateMention | None, offset: int) -> DateMention | None:
