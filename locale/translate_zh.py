@@ -1,0 +1,347 @@
+"""Fill locale/zh_Hans/LC_MESSAGES/django.po from the table below, then compile with
+``django-admin compilemessages``. Run after ``django-admin makemessages -l zh_Hans``; entries
+already translated in the .po are kept, so hand edits there survive.
+
+    .venv/bin/python locale/translate_zh.py && .venv/bin/django-admin compilemessages -l zh_Hans
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import sys
+from pathlib import Path
+
+PO = Path(__file__).resolve().parent / "zh_Hans" / "LC_MESSAGES" / "django.po"
+
+# (context, msgid) or msgid → translation; a plural entry gives its one form (Chinese has one)
+ZH: dict[object, str] = {
+    "Simplified Chinese": "简体中文",
+    "English": "英语",
+    "Merged %(count)d records into “%(survivor)s”.": "已将 %(count)d 条记录合并到“%(survivor)s”。",
+    "aliases": "别名",
+    "Merge selected organisations into one": "将所选机构合并为一条",
+    "approved": "批准",
+    "Merge selected parks into one": "将所选园区合并为一条",
+    "positions": "职务",
+    "Merge selected people into one": "将所选人物合并为一条",
+    "Actors and places": "机构、园区与人物",
+    "day": "日",
+    "month": "月",
+    "year": "年",
+    "name": "名称",
+    "name key": "名称键",
+    "slug": "网址别名",
+    "description": "简介",
+    "reviewed": "已审核",
+    "Unticked for records the extractor created.": "抽取程序自动创建的记录未勾选。",
+    "created": "创建时间",
+    "updated": "更新时间",
+    "ministry": "部委",
+    "agency": "机构/单位",
+    "local government": "地方政府",
+    "park management committee": "园区管委会",
+    "company": "企业",
+    "association": "协会/联盟",
+    "university or institute": "高校或科研院所",
+    "media": "媒体",
+    "foreign or international": "境外或国际组织",
+    "other": "其他",
+    "national high-tech zone": "国家高新区",
+    "national independent innovation demonstration zone": "国家自主创新示范区",
+    "provincial high-tech zone": "省级高新区",
+    "sub-park": "分园",
+    "specialty industrial park": "特色产业园",
+    "foreign science park": "境外科技园",
+    "other park": "其他园区",
+    "kind": "类型",
+    "parent": "上级",
+    "predecessor": "前身",
+    "The body this one continues, e.g. after a ministry reorganisation.": "本机构所承接的机构，例如部委改革之后。",
+    "became this body on": "启用本名称日期",
+    "country": "国家或地区",
+    "ISO 3166 code": "ISO 3166 代码",
+    "organisation": "机构",
+    "organisations": "机构",
+    "level": "级别",
+    "province": "省份",
+    "city": "城市",
+    "parent park": "上级园区",
+    "approved on": "批准日期",
+    "approval date precision": "批准日期精度",
+    "managing organisation": "管理机构",
+    "park": "园区",
+    "parks": "园区",
+    "disambiguation": "消歧说明",
+    "Tells apart people of the same name, e.g. 中国工程院院士.": "区分同名人物，例如“中国工程院院士”。",
+    "person": "人物",
+    "people": "人物",
+    "title": "标题",
+    "first seen": "首次出现",
+    "last seen": "最近出现",
+    "started on": "任职起始",
+    "ended on": "任职结束",
+    "first source": "首个来源",
+    "evidence": "依据",
+    "position": "职务",
+    "alias": "别名",
+    "Dates": "日期",
+    "published": "已发布",
+    "period": "期限",
+    "issuers": "发文机构",
+    "Policies": "政策",
+    "plan (方案/规划/计划)": "方案/规划/计划",
+    "opinion (意见)": "意见",
+    "notice (通知)": "通知",
+    "measures (办法/措施/政策)": "办法/措施/政策",
+    "report (报告)": "报告",
+    "initiative (倡议)": "倡议",
+    "law or regulation (法/条例)": "法律/条例",
+    "in force": "有效",
+    "draft": "草案",
+    "expired": "已失效",
+    "unknown": "未知",
+    "title key": "标题键",
+    "short title": "简称",
+    "document number (文号)": "文号",
+    "written on (成文)": "成文日期",
+    "published on (发布)": "发布日期",
+    "in force from (施行)": "施行日期",
+    "period from (year)": "期限起（年）",
+    "period to (year)": "期限止（年）",
+    "status": "状态",
+    "URL": "网址",
+    "summary": "摘要",
+    "policy": "政策",
+    "policies": "政策",
+    "Science park timeline": "科技园区大事记",
+    "Parkline": "科技园区大事记",
+    "Atom feed": "Atom 订阅",
+    "Skip to content": "跳到正文",
+    "Science parks and high-tech zones of China": "中国科技园区与高新区动态",
+    "Search events": "搜索大事",
+    "Search: parks, policies, people…": "搜索园区、政策、人物……",
+    "Search": "搜索",
+    "Calendar (iCal)": "日历（iCal）",
+    "JSON API": "JSON 接口",
+    "Park": "园区",
+    "Organisation": "机构",
+    "Person": "人物",
+    "Policy": "政策",
+    "Events": "大事",
+    "Open in the timeline with filters": "在时间线中筛选查看",
+    "Source": "来源",
+    "Source:": "来源：",
+    "and %(n)s more source": "另有 %(n)s 个来源",
+    "No published events match.": "没有符合条件的已发布大事。",
+    "Filter": "筛选",
+    "Kind": "类型",
+    "Years": "年份",
+    "From": "从",
+    "to": "至",
+    "Apply": "应用",
+    "Province": "省份",
+    "Pages": "分页",
+    "Previous": "上一页",
+    "Next": "下一页",
+    "Events per year": "每年大事数",
+    "%(year)s: %(n)s event": "%(year)s年：%(n)s 件",
+    "Events per year — select a bar to show one year": "每年大事数——点击柱条查看该年",
+    "Timeline": "时间线",
+    "Part of": "隶属",
+    "Lineage": "沿革",
+    "from %(date)s": "%(date)s年起",
+    "Also called": "又称",
+    "Manages": "管理园区",
+    "Policies issued": "发布的政策",
+    "Location": "所在地",
+    "Approved": "获批",
+    "Sub-parks": "下辖园区",
+    "Managed by": "管理机构",
+    "Positions": "任职",
+    "Issued by": "发文机构",
+    "Document number": "文号",
+    "Written": "成文",
+    "Published": "发布",
+    "In force from": "施行",
+    "Period": "期限",
+    "Status": "状态",
+    "Short title": "简称",
+    "Text": "全文",
+    "Parks": "园区",
+    "Organisations": "机构",
+    "People": "人物",
+    "Evidence": "依据",
+    "original": "原文",
+    "No evidence recorded.": "暂无依据。",
+    "“%(q)s”": "“%(q)s”",
+    "Search: “%(q)s”": "搜索：“%(q)s”",
+    "%(n)s published event": "已发布大事 %(n)s 件",
+    "Active filters": "当前筛选",
+    "Clear all": "全部清除",
+    "Order": "排序",
+    "Best match": "最相关",
+    "Newest first": "最新在前",
+    "Oldest first": "最早在前",
+    "Back to the first page": "回到第一页",
+    "Filters": "筛选",
+    "Source document": "来源文献",
+    "Highlighted passages state a published event; select one to open the event.": (
+        "高亮的段落是已发布大事的依据，点击可打开该大事。"
+    ),
+    "Only events that editors have published are shown. Event data is kept in Chinese as the sources "
+    "wrote it.": "本站只显示编辑已发布的大事。大事内容保留来源原文的中文表述。",
+    "news items": "新闻条目",
+    "queue": "队列",
+    "open (not rejected or merged)": "待处理（未驳回、未合并）",
+    "merged": "已合并",
+    "all": "全部",
+    "When": "时间",
+    "Who and what": "人物与内容",
+    "date": "日期",
+    "Mark selected events as reviewed": "将所选大事标为已审核",
+    "Publish selected events": "发布所选大事",
+    "Reject selected events": "驳回所选大事",
+    "Merge selected events into one": "将所选大事合并为一条",
+    "quote": "引文",
+    "Parkline: science park timeline": "科技园区大事记",
+    "Published events of China's science parks and high-tech zones": "中国科技园区与高新区的已发布大事",
+    "publisher": "发布者",
+    "issue": "期号",
+    "e.g. 第3期(总第2365期)": "例如 第3期(总第2365期)",
+    "published on": "发布日期",
+    "publication date precision": "发布日期精度",
+    "file name": "文件名",
+    "media type": "媒体类型",
+    "detected encoding": "识别出的编码",
+    "raw text": "原始文本",
+    "cleaned text": "清洗后文本",
+    "content SHA-256": "内容 SHA-256",
+    "imported at": "导入时间",
+    "imported by": "导入者",
+    "source": "来源",
+    "sources": "来源",
+    "position in source": "在来源中的位置",
+    "headline": "标题",
+    "dateline": "电头",
+    "byline": "署名",
+    "start offset": "起始偏移",
+    "end offset": "结束偏移",
+    "news item": "新闻条目",
+    "forum": "论坛会议",
+    "press conference": "新闻发布会",
+    "meeting": "工作会议",
+    "contest": "赛事评选",
+    "policy release": "政策发布",
+    "park sign-up": "签约认定",
+    "visit": "调研考察",
+    "launch": "启动揭牌",
+    "statistic": "统计数据",
+    "candidate": "候选",
+    "rejected": "已驳回",
+    "First day of the period the precision names.": "精度所指时段的第一天。",
+    "precision": "精度",
+    "end date": "结束日期",
+    "Last day of a multi-day event.": "多日活动的最后一天。",
+    "earliest": "最早",
+    "For vague dates (近日).": "用于模糊日期（近日）。",
+    "latest": "最晚",
+    "confidence": "置信度",
+    "merged into": "合并到",
+    "search text": "检索文本",
+    "Segmented, simplified words for search.": "用于检索的分词简体文本。",
+    "event": "大事",
+    "events": "大事",
+    "Can publish and reject events": "可以发布和驳回大事",
+    "Can merge events and entities": "可以合并大事和实体",
+    "organiser": "主办",
+    "issuer": "发布",
+    "participant": "参与",
+    "host": "承办",
+    "role": "角色",
+    "organisation role": "机构角色",
+    "organisation roles": "机构角色",
+    "start offset (clean text)": "起始偏移（清洗后文本）",
+    "end offset (clean text)": "结束偏移（清洗后文本）",
+    "start offset (raw text)": "起始偏移（原始文本）",
+    "end offset (raw text)": "结束偏移（原始文本）",
+    "date phrase": "日期原文",
+    ("date known to the year", "{year}"): "{year}年",
+    ("date known to the month", "{month_name} {year}"): "{year}年{month}月",
+    ("date known to the day", "{month_name} {day}, {year}"): "{year}年{month}月{day}日",
+    ("days in one month", "{month_name} {day}–{end_day}, {year}"): "{year}年{month}月{day}日至{end_day}日",
+    ("days in one year", "{month_name} {day} – {end_month_name} {end_day}, {year}"): (
+        "{year}年{month}月{day}日至{end_month}月{end_day}日"
+    ),
+    ("a span of dates", "{start} – {end}"): "{start}至{end}",
+    ("months in one year", "{month_name}–{end_month_name} {year}"): "{year}年{month}月至{end_month}月",
+    "{date} (approx.)": "{date}（约）",
+    ("month heading", "{month_name}"): "{month}月",
+    "No such event.": "没有这件大事。",
+}
+
+_STRING = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) (".*")$')
+
+
+def _entries(text: str) -> list[list[str]]:
+    return [block.split("\n") for block in text.strip("\n").split("\n\n")]
+
+
+def _fields(lines: list[str]) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    current = None
+    for line in lines:
+        match = _STRING.match(line)
+        if match:
+            current = match.group(1)
+            fields[current] = ast.literal_eval(match.group(2))
+        elif line.startswith('"') and current:
+            fields[current] += ast.literal_eval(line)
+    return fields
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def main() -> int:
+    blocks = _entries(PO.read_text(encoding="utf-8"))
+    out: list[str] = []
+    missing: list[str] = []
+    for lines in blocks:
+        fields = _fields(lines)
+        msgid = fields.get("msgid", "")
+        if not msgid:
+            header = [line for line in lines if line != "#, fuzzy"]
+            header = [line.replace('"Language: \\n"', '"Language: zh_Hans\\n"') for line in header]
+            out.append("\n".join(header))
+            continue
+        key = (fields["msgctxt"], msgid) if "msgctxt" in fields else msgid
+        done = fields.get("msgstr") or fields.get("msgstr[0]")
+        translation = done or ZH.get(key)
+        if translation is None:
+            missing.append(msgid)
+            out.append("\n".join(lines))
+            continue
+        kept = [line for line in lines if line.startswith("#") and line != "#, fuzzy"]
+        # the date formats name different fields in each language ({month} for 4月, {month_name}
+        # for April): msgfmt must not hold the translation to the English placeholders
+        kept = [line.replace(", fuzzy", "").replace(", python-brace-format", "") for line in kept]
+        kept = [line for line in kept if line != "#"]
+        if "msgctxt" in fields:
+            kept.append(f"msgctxt {_quote(fields['msgctxt'])}")
+        kept.append(f"msgid {_quote(msgid)}")
+        if "msgid_plural" in fields:
+            kept.append(f"msgid_plural {_quote(fields['msgid_plural'])}")
+            kept.append(f"msgstr[0] {_quote(translation)}")
+        else:
+            kept.append(f"msgstr {_quote(translation)}")
+        out.append("\n".join(kept))
+    PO.write_text("\n\n".join(out) + "\n", encoding="utf-8")
+    for msgid in missing:
+        print(f"untranslated: {msgid!r}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
