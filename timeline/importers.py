@@ -25,6 +25,7 @@ from people.models import Organisation, Park, Person, Position, Precision
 from people.names import name_key
 from policies.models import Policy, PolicyKind
 from timeline.gazetteer import invalidate_gazetteer
+from timeline.ingest.entities import policy_period
 from timeline.ingest.types import DAY, MONTH, YEAR, Document, EventDraft, PartialDate
 from timeline.models import Event, EventKind, EventOrganisation, Evidence, NewsItem, OrganisationRole, Source
 
@@ -155,7 +156,6 @@ _POLICY_KINDS = (  # longest ending first: 办法 is measures although it ends i
     ("法", PolicyKind.LAW),
 )
 _TRAILING_BRACKETS = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
-_PERIOD = re.compile(r"((?:19|20)\d\d)\s*[-—–－~～至到]\s*((?:19|20)\d\d)\s*年")
 
 
 def policy_kind(title: str) -> str:
@@ -167,15 +167,6 @@ def policy_kind(title: str) -> str:
         if text.endswith(ending):
             return kind
     return PolicyKind.OTHER
-
-
-def policy_period(title: str) -> tuple[int, int] | None:
-    """The years a plan covers when its title names them: …（2024—2027年） → (2024, 2027)."""
-    match = _PERIOD.search(unicodedata.normalize("NFKC", title))
-    if not match:
-        return None
-    start, end = int(match.group(1)), int(match.group(2))
-    return (start, end) if end >= start else None
 
 
 _ORGANISATION_KINDS = (  # the ending of a new organisation's name says what it most likely is

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -269,8 +270,11 @@ def find_policies(text: str) -> list[Mention]:
 
 def policy_period(title: str) -> tuple[int, int] | None:
     """The years a plan covers, from its title: '…（2024—2027年）' → (2024, 2027)."""
-    match = _PERIOD_RE.search(title)
-    return (int(match.group(1)), int(match.group(2))) if match else None
+    match = _PERIOD_RE.search(unicodedata.normalize("NFKC", title))
+    if not match:
+        return None
+    start, end = int(match.group(1)), int(match.group(2))
+    return (start, end) if end >= start else None
 
 
 # ---------------------------------------------------------------- people

@@ -10,7 +10,6 @@ with a figure and the period it covers, and is dated by that period. Plain Pytho
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -598,7 +597,3 @@ def _acts(text: str, mention: Mention) -> bool:
     """A person who speaks or attends, not one only referred to (…总书记对…的指示)."""
     after = text[mention.end : mention.end + 20]
     return bool(_ACTING.match(after)) or text[mention.end : mention.end + 1] in "，、,等"
-
-
-def window_for(published: PartialDate, days: int = 14) -> tuple[dt.date, dt.date]:
-    return published.first_day() - dt.timedelta(days=days), published.last_day()

@@ -70,10 +70,10 @@ def extract_document(
             dates=find_dates(item_text, _item_anchor(item, anchor), published=anchor),
             mentions=item_mentions,
             headline=item.headline,
-            inherited_date=_shifted_date(previous_lead, item.start) if item.continues else None,
+            inherited_date=_foreign(previous_lead) if item.continues else None,
         )
         events.extend(extract_events(context))
-        previous_lead = _shifted_date(lead_date(context), -item.start)
+        previous_lead = _foreign(lead_date(context))
         mentions.extend(_shift(m, item.start) for m in item_mentions)
     return Document(
         name=name,
@@ -111,7 +111,7 @@ def _latest_date(text: str) -> PartialDate | None:
     return max(stated, key=lambda d: (d.first_day(), d.precision != "year")) if stated else None
 
 
-def _shifted_date(mention: DateMention | None, offset: int) -> DateMention | None:
+def _foreign(mention: DateMention | None) -> DateMention | None:
     """A date mention of another item: its offsets no longer point into this item's text."""
     if mention is None:
         return None
