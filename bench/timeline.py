@@ -241,7 +241,9 @@ def _analyze() -> None:
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        # VACUUM too on PostgreSQL: bulk-loaded tables have no visibility map until autovacuum
+        # passes, and a running site would have one (index-only scans depend on it)
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
         if connection.vendor == "postgresql":
             cursor.execute(
                 "SELECT setval(pg_get_serial_sequence('timeline_event', 'id'), MAX(id)) FROM timeline_event"

@@ -317,7 +317,9 @@ def main() -> int:
             out.append("\n".join(header))
             continue
         key = (fields["msgctxt"], msgid) if "msgctxt" in fields else msgid
-        done = fields.get("msgstr") or fields.get("msgstr[0]")
+        # a fuzzy entry is makemessages' guess from a similar string: translate it afresh
+        fuzzy = any(line.startswith("#,") and "fuzzy" in line for line in lines)
+        done = None if fuzzy else fields.get("msgstr") or fields.get("msgstr[0]")
         translation = done or ZH.get(key)
         if translation is None:
             missing.append(msgid)
@@ -327,7 +329,7 @@ def main() -> int:
         # the date formats name different fields in each language ({month} for 4月, {month_name}
         # for April): msgfmt must not hold the translation to the English placeholders
         kept = [line.replace(", fuzzy", "").replace(", python-brace-format", "") for line in kept]
-        kept = [line for line in kept if line != "#"]
+        kept = [line for line in kept if line != "#" and not line.startswith("#|")]
         if "msgctxt" in fields:
             kept.append(f"msgctxt {_quote(fields['msgctxt'])}")
         kept.append(f"msgid {_quote(msgid)}")

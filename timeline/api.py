@@ -18,13 +18,13 @@ from timeline.filters import (
     event_keys,
     event_organisations,
     keyset_page,
-    offset_page,
     per_event_cached,
     public_events,
     public_organisations,
     public_parks,
     public_people,
     public_policies,
+    ranked_page,
     with_event_details,
 )
 from timeline.models import Event, EventOrganisation
@@ -148,7 +148,7 @@ def events(request: HttpRequest) -> JsonResponse:
             page = int(request.GET.get("page", "1"))
         except ValueError:
             page = 1
-        rows, more = offset_page(filters.ordered(queryset), page=page, size=limit)
+        rows, more = ranked_page(filters, page=page, size=limit)
         next_url = base + filters.querystring(page=str(page + 1), **extra) if more else None
     else:
         keyset = keyset_page(

@@ -537,12 +537,26 @@ def keyset_page(
     return page
 
 
-def offset_page(events: QuerySet[Event], *, page: int, size: int) -> tuple[list[Event], bool]:
-    """Ranked search results: relevance has no stable key to continue from, and a reader rarely
-    goes past the first pages of a search, so plain pages (capped) are enough here."""
-    page = max(1, min(page, 50))
-    rows = list(events[(page - 1) * size : page * size + 1])
-    return rows[:size], len(rows) > size
+RANKED_LIMIT = 2000  # search results a reader can page through: 40 pages of 50
+
+
+def ranked_page(filters: TimelineFilters, *, page: int, size: int) -> tuple[list[Event], bool]:
+    """One page of search results, best first. Relevance has no key to continue from, so the
+    ranked ids (the best ``RANKED_LIMIT``) are computed once per query and data version and
+    cached: a common word matches tens of thousands of events at a million, which costs more
+    to rank than a reader should wait for each page."""
+    key = (
+        "ranked:" + hashlib.sha256(repr((filters.params(order=False), _data_version())).encode()).hexdigest()
+    )
+    ids = cache.get(key)
+    if ids is None:
+        ranked = filters.ordered(filters.apply(public_events()))
+        ids = list(ranked.values_list("id", flat=True)[:RANKED_LIMIT])
+        cache.set(key, ids, FACET_CACHE_SECONDS)
+    page = max(1, min(page, -(-RANKED_LIMIT // size)))
+    chunk = ids[(page - 1) * size : page * size]
+    rows = {event.pk: event for event in event_keys(Event.objects.filter(pk__in=chunk))}
+    return [rows[pk] for pk in chunk if pk in rows], len(ids) > page * size
 
 
 def source_segments(source: Source) -> list[tuple[str, Evidence | None]]:

@@ -27,7 +27,6 @@ from timeline.filters import (
     facets,
     keyset_page,
     linked_event_ids,
-    offset_page,
     per_event_cached,
     public_events,
     public_organisations,
@@ -36,6 +35,7 @@ from timeline.filters import (
     public_policies,
     public_positions,
     public_sources,
+    ranked_page,
     source_segments,
     with_event_details,
 )
@@ -95,7 +95,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
     context: dict = {"filters": filters, "facets": facets(filters), "facet_titles": FACET_TITLES}
     if filters.ranked:
         page = _page_number(request)
-        rows, more = offset_page(filters.ordered(events), page=page, size=PAGE_SIZE)
+        rows, more = ranked_page(filters, page=page, size=PAGE_SIZE)
         context |= {
             "events": with_cards(rows, filters.tokens),
             "next_url": filters.querystring(page=str(page + 1)) if more else "",

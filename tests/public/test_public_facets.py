@@ -141,3 +141,11 @@ def test_counts_are_cached_until_an_event_changes(world, django_assert_num_queri
         assert facets(filters).total == before
     f.event("新的一件事", parks=[world["beijing"]])
     assert facets(filters).total == before + 1
+
+
+def test_cached_facet_links_keep_the_order_of_each_page(client, world):
+    ascending = client.get("/?order=asc").content.decode()
+    descending = client.get("/").content.decode()
+    assert "?kind=forum&amp;order=asc" in ascending
+    assert "?kind=forum&amp;order=asc" not in descending
+    assert 'href="?kind=forum"' in descending

@@ -69,3 +69,17 @@ def test_a_broken_cursor_shows_the_first_page(client, events):
     assert client.get("/api/events", {"after": "2024-13-45_x"}).json()["results"][0]["id"] == (
         Event.objects.order_by("-date", "-id").first().pk
     )
+
+
+def test_ranked_search_pages_visit_every_match_once(client):
+    for i in range(5):
+        f.event(f"储能项目第{i}期", quote="储能" * (i + 1) + "。")
+    f.event("无关的新闻")
+    seen: list[str] = []
+    url, query = "/api/events", {"q": "储能", "limit": 2}
+    while url:
+        data = client.get(url, query).json()
+        seen += [item["title"] for item in data["results"]]
+        url, query = data["next"], None
+    assert sorted(seen) == sorted(f"储能项目第{i}期" for i in range(5))
+    assert seen[0] == "储能项目第4期"  # the most mentions first
