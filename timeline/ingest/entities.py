@@ -13,7 +13,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import ahocorasick
 
@@ -122,7 +122,7 @@ _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9（）()·]"
 _LEFT_STOPS = re.compile(
     r".*(?:[的在和与及、是将为由对向到从于并等了同跟把被让给以至其共、，。；：！？“”‘’《》\s]"
     r"|举办|举行|召开|主办|承办|协办|指导|支持|推动|推进|建设|打造|布局|成立|落户|入选|获批|成为|包括|其中"
-    r"|位于|依托|联合|携手|围绕|加快|全国|我国|全省|全市|首批|第[一二三四五六七八九十\d]+批"
+    r"|位于|依托|联合|携手|围绕|加快|全国|我国|全省|全市|首批|第[一二三四五六七八九十\d]+批|旗下|下属|所属"
     r"|建成|聚焦|全面|形成|构建|发展|培育|引领|壮大|做强|做优|提升|实现|开展|参与|服务|一流|设立|批准|升级|重视|片区"
     r"|[\d一二三四五六七八九十百千万余多]+(?:批|家|个|所|位|名))",
     re.S,
@@ -246,11 +246,25 @@ _DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（](?:19|20)\d{2}[�
 _PERIOD_RE = re.compile(r"[（(]((?:19|20)\d{2})\s*[—\-－–~～至]\s*((?:19|20)\d{2})年?[）)]")
 
 
+_BARE_DOC_WORD = re.compile(rf"^(?:{_DOC_WORDS})$")
+
+
 def find_policies(text: str) -> list[Mention]:
-    """《…》 titles that name a document (a plan, opinion, notice, report …), with a 文号 that follows."""
-    found = []
+    """《…》 titles that name a document (a plan, opinion, notice, report …), with a 文号 that follows.
+
+    A short form (该《建设方案》, 《方案》) names the last full title before it that ends the same
+    way; with none before it, it names nothing."""
+    found: list[Mention] = []
     for match in _POLICY_RE.finditer(text):
         title = match.group(1).strip()
+        if _BARE_DOC_WORD.match(title):
+            earlier = next(
+                (m for m in reversed(found) if re.sub(r"[（(][^（）()]*[）)]$", "", m.name).endswith(title)),
+                None,
+            )
+            if earlier is not None:
+                found.append(replace(earlier, start=match.start(), end=match.end(), surface=match.group(0)))
+            continue
         number = _DOC_NUMBER_RE.search(text, match.end(), min(len(text), match.end() + 40))
         if number is not None and number.start() - match.end() > 2:
             number = None  # a 文号 follows its title directly, in brackets or not
@@ -293,7 +307,8 @@ _TITLES = (
     "|副司长|司长|副厅长|厅长|副市长|市长|副省长|省长"
     "|副区长|区长|副主席|主席|副总理|总理|院士|一级巡视员|二级巡视员|巡视员|首席执行官|执行官|总经理|副总经理|董事长"
     "|副董事长|理事长|会长|副会长|校长|副校长|院长|副院长|处长|副处长|秘书长|总裁|副总裁|常委|委员|新闻发言人|发言人"
-    "|研究员|教授|负责人|总工程师|主任委员|专家|总监|创始人"
+    "|研究员|教授|负责人|总工程师|主任委员|专家|总监|联合创始人|创始人|总署长|署长|首席技术官|首席科学家|首席运营官"
+    "|首席财务官|首席经济学家|首席代表"
 )
 _SPEECH = (
     "表示|指出|强调|说|介绍|认为|谈到|称|透露|提出|建议|致辞|出席|汇报|主持|宣布|发表|作|围绕"
@@ -307,6 +322,11 @@ _NAME_TITLE_RE = re.compile(
     rf"({_NAME}?)(总书记|主席|总理|副部长|部长|院士|主任|书记)(?![\u4e00-\u9fff]*[会处])"
 )
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
+# a foreign name after a title: 联合创始人内森·麦克纳利介绍, 主席Tom Bentley表示
+_FOREIGN_NAME = r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}?|[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}"
+_TITLE_FOREIGN_RE = re.compile(
+    rf"({_TITLES})({_FOREIGN_NAME})(?=[，,、。：:；（(\s]|等|在|和|与|及|{_SPEECH}|$)"
+)
 
 _NOT_NAMES = re.compile(
     r"^(?:我们|他们|大家|会上|记者|专家|企业|中心|会议|全国|国家|同时|此外|其中|目前|当前|下一步|与会|本报|该区|园区|"
@@ -328,13 +348,17 @@ def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
     """People named beside a title (主任张三, 张三总书记) or a speech verb (张三表示)."""
     found: dict[tuple[int, int], Mention] = {}
     org_ends = sorted(organisations, key=lambda m: m.end)
-    for match in _TITLE_NAME_RE.finditer(text):
-        name = _best_name(match.group(2))
+    titled = [*_TITLE_FOREIGN_RE.finditer(text), *_TITLE_NAME_RE.finditer(text)]
+    for match in titled:
+        if any(s <= match.start(2) < e for s, e in found):
+            continue
+        foreign = match.re is _TITLE_FOREIGN_RE
+        name = match.group(2) if foreign else _best_name(match.group(2))
         if not name:
             continue
         start = match.start(2)
         title_start = _title_start(text, match.start(1), org_ends)
-        org = _organisation_before(title_start, org_ends)
+        org = _organisation_before(title_start, org_ends, text)
         title = text[title_start : match.start(2)].strip("，、 ")
         found[(start, start + len(name))] = Mention(
             start, start + len(name), name, "person", name, known=False, title=title, organisation=org
@@ -350,12 +374,15 @@ def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
                 start, start + len(name), name, "person", name, known=False, title=title
             )
     for match in _TRANSLITERATED.finditer(text):
-        if any(s <= match.start() < e for s, e in found):
+        start, name = match.start(), match.group(0)
+        title = re.search(rf"^.*(?:{_TITLES})", name.split("·")[0])
+        if title:  # 首席执行官艾巴·伦德: the title is not part of the name
+            start, name = start + title.end(), name[title.end() :]
+        name = re.sub(rf"(?:{_SPEECH})+$", "", name)
+        if not name or "·" not in name or any(s <= start < e for s, e in found):
             continue
-        name = match.group(0)
-        found[(match.start(), match.end())] = Mention(
-            match.start(), match.end(), name, "person", name, known=False
-        )
+        end = start + len(name)
+        found[(start, end)] = Mention(start, end, name, "person", name, known=False)
     return sorted(found.values(), key=lambda m: m.start)
 
 
@@ -378,19 +405,34 @@ def _title_start(text: str, title_at: int, org_ends: list[Mention]) -> int:
         start -= len(match.group(0))
 
 
-def _organisation_before(position: int, organisations: list[Mention]) -> str:
+_UNIT_GAP = re.compile(r"^(?:[（(][A-Za-z0-9]{2,10}[）)])?(?:[^\W\d_的和与及在对、，。；：]{0,8})$")
+
+
+def _organisation_before(position: int, organisations: list[Mention], text: str = "") -> str:
+    """The body a title belongs to: named right before it, or before a unit of it
+    (通威股份有限公司光伏首席技术官, 裕廊集团（JTC）新区发展署总署长)."""
     for mention in reversed(organisations):
         if mention.end <= position and position - mention.end <= 1:
             return mention.name
+        if mention.end <= position and _UNIT_GAP.match(text[mention.end : position]):
+            return mention.name
+        if mention.end <= position:
+            break
     return ""
 
 
 # ---------------------------------------------------------------- all together
 
 
-def find_entities(text: str, gazetteer: Gazetteer, when: dt.date | None = None) -> list[Mention]:
+def find_entities(
+    text: str,
+    gazetteer: Gazetteer,
+    when: dt.date | None = None,
+    titles: Iterable[str] = (),
+) -> list[Mention]:
     """Every park, organisation, policy and person mention in ``text``, known names first;
-    discovered names only where no known name stands."""
+    discovered names only where no known name stands. ``titles`` are policies the document
+    names in 《》 somewhere: later it may name them bare (…建设方案的出台)."""
     known = gazetteer.find(text, when)
     taken = [(m.start, m.end) for m in known]
 
@@ -398,7 +440,8 @@ def find_entities(text: str, gazetteer: Gazetteer, when: dt.date | None = None) 
         return not any(m.start < e and s < m.end for s, e in taken)
 
     mentions = list(known)
-    for policy in find_policies(text):
+    bracketed = find_policies(text)
+    for policy in bracketed + _bare_titles(text, titles, bracketed):
         linked = gazetteer.lookup(policy.name, "policy")
         if linked is not None:
             policy = Mention(
@@ -415,6 +458,8 @@ def find_entities(text: str, gazetteer: Gazetteer, when: dt.date | None = None) 
         taken.append((policy.start, policy.end))
     for kind in ("park", "organisation"):
         for found in discover_names(text, kind):
+            if kind == "park" and _class_of_parks(found, known):
+                continue
             inside = [
                 m for m in mentions if m.kind == "park" and found.start <= m.start and m.end < found.end
             ]
@@ -435,6 +480,36 @@ def find_entities(text: str, gazetteer: Gazetteer, when: dt.date | None = None) 
             mentions.append(person if linked is None else _replace_name(person, linked.name))
             taken.append((person.start, person.end))
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _class_of_parks(found: Mention, known: list[Mention]) -> bool:
+    """中关村特色产业园, 中关村未来产业园: a known park plus a generic word names a class of parks."""
+    for mention in known:
+        if mention.kind == "park" and mention.start == found.start and mention.end < found.end:
+            rest = found.surface[mention.end - found.start :]
+            stem = re.sub(rf"(?:{_PARK_HEADS})$", "", rest)
+            return bool(stem) and bool(_GENERIC_STEMS.match(stem))
+    return False
+
+
+def document_titles(text: str) -> list[str]:
+    """The policy titles a whole document names in 《》, for ``find_entities(titles=…)``."""
+    return list(dict.fromkeys(m.name for m in find_policies(text)))
+
+
+def _bare_titles(text: str, titles: Iterable[str], bracketed: list[Mention]) -> list[Mention]:
+    """A title seen in 《》 elsewhere in the document, written here without them; also without
+    its period (…建设方案 for …建设方案（2024—2027年）)."""
+    found: list[Mention] = []
+    for title in titles:
+        for form in dict.fromkeys((title, re.sub(r"[（(][^（）()]*[）)]$", "", title))):
+            if len(form) < 8:
+                continue
+            for match in re.finditer(re.escape(form), text):
+                inside = any(m.start <= match.start() < m.end for m in bracketed + found)
+                if not inside:
+                    found.append(Mention(match.start(), match.end(), form, "policy", title, known=False))
+    return found
 
 
 def _overlaps(spans: list[tuple[int, int]], mention: Mention) -> list[tuple[int, int]]:

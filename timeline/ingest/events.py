@@ -114,7 +114,8 @@ _ORDER = (
 
 # Words that make a trigger an intention, a wish or a condition rather than a report.
 _NOT_HAPPENED = re.compile(
-    r"(?:将|将要|即将|拟于|计划|准备|力争|争取|希望|要|应|应当|需要|下一步|未来|继续|进一步|鼓励|支持|推动|推进|加快|"
+    r"(?:将|将要|即将|拟于|计划|准备|力争|争取|希望|(?<![重主需必首纲摘只])要|应|应当|需要|下一步|未来(?!产业)|继续|进一步|"
+    r"鼓励|支持|推动|推进|加快|"
     r"积极|持续|不断|着力|努力|大力|是否|如何|旨在|为了|以便|通过|围绕|按照|能够|可以|有助于|助力)"
 )
 _INTENT_OK = re.compile(r"拟认定|拟入选|拟授予")  # a published shortlist is a fact
@@ -147,7 +148,31 @@ class Sentence:
 _SENTENCE_END = re.compile(r"[。！？；]+[”’」』]?|\n+")
 
 
+# "“……。”张三说。": the speaker's clause belongs to the quote it attributes
+_ATTRIBUTION = re.compile(
+    r"^[^。！？；“”\n]{1,45}?(?:说|表示|介绍|指出|强调|认为|透露|坦言|称|谈到)[。！]?$"
+)
+
+
 def sentences(text: str) -> list[Sentence]:
+    """Sentences of an item, with the paragraph each belongs to; a quotation keeps the clause
+    that attributes it."""
+    merged: list[Sentence] = []
+    for sentence in _split_sentences(text):
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.paragraph == sentence.paragraph
+            and text[previous.start : previous.end].rstrip().endswith("”")
+            and _ATTRIBUTION.match(text[sentence.start : sentence.end].strip())
+        ):
+            previous.end = sentence.end
+            continue
+        merged.append(sentence)
+    return merged
+
+
+def _split_sentences(text: str) -> list[Sentence]:
     found, start, paragraph = [], 0, 0
     for match in _SENTENCE_END.finditer(text):
         end = match.end() if not match.group(0).startswith("\n") else match.start()
@@ -200,9 +225,24 @@ def extract_events(context: ItemContext) -> list[EventDraft]:
     drafts.extend(_statistics(context, sents))
     drafts = _dedupe(drafts)
     _enrich_lead(context, drafts, sents)
+    headline_parks = _headline_parks(context)
     for draft in drafts:
+        if not draft.parks:
+            draft.parks = list(headline_parks)  # the park the article is about
         draft.parks = _most_specific(draft.parks)
     return sorted(drafts, key=lambda d: d.start)
+
+
+def _headline_parks(context: ItemContext) -> list[str]:
+    """Parks named in the item's headline, which the item's unattributed sentences are about."""
+    if not context.headline:
+        return []
+    reach = len(context.headline) + context.headline.count(" ") + 4  # the headline's lines
+    parks: list[str] = []
+    for mention in context.mentions:
+        if mention.kind == "park" and mention.start < reach and mention.surface in context.headline:
+            _add(parks, mention.name)
+    return parks
 
 
 def _most_specific(parks: list[str]) -> list[str]:
@@ -248,7 +288,7 @@ def _sentence_events(
                     "launch",
                 ):
                     continue
-                if _intended(text, sentence.start, at, trigger_end):
+                if _intended(text, sentence.start, at, trigger_end, context.mentions):
                     continue
                 if text[trigger_end : trigger_end + 1] == "的" and not match.groupdict().get("name"):
                     continue  # 发布的数据: a description, not the act
@@ -259,12 +299,22 @@ def _sentence_events(
                 if borrowed and date.role == "vague" and sentence.paragraph > 0:
                     continue  # a 近日 of the article's lead does not date what its later paragraphs recall
                 name = match.groupdict().get("name") or ""
+                if kind in _GATHERING and (
+                    _VENUE_OF_ACT.match(text, trigger_end) or _BACK_REFERENCE.match(name)
+                ):
+                    continue  # a gathering named as the place of a release, or one already reported
                 draft = _draft(context, sentence, kind, date, name, at)
                 if draft is not None:
                     found.append(draft)
                     used_spans.append((at, trigger_end))
                 break  # one event per kind and sentence
     return _drop_shadowed(found)
+
+
+# "在X大会上正式发布《…》": the gathering is where another event happened, not the news
+_VENUE_OF_ACT = re.compile(r"[^，。；]{0,6}?(?:正式)?(?:发布|启动|签约|签署|揭牌|授牌|亮相|开通|上线)")
+# "此次全国赛", "本届论坛": the item's own event mentioned again
+_BACK_REFERENCE = re.compile(r"^(?:举办|举行|召开)?(?:此次|本次|这次|该|本届|此届|上述)")
 
 
 def _headline_like(body: str) -> bool:
@@ -284,9 +334,17 @@ def _drop_shadowed(found: list[EventDraft]) -> list[EventDraft]:
     return found
 
 
-def _intended(text: str, sentence_start: int, at: int, trigger_end: int) -> bool:
+def _intended(
+    text: str, sentence_start: int, at: int, trigger_end: int, mentions: Iterable[Mention] = ()
+) -> bool:
+    """将/计划/要 … before the trigger in its clause; words inside a name (未来产业园) do not count."""
     left, _ = _clause_bounds(text, sentence_start, len(text), at)
-    window = text[max(left, at - 12) : at]
+    begin = max(left, at - 12)
+    chars = list(text[begin:at])
+    for mention in mentions:
+        for i in range(max(mention.start, begin), min(mention.end, at)):
+            chars[i - begin] = "□"
+    window = "".join(chars)
     if _INTENT_OK.search(text[max(sentence_start, at - 4) : trigger_end]):
         return False
     return bool(_NOT_HAPPENED.search(window))
@@ -331,7 +389,30 @@ def _draft(
         confidence=0.6 if date.start >= sentence.start else 0.45,
     )
     _attach(draft, scope, text)
+    if kind == "policy_release":
+        _subject_issues(draft, [m for m in scope if m.start < at])
+        if not draft.policies and _UNBRACKETED_TITLE.match(name):
+            draft.policies.append(name)  # 发布…的倡议: a titled document written without 《》
+    if kind == "launch" and len(name) >= 6:
+        for mention in context.mentions:  # 新赛道培育行动 启动 ← 《新赛道培育行动方案》
+            if mention.kind == "policy" and mention.name.startswith(name):
+                _add(draft.policies, mention.name)
     return draft if _supported(draft, name, evidence) else None
+
+
+_UNBRACKETED_TITLE = re.compile(r"^(?!相关|有关|一系列|系列|多项|一批|新|该|此|本)[^，。；]{8,}$")
+
+
+def _subject_issues(draft: EventDraft, before: list[Mention]) -> None:
+    """'大连高新区……于2020年10月1日出台《…》': with no body named beside the verb, the
+    sentence's subject (its first park or body) is the issuer."""
+    if any(role == "issuer" for _, role in draft.organisations):
+        return
+    subject = next((m for m in before if m.kind in ("park", "organisation")), None)
+    if subject is None:
+        return
+    draft.organisations = [(n, r) for n, r in draft.organisations if n != subject.name]
+    draft.organisations.insert(0, (subject.name, "issuer"))
 
 
 _QUOTED_NAME = re.compile(r"[“《][^”》]{2,30}[”》]")
@@ -344,7 +425,9 @@ def _supported(draft: EventDraft, name: str, evidence: str) -> bool:
     if draft.kind == "park_signup":
         return has_actor
     if draft.kind == "launch":
-        return has_actor or bool(draft.policies) or bool(_QUOTED_NAME.search(evidence))
+        return (
+            has_actor or bool(draft.policies) or len(name) >= 6 or bool(_QUOTED_NAME.search(evidence))
+        )
     return has_actor or bool(draft.people or draft.policies) or len(name) >= 6
 
 
@@ -376,6 +459,8 @@ def _attach(draft: EventDraft, mentions: Iterable[Mention], text: str) -> None:
             if _ACTS_AS_ORG.match(text[mention.end : mention.end + 20]):
                 _add_org(draft, mention.name, _role(text, mention.end))
         elif mention.kind == "organisation":
+            if text.startswith("院士", mention.end):
+                continue  # 中国工程院院士张三: an honour of the person, not a body taking part
             _add_org(draft, mention.name, _role(text, mention.end, draft.kind))
         elif mention.kind == "person":
             _add(draft.people, mention.name)
@@ -495,6 +580,9 @@ def _dedupe(drafts: list[EventDraft]) -> list[EventDraft]:
     policy released in one document is one release, dated as precisely as the text allows."""
     kept: list[EventDraft] = []
     for draft in drafts:
+        if _elaborates(kept, draft):
+            _union(kept[-1], draft)
+            continue
         release = next((k for k in kept if _same_release(k, draft)), None)
         if release is not None:
             if _date_rank(draft) > _date_rank(release):
@@ -535,6 +623,14 @@ def _dedupe(drafts: list[EventDraft]) -> list[EventDraft]:
     return kept
 
 
+def _elaborates(kept: list[EventDraft], draft: EventDraft) -> bool:
+    """'其中，A与B、C与D分别签约' details the event of the sentence before it."""
+    if not kept or not re.match(r"^(?:其中|具体而言|具体来看)[，,]", draft.evidence):
+        return False
+    previous = kept[-1]
+    return previous.kind == draft.kind and previous.date == draft.date and draft.kind != "statistic"
+
+
 def _union(into: EventDraft, other: EventDraft) -> None:
     for park in other.parks:
         _add(into.parks, park)
@@ -558,26 +654,34 @@ _GATHERING = ("forum", "meeting", "contest", "press_conference", "visit")
 
 
 def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sentence]) -> None:
-    """The item's first gathering gets the people who speak in the item and their bodies."""
-    lead = next((d for d in drafts if d.kind in _GATHERING), None)
-    if lead is None:
+    """Gatherings get the people who speak after them in the item, and their bodies: a speaker
+    belongs to the last gathering reported before their words (the item's first one for the
+    lead paragraphs)."""
+    gatherings = sorted((d for d in drafts if d.kind in _GATHERING), key=lambda d: d.start)
+    if not gatherings:
         return
+    lead = gatherings[0]
     lead_paragraphs = {s.paragraph for s in sents[:2]}
     for mention in context.mentions:
         sentence = next((s for s in sents if s.start <= mention.start < s.end), None)
-        if (
-            mention.kind == "person"
-            and _acts(context.text, mention)
-            and (mention.title or sentence and sentence.paragraph in lead_paragraphs)
-        ):
-            _add(lead.people, mention.name)
+        in_lead = sentence is not None and sentence.paragraph in lead_paragraphs
+        owner = next(
+            (g for g in reversed(gatherings) if g.start <= context.offset + mention.start),
+            lead if in_lead else None,
+        )
+        if owner is None:
+            continue
+        if mention.kind == "person" and _acts(context.text, mention) and (mention.title or in_lead):
+            _add(owner.people, mention.name)
             if mention.organisation and not re.search(r"院士|教授|研究员|专家", mention.title):
-                _add_org(lead, mention.organisation, "participant")
+                _add_org(owner, mention.organisation, "participant")
         elif mention.kind == "organisation" and _REPRESENTED.match(
-            context.text[mention.end : mention.end + 40]
+            context.text[mention.end : mention.end + 80]
         ):
-            _add_org(lead, mention.name, "participant")
-        elif sentence is not None and sentence.paragraph in lead_paragraphs:
+            _add_org(owner, mention.name, "participant")
+        elif mention.kind == "policy":
+            _add(owner.policies, mention.name)  # a plan presented or discussed at the gathering
+        elif in_lead and owner is lead:
             if mention.kind == "organisation":
                 _add_org(lead, mention.name, _role(context.text, mention.end, lead.kind))
             elif mention.kind == "park":
@@ -589,7 +693,7 @@ _ACTING = re.compile(
 )
 # a body whose people speak or attend: "…、招商银行相关负责人围绕…作演讲"
 _REPRESENTED = re.compile(
-    r"^(?:[、和及与][^，。；]{1,20}?)*(?:相关)?(?:负责人|代表|领导|嘉宾)[^。；]{0,30}?(?:致辞|演讲|发言|出席|参加|作报告)"
+    r"^(?:[、和及与][^，。；、]{1,20}?)*(?:相关)?(?:负责人|代表|领导|嘉宾)[^。；]{0,30}?(?:致辞|演讲|发言|出席|参加|作报告)"
 )
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from timeline.ingest.clean import clean
 from timeline.ingest.dates import find_dates
 from timeline.ingest.decode import decode
-from timeline.ingest.entities import Gazetteer, find_entities
+from timeline.ingest.entities import Gazetteer, document_titles, find_entities
 from timeline.ingest.errors import IngestError
 from timeline.ingest.events import ItemContext, extract_events, lead_date
 from timeline.ingest.metadata import read_metadata
@@ -59,9 +59,10 @@ def extract_document(
     items = split_items(cleaned.text, cleaned.furniture)
     events, mentions = [], []
     previous_lead = None
+    titles = document_titles(cleaned.text)
     for index, item in enumerate(items):
         item_text = cleaned.text[item.start : item.end]
-        item_mentions = find_entities(item_text, gazetteer, when=anchor.first_day())
+        item_mentions = find_entities(item_text, gazetteer, when=anchor.first_day(), titles=titles)
         context = ItemContext(
             text=item_text,
             item_index=index,
