@@ -122,7 +122,7 @@ _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9（）()·]"
 _LEFT_STOPS = re.compile(
     r".*(?:[的在和与及、是将为由对向到从于并等了同跟把被让给以至其共、，。；：！？“”‘’《》\s]"
     r"|举办|举行|召开|主办|承办|协办|指导|支持|推动|推进|建设|打造|布局|成立|落户|入选|获批|成为|包括|其中"
-    r"|位于|依托|联合|携手|围绕|加快|全国|我国|全省|全市|首批|第[一二三四五六七八九十\d]+批|旗下|下属|所属"
+    r"|位于|依托|联合|携手|围绕|加快|全国|我国|全省|全市|首批|第[一二三四五六七八九十\d]+批|旗下|下属|所属|以上|以下"
     r"|建成|聚焦|全面|形成|构建|发展|培育|引领|壮大|做强|做优|提升|实现|开展|参与|服务|一流|设立|批准|升级|重视|片区"
     r"|[\d一二三四五六七八九十百千万余多]+(?:批|家|个|所|位|名))",
     re.S,
@@ -155,8 +155,19 @@ def _trim_left(stem: str) -> str:
     return stem[match.end() :] if match else stem
 
 
+# common words that end in a one-character head but name no body (布局, 内部, 展厅, 部署)
+_ONE_CHAR_HEAD_WORDS = {
+    "局": re.compile(r"(?:布|格|全|大|当|结|开|变|僵|时|残|终|棋|骗|饭)$"),
+    "部": re.compile(r"(?:内|外|全|东|西|南|北|中|头|底|总|本|尾|顶|上|下|干|细|腹|面|局|俱乐)$"),
+    "厅": re.compile(r"(?:大|展|客|餐|门|前|歌|舞|宴会)$"),
+    "署": re.compile(r"(?:部|签|公|布)$"),
+}
+
+
 def _plausible(stem: str, head: str) -> bool:
     if not stem or _BAD_INSIDE.search(stem):
+        return False
+    if head in _ONE_CHAR_HEAD_WORDS and _ONE_CHAR_HEAD_WORDS[head].search(stem):
         return False
     if _GENERIC_STEMS.match(stem):
         return False
@@ -315,7 +326,7 @@ _SPEECH = (
     "|在线上|在会上|代表"
 )
 _NAME = rf"(?:{_COMPOUND_SURNAMES}|[\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}"
-_AFTER_NAME = rf"(?=[，,、。：:；（(\s]|等|在|和|与|及|同|一行|率|带队|{_SPEECH}|$)"
+_AFTER_NAME = rf"(?=[，,、。：:；（(\s]|等|在|和|与|及|同|一行|率|带队|分别|{_SPEECH}|$)"
 _TITLE_NAME_RE = re.compile(rf"({_TITLES})({_NAME}){_AFTER_NAME}")
 _NAME_SPEECH_RE = re.compile(rf"(?<![\u4e00-\u9fff])({_NAME})(?:{_SPEECH})")
 _NAME_TITLE_RE = re.compile(
@@ -374,6 +385,11 @@ def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
                 start, start + len(name), name, "person", name, known=False, title=title
             )
     for match in _TRANSLITERATED.finditer(text):
+        if (
+            text[match.end() : match.end() + 1] == "·"
+            or "“" in text[max(0, match.start() - 8) : match.start()]
+        ):
+            continue  # “新趋势·新赛道·新势力”: a slogan, not a name
         start, name = match.start(), match.group(0)
         title = re.search(rf"^.*(?:{_TITLES})", name.split("·")[0])
         if title:  # 首席执行官艾巴·伦德: the title is not part of the name
@@ -433,7 +449,7 @@ def find_entities(
     """Every park, organisation, policy and person mention in ``text``, known names first;
     discovered names only where no known name stands. ``titles`` are policies the document
     names in 《》 somewhere: later it may name them bare (…建设方案的出台)."""
-    known = gazetteer.find(text, when)
+    known = [_administration(m, text) for m in gazetteer.find(text, when)]
     taken = [(m.start, m.end) for m in known]
 
     def free(m: Mention) -> bool:
@@ -473,6 +489,10 @@ def find_entities(
             if free(found):
                 mentions.append(found)
                 taken.append((found.start, found.end))
+    for found in _foreign_bodies(text):
+        if free(found):
+            mentions.append(found)
+            taken.append((found.start, found.end))
     organisations = sorted((m for m in mentions if m.kind in ("organisation", "park")), key=lambda m: m.end)
     for person in find_people(text, organisations):
         if free(person):
@@ -482,14 +502,50 @@ def find_entities(
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 
+_CLASS_WORDS = re.compile(r"^(?:特色|未来|重点|专业|主题|新兴|优势|示范|标杆|品牌|特色化|专业化)+$")
+
+
 def _class_of_parks(found: Mention, known: list[Mention]) -> bool:
     """中关村特色产业园, 中关村未来产业园: a known park plus a generic word names a class of parks."""
     for mention in known:
         if mention.kind == "park" and mention.start == found.start and mention.end < found.end:
             rest = found.surface[mention.end - found.start :]
             stem = re.sub(rf"(?:{_PARK_HEADS})$", "", rest)
-            return bool(stem) and bool(_GENERIC_STEMS.match(stem))
+            return bool(stem) and bool(_CLASS_WORDS.match(stem))
     return False
+
+
+_COUNTRIES = (
+    "美国|英国|法国|德国|意大利|西班牙|葡萄牙|荷兰|比利时|瑞士|瑞典|挪威|丹麦|芬兰|冰岛|爱尔兰|奥地利|波兰|捷克|匈牙利|希腊"
+    "|俄罗斯|乌克兰|白俄罗斯|哈萨克斯坦|乌兹别克斯坦|土耳其|以色列|伊朗|沙特|阿联酋|卡塔尔|埃及|南非|尼日利亚|肯尼亚"
+    "|埃塞俄比亚|日本|韩国|朝鲜|蒙古|新加坡|马来西亚|泰国|越南|老挝|柬埔寨|缅甸|菲律宾|印度尼西亚|印尼|印度|巴基斯坦"
+    "|孟加拉国|斯里兰卡|澳大利亚|新西兰|加拿大|墨西哥|巴西|阿根廷|智利|秘鲁|哥伦比亚|古巴"
+)
+# 德国LAUNCH Rhein-Main: a body named in Latin letters right after its country
+_FOREIGN_BODY_RE = re.compile(rf"(?:{_COUNTRIES})([A-Z][A-Za-z0-9&.]*(?:[ \-][A-Z][A-Za-z0-9&.]*){{0,5}})")
+
+
+def _foreign_bodies(text: str) -> list[Mention]:
+    found = []
+    for match in _FOREIGN_BODY_RE.finditer(text):
+        name = match.group(1).rstrip(".")
+        if len(name) >= 3:
+            found.append(
+                Mention(match.start(1), match.start(1) + len(name), name, "organisation", name, False)
+            )
+    return found
+
+
+_ADMINISTRATION = re.compile(r"管理委员会|管委会|党工委")
+
+
+def _administration(mention: Mention, text: str) -> Mention:
+    """武汉东湖高新区管委会: a known park followed by its administration names that body."""
+    head = _ADMINISTRATION.match(text, mention.end) if mention.kind == "park" else None
+    if head is None:
+        return mention
+    name = mention.name + ("管委会" if head.group(0) == "管理委员会" else head.group(0))
+    return Mention(mention.start, head.end(), text[mention.start : head.end()], "organisation", name, False)
 
 
 def document_titles(text: str) -> list[str]:

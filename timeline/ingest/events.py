@@ -149,9 +149,7 @@ _SENTENCE_END = re.compile(r"[。！？；]+[”’」』]?|\n+")
 
 
 # "“……。”张三说。": the speaker's clause belongs to the quote it attributes
-_ATTRIBUTION = re.compile(
-    r"^[^。！？；“”\n]{1,45}?(?:说|表示|介绍|指出|强调|认为|透露|坦言|称|谈到)[。！]?$"
-)
+_ATTRIBUTION = re.compile(r"^[^。！？；“”\n]{1,45}?(?:说|表示|介绍|指出|强调|认为|透露|坦言|称|谈到)[。！]?$")
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -299,10 +297,8 @@ def _sentence_events(
                 if borrowed and date.role == "vague" and sentence.paragraph > 0:
                     continue  # a 近日 of the article's lead does not date what its later paragraphs recall
                 name = match.groupdict().get("name") or ""
-                if kind in _GATHERING and (
-                    _VENUE_OF_ACT.match(text, trigger_end) or _BACK_REFERENCE.match(name)
-                ):
-                    continue  # a gathering named as the place of a release, or one already reported
+                if kind in _GATHERING and _BACK_REFERENCE.match(name):
+                    continue  # 此次全国赛: the item's gathering, already reported
                 draft = _draft(context, sentence, kind, date, name, at)
                 if draft is not None:
                     found.append(draft)
@@ -311,8 +307,6 @@ def _sentence_events(
     return _drop_shadowed(found)
 
 
-# "在X大会上正式发布《…》": the gathering is where another event happened, not the news
-_VENUE_OF_ACT = re.compile(r"[^，。；]{0,6}?(?:正式)?(?:发布|启动|签约|签署|揭牌|授牌|亮相|开通|上线)")
 # "此次全国赛", "本届论坛": the item's own event mentioned again
 _BACK_REFERENCE = re.compile(r"^(?:举办|举行|召开)?(?:此次|本次|这次|该|本届|此届|上述)")
 
@@ -425,15 +419,15 @@ def _supported(draft: EventDraft, name: str, evidence: str) -> bool:
     if draft.kind == "park_signup":
         return has_actor
     if draft.kind == "launch":
-        return (
-            has_actor or bool(draft.policies) or len(name) >= 6 or bool(_QUOTED_NAME.search(evidence))
-        )
+        return has_actor or bool(draft.policies) or len(name) >= 6 or bool(_QUOTED_NAME.search(evidence))
     return has_actor or bool(draft.people or draft.policies) or len(name) >= 6
 
 
 def _title(kind: str, name: str, evidence: str, date: DateMention) -> str:
     name = re.sub(r"^(?:近日|日前|近期|\d+月\d+日|[，,、\s])+", "", name or "").strip("，,、 ")
     name = re.sub(r"^(?:在|由)", "", name)
+    if kind in _GATHERING:
+        name = re.sub(r"^[^，。；]*?[》”]在(?=\S{4})", "", name)  # 《方案》在X论坛上发布 → X论坛
     if kind == "policy_release" and name and not name.startswith("《"):
         name = (
             f"《{name}》发布"
@@ -448,7 +442,10 @@ def _title(kind: str, name: str, evidence: str, date: DateMention) -> str:
     return text.strip("，,。 ")[:60]
 
 
-_ACTS_AS_ORG = re.compile(r"^[^，。；]{0,12}?(?:主办|承办|协办|指导|出台|印发|发布|制定)")
+# the park's administration acts (高新区出台…); not when the name runs on (中关村未来产业园集中发布)
+_ACTS_AS_ORG = re.compile(
+    r"^(?![\u4e00-\u9fff]{0,8}?(?:园|区))[^，。；]{0,12}?(?:主办|承办|协办|指导|出台|印发|发布|制定)"
+)
 
 
 def _attach(draft: EventDraft, mentions: Iterable[Mention], text: str) -> None:
@@ -459,13 +456,17 @@ def _attach(draft: EventDraft, mentions: Iterable[Mention], text: str) -> None:
             if _ACTS_AS_ORG.match(text[mention.end : mention.end + 20]):
                 _add_org(draft, mention.name, _role(text, mention.end))
         elif mention.kind == "organisation":
-            if text.startswith("院士", mention.end):
-                continue  # 中国工程院院士张三: an honour of the person, not a body taking part
-            _add_org(draft, mention.name, _role(text, mention.end, draft.kind))
+            if not _honorific(text, mention):
+                _add_org(draft, mention.name, _role(text, mention.end, draft.kind))
         elif mention.kind == "person":
             _add(draft.people, mention.name)
         elif mention.kind == "policy":
             _add(draft.policies, mention.name)
+
+
+def _honorific(text: str, mention: Mention) -> bool:
+    """中国工程院院士张三: an honour of the person, not a body taking part."""
+    return text.startswith("院士", mention.end)
 
 
 def _role(text: str, end: int, kind: str = "") -> str:
@@ -682,7 +683,7 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
         elif mention.kind == "policy":
             _add(owner.policies, mention.name)  # a plan presented or discussed at the gathering
         elif in_lead and owner is lead:
-            if mention.kind == "organisation":
+            if mention.kind == "organisation" and not _honorific(context.text, mention):
                 _add_org(lead, mention.name, _role(context.text, mention.end, lead.kind))
             elif mention.kind == "park":
                 _add(lead.parks, mention.name)
