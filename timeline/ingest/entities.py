@@ -120,11 +120,12 @@ def _in_office(targets: tuple[GazetteerEntry, ...], when: dt.date | None) -> Gaz
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9（）()·]"
 # Words that end a name on the left: function words, verbs and quantities that precede names.
 _LEFT_STOPS = re.compile(
-    r".*(?:[的在和与及、是将为由对向到从于并等了同跟把被让给以至其共、，。；：！？“”‘’《》\s]"
-    r"|举办|举行|召开|主办|承办|协办|指导|支持|推动|推进|建设|打造|布局|成立|落户|入选|获批|成为|包括|其中"
+    # words first: at the same place 以上 must win over 以, 其中 over 其
+    r".*(?:举办|举行|召开|主办|承办|协办|指导|支持|推动|推进|建设|打造|布局|成立|落户|入选|获批|成为|包括|其中"
     r"|位于|依托|联合|携手|围绕|加快|全国|我国|全省|全市|首批|第[一二三四五六七八九十\d]+批|旗下|下属|所属|以上|以下"
     r"|建成|聚焦|全面|形成|构建|发展|培育|引领|壮大|做强|做优|提升|实现|开展|参与|服务|一流|设立|批准|升级|重视|片区"
-    r"|[\d一二三四五六七八九十百千万余多]+(?:批|家|个|所|位|名))",
+    r"|[\d一二三四五六七八九十百千万余多]+(?:批|家|个|所|位|名)"
+    r"|[的在和与及、是将为由对向到从于并等了同跟把被让给以至其共、，。；：！？“”‘’《》\s])",
     re.S,
 )
 
@@ -137,7 +138,11 @@ _ORG_HEADS = (
     "|合作中心|创新中心|发展中心|服务中心|交易所|基金会|联合会|促进会|实验室|科学院|工程院|大学|学院"
     "|集团|协会|学会|银行|商会|科技厅|科技局|科委|公司|政府|报社|出版社|杂志社|总局|市委|省委|区委|县委|局|厅|部|署"
 )
-_PARK_RE = re.compile(rf"({_NAME_CHARS}{{2,16}}?)({_PARK_HEADS})")
+# a park inside a park's name runs on to the longer name: 某某高新区国际孵化器
+_NAME_RUN = r"(?:(?![的在和与及是将为由对向到从于并等了同跟把被让给以至其共])[\u4e00-\u9fffA-Za-z0-9（）()·])"
+_PARK_RE = re.compile(
+    rf"({_NAME_CHARS}{{2,16}}?)((?:{_PARK_HEADS})(?:{_NAME_RUN}{{1,10}}?(?:{_PARK_HEADS}))?)"
+)
 _ORG_RE = re.compile(rf"({_NAME_CHARS}{{2,16}}?)({_ORG_HEADS})(?![\u4e00-\u9fff]{{0,1}}(?:区|园))")
 
 # Heads that alone are too generic to trust after a short or generic stem.
@@ -177,6 +182,7 @@ def _plausible(stem: str, head: str) -> bool:
     return not (len(head) == 1 and len(stem) < 3)
 
 
+_COUNT_AFTER = re.compile(r"\d+(?:\.\d+)?(?:多|余)?(?:家|个|所|座|批)")
 _COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:家|个|批|座|所)$")
 _GENERIC_CLASS = re.compile(r"(?:国家|省级|市级|自治区级|国家级)$")
 _PROVINCES = (
@@ -196,6 +202,9 @@ def discover_names(text: str, kind: str) -> list[Mention]:
     found: list[Mention] = []
     for match in pattern.finditer(text):
         stem, head = match.group(1), match.group(2)
+        end = match.end()
+        if kind == "park":
+            head, end = _first_head_unless_named(head, match.start(2))
         trimmed = _trim_left(stem)
         province = _PROVINCE_TAIL.search(trimmed)
         if province and kind == "organisation":
@@ -207,15 +216,25 @@ def discover_names(text: str, kind: str) -> list[Mention]:
             _COUNTED.search(text[max(0, start - 6) : start]) or _GENERIC_CLASS.search(trimmed)
         ):
             continue
-        if text[match.end() : match.end() + 1] == "长" or trimmed.endswith(("副", "正")):
+        if text[end : end + 1] == "长" or trimmed.endswith(("副", "正")):
             continue
-        if text[match.end() : match.end() + 3] == "”称号":
-            continue
+        if text[end : end + 3] == "”称号" or _COUNT_AFTER.match(text, end):
+            continue  # a title being awarded, or a class being counted (研究中心56家)
         name = trimmed + head
-        found.append(Mention(start, match.end(), name, kind, _tidy(name), known=False))
+        found.append(Mention(start, end, name, kind, _tidy(name), known=False))
         if kind == "organisation":
             found.extend(_coordinated(text, start, head, trimmed))
     return found
+
+
+def _first_head_unless_named(head: str, at: int) -> tuple[str, int]:
+    """'高新区国际孵化器' is one name; '高新区举行国家高新区' is two: cut back to the first head
+    when the words between the heads are a verb, a stop word or a class word."""
+    first = re.match(_PARK_HEADS, head)
+    middle = re.sub(rf"(?:{_PARK_HEADS})$", "", head[first.end() :]) if first else ""
+    if first and first.end() < len(head) and (_LEFT_STOPS.match(middle) or _CLASS_WORDS.match(middle)):
+        return first.group(0), at + first.end()
+    return head, at + len(head)
 
 
 _UNIT = rf"(?:{_PROVINCES}|[\u4e00-\u9fff]{{2,4}}?(?:省|市))"

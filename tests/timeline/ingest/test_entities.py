@@ -41,6 +41,19 @@ def names(text: str, kind: str, when: dt.date | None = None) -> list[str]:
         ),
         ("国家药品监督管理局发布通告。", "organisation", ["国家药品监督管理局"]),
         ("IASPX is not IASP.", "organisation", ["国际科技园区协会"]),
+        # a known park followed by its administration is that body
+        ("苏州高新区管委会副主任发布数据。", "organisation", ["苏州高新区管委会"]),
+        ("苏州高新区管理委员会印发通知。", "organisation", ["苏州高新区管委会"]),
+        # a known park plus a class word names a class of parks, not a new park
+        ("苏州高新区特色产业园扩容。", "park", ["苏州高新区"]),
+        ("苏州高新区国际孵化器开园。", "park", ["苏州高新区国际孵化器"]),
+        ("活动在江南高新区举行国家高新区座谈会。", "park", ["江南高新区"]),
+        # words ending in a one-character head name no body
+        ("园区优化空间布局，完善内部管理。", "organisation", []),
+        ("市级以上工程技术研究中心30家。", "organisation", []),
+        ("某集团旗下云帆科技园与之签约。", "park", ["云帆科技园"]),
+        # a body named in Latin letters right after its country
+        ("北湖科技园与法国Station Nord、巴西某机构签约。", "organisation", ["Station Nord"]),
     ],
 )
 def test_parks_and_organisations(text: str, kind: str, expected: list[str]) -> None:
@@ -59,6 +72,16 @@ def test_shared_alias_resolves_to_the_body_in_office() -> None:
         ("某某大学党委书记、校长陈大海出席并致辞。", [("陈大海", "党委书记、校长", "某某大学")]),
         ("欧阳春风指出，园区要做强主导产业。", [("欧阳春风", "", "")]),
         ("我们表示欢迎。", []),
+        # titles that are not in the plain list, a unit between the body and the title
+        (
+            "工业和信息化部规划司司长李明亮出席。",
+            [("李明亮", "司长", "工业和信息化部")],
+        ),
+        ("某某股份有限公司储能首席技术官周海涛分别作报告。", [("周海涛", "首席技术官", "某某股份有限公司")]),
+        # foreign names after a title; a slogan with a middle dot is not a name
+        ("国际科技园区协会首席执行官安娜·卡尔松致辞。", [("安娜·卡尔松", "首席执行官", "国际科技园区协会")]),
+        ("IASP亚洲区主席Mark Lee表示，合作很重要。", [("Mark Lee", "主席", "国际科技园区协会")]),
+        ("论坛以“新技术·新产业·新业态”为主题。", []),
     ],
 )
 def test_people(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -74,6 +97,18 @@ def test_policies_need_a_document_word_and_keep_their_number() -> None:
     found = find_policies(text)
     assert [m.name for m in found] == ["关于促进园区发展的若干措施"]
     assert found[0].document_number == "某科发〔2023〕12号"
+
+
+def test_short_form_of_a_title_names_the_full_one() -> None:
+    text = "印发《北湖科技园区建设方案（2025—2028年）》。该《建设方案》提出五项任务。《方案》还明确了分工。"
+    assert [m.name for m in find_policies(text)] == ["北湖科技园区建设方案（2025—2028年）"] * 2
+
+
+def test_a_title_seen_in_brackets_is_found_bare_elsewhere() -> None:
+    titles = ["北湖科技园区建设方案（2025—2028年）"]
+    text = "他说，北湖科技园区建设方案的出台为园区指明了方向。"
+    found = [m.name for m in find_entities(text, GAZETTEER, titles=titles) if m.kind == "policy"]
+    assert found == titles
 
 
 def test_policy_period_from_title() -> None:

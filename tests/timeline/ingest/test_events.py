@@ -1,0 +1,137 @@
+"""The event stage through the whole pipeline, on short documents written for these tests.
+
+Each row is a small article, its publication date and what an editor expects to be reported:
+the kinds and dates, and for some the parks, bodies, people and policies of one event."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.ingest.pipeline import extract_document
+from timeline.ingest.types import EventDraft, PartialDate
+
+PUBLISHED = PartialDate(2024, 6, 20)
+
+
+def events(text: str, published: PartialDate = PUBLISHED) -> list[EventDraft]:
+    return extract_document(text.encode("utf-8"), "test.txt", published=published).events
+
+
+def kinds_and_dates(text: str) -> list[tuple[str, str]]:
+    return [(e.kind, e.date.iso()) for e in events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a named programme launched at a forum is a launch, even with no body in its sentence
+        (
+            "6月18日，2024长江科创论坛在武汉举行。\n园区数字化转型行动在论坛上正式启动。",
+            [("forum", "2024-06-18"), ("launch", "2024-06-18")],
+        ),
+        # 未来 inside a name (未来产业园) is not an intention
+        (
+            "6月12日，江城未来产业园、东坡智能产业园等5家市级未来产业园集中发布，吸引项目落地。",
+            [("launch", "2024-06-12")],
+        ),
+        # 将 before the trigger: a plan, not a report
+        ("6月12日，市科技局表示，江城产业园将于年底正式启动建设。", []),
+        # 其中 details the sign-up before it: one event
+        (
+            "6月3日，东湖科技园与国外科技园区开展合作，首批5对园区签约。"
+            "其中，东湖科技园与德国Alpha Park签约。",
+            [("park_signup", "2024-06-03")],
+        ),
+        # a second mention of the item's own contest (此次大赛) is not another contest
+        (
+            "6月5日，第三届江南创新创业大赛在苏州举办，百余家企业参赛。"
+            "举办此次大赛的主要目的是发现优质企业。",
+            [("contest", "2024-06-05")],
+        ),
+        # the short form 该《方案》 is the plan named before it: one release, dated by its day
+        (
+            "近日，省科技厅印发《江南科技园区建设方案（2024—2026年）》。"
+            "该《建设方案》于6月10日在2024江南科创大会开幕式上正式发布。",
+            [("policy_release", "2024-06-10"), ("forum", "2024-06-10")],
+        ),
+    ],
+)
+def test_kinds_and_dates(text: str, expected: list[tuple[str, str]]) -> None:
+    assert sorted(kinds_and_dates(text)) == sorted(expected)
+
+
+def only(drafts: list[EventDraft], kind: str) -> EventDraft:
+    found = [d for d in drafts if d.kind == kind]
+    assert len(found) == 1, [(d.kind, d.title) for d in drafts]
+    return found[0]
+
+
+def test_a_quoted_figure_keeps_its_speaker_and_body() -> None:
+    text = (
+        "园区发展观察\n"
+        "“2023年，苏州高新区实现营业收入8000亿元，同比增长10%。”苏州高新区管委会副主任王立新说。"
+    )
+    statistic = only(events(text), "statistic")
+    assert statistic.date.iso() == "2023"
+    assert statistic.evidence.endswith("王立新说。")
+    assert ("苏州高新区管委会", "participant") in statistic.organisations
+    assert statistic.people == ["王立新"]
+
+
+def test_an_unattributed_figure_is_about_the_park_of_the_headline() -> None:
+    text = (
+        "苏州高新区：先进制造显特色\n"
+        "十年来，园区坚持创新驱动，聚焦新一代信息技术、高端装备和生物医药三大主导产业，"
+        "持续推进强链补链，产业集群规模不断壮大。\n"
+        "2023年，三大主导产业产值占工业总产值比例达70%，新兴产业成为园区发展的主要动力。"
+    )
+    assert only(events(text), "statistic").parks == ["苏州高新区"]
+
+
+def test_the_subject_of_a_release_is_its_issuer() -> None:
+    text = "为优化营商环境，苏州高新区坚持问题导向，于2024年5月1日出台《苏州高新区促进科技创新若干政策》。"
+    release = only(events(text), "policy_release")
+    assert release.organisations == [("苏州高新区", "issuer")]
+    assert release.policies == ["苏州高新区促进科技创新若干政策"]
+
+
+def test_a_release_of_a_document_named_without_brackets_records_the_document() -> None:
+    text = "6月18日，省科技厅发布长三角科技园区协同创新合作的倡议。"
+    release = only(events(text), "policy_release")
+    assert release.policies == ["长三角科技园区协同创新合作的倡议"]
+
+
+def test_speakers_belong_to_the_gathering_reported_before_them() -> None:
+    text = (
+        "本报讯 6月17日，园区产业政策推进会在南京召开。\n"
+        "市发展改革委主任赵明远介绍了政策要点。\n"
+        "6月18日，2024长江科创论坛在武汉举行。\n"
+        "工业和信息化部规划司司长李明亮表示，要推动园区开放合作。\n"
+        "国际科技园区协会首席执行官安娜·卡尔松致辞。\n"
+        "某某股份有限公司储能首席技术官周海涛分别作了主旨演讲。"
+    )
+    drafts = events(text)
+    forum = only(drafts, "forum")
+    assert forum.date.iso() == "2024-06-18"
+    assert {"李明亮", "安娜·卡尔松", "周海涛"} <= set(forum.people)
+    assert "赵明远" not in forum.people
+    bodies = {name for name, _ in forum.organisations}
+    assert {"国际科技园区协会", "某某股份有限公司"} <= bodies
+    assert any(body.startswith("工业和信息化部") for body in bodies)  # the ministry or its 规划司
+
+
+def test_an_academician_s_academy_is_not_a_participant() -> None:
+    text = "6月18日，2024长江科创论坛在武汉举行，中国工程院院士陈立群、武汉大学校长张平出席。"
+    bodies = {name for name, _ in only(events(text), "forum").organisations}
+    assert "武汉大学" in bodies
+    assert "中国工程院" not in bodies
+
+
+def test_a_plan_discussed_at_a_forum_is_linked_to_it() -> None:
+    text = (
+        "近日，省政府印发《江南科技园区建设方案（2024—2026年）》。\n"
+        "6月18日，2024长江科创论坛在武汉举行。\n"
+        "“江南科技园区建设方案的出台，为我们指明了方向。”省科技厅副厅长孙明说。"
+    )
+    forum = only(events(text), "forum")
+    assert forum.policies == ["江南科技园区建设方案（2024—2026年）"]
