@@ -125,12 +125,13 @@ _LEFT_STOPS = re.compile(
     r"|位于|依托|联合|携手|围绕|加快|全国|我国|全省|全市|首批|第[一二三四五六七八九十\d]+批|旗下|下属|所属|以上|以下"
     r"|建成|聚焦|全面|形成|构建|发展|培育|引领|壮大|做强|做优|提升|实现|开展|参与|服务|一流|设立|批准|升级|重视|片区"
     r"|[\d一二三四五六七八九十百千万余多]+(?:批|家|个|所|位|名)"
-    r"|[的在和与及、是将为由对向到从于并等了同跟把被让给以至其共、，。；：！？“”‘’《》\s])",
+    r"|[的在和与及、是将为由对向到从于并等了同跟把被让给以至其共经、，。；：！？“”‘’《》\s])",
     re.S,
 )
 
 _PARK_HEADS = (
-    "国家自主创新示范区|高新技术产业开发区|高新技术产业园区|经济技术开发区|自主创新示范区|高新区|经开区"
+    "国家自主创新示范区|高新技术产业开发区|高新技术产业园区|经济技术开发区|经济开发区|自主创新示范区|高新区|经开区"
+    "|工业园区|工业区"
     "|科技园区|科技园|产业园区|产业园|科学城|科学园|孵化器|软件园|生命科学园"
 )
 _ORG_HEADS = (
@@ -147,7 +148,7 @@ _ORG_RE = re.compile(rf"({_NAME_CHARS}{{2,16}}?)({_ORG_HEADS})(?![\u4e00-\u9fff]
 
 # Heads that alone are too generic to trust after a short or generic stem.
 _GENERIC_STEMS = re.compile(
-    r"^(?:国家|全国|地方|相关|有关|各|该|本|我|这|那|其|新|老|大|小|重点|特色|未来|专业|主要|全|多|各类|一批|一流"
+    r"^(?:国家|全国|地方|相关|有关|各[区市县省级]|各|该|本|我|这|那|其|新|老|大|小|重点|特色|未来|专业|主要|全|多|各类|一批|一流"
     r"|各地|省级|市级|区级|自治区级|国家级|世界|国际|国内|境外|海外|科技|创新|产业|高新|园区|企业|领域|一个|首个|下属"
     r"|领先|先进|示范|标杆|高水平|高质量|现代化|综合性|专业化|特色化|智慧|绿色|数字|该|此|上述|这些|多个|各个|国外)+$"
 )
@@ -170,8 +171,8 @@ _ONE_CHAR_HEAD_WORDS = {
 
 
 def _plausible(stem: str, head: str) -> bool:
-    if not stem or _BAD_INSIDE.search(stem):
-        return False
+    if not stem or _BAD_INSIDE.search(stem) or stem in ("市", "省", "区", "县", "州", "镇"):
+        return False  # 市科技局: "the city's", a reference, not a name
     if head in _ONE_CHAR_HEAD_WORDS and _ONE_CHAR_HEAD_WORDS[head].search(stem):
         return False
     if _GENERIC_STEMS.match(stem):
@@ -345,7 +346,10 @@ _SPEECH = (
     "|在线上|在会上|代表"
 )
 _NAME = rf"(?:{_COMPOUND_SURNAMES}|[\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}"
-_AFTER_NAME = rf"(?=[，,、。：:；（(\s]|等|在|和|与|及|同|一行|率|带队|分别|{_SPEECH}|$)"
+_AFTER_NAME = (
+    rf"(?=[，,、。：:；（(\s]|等|在|和|与|及|同|一行|率|带队|带领|分别|到会|会见|会同|陪同|参加|考察|调研|走访|视察|"
+    rf"一同|讲话|宣读|颁发|应邀|为|向|对|{_SPEECH}|$)"
+)
 _TITLE_NAME_RE = re.compile(rf"({_TITLES})({_NAME}){_AFTER_NAME}")
 _NAME_SPEECH_RE = re.compile(rf"(?<![\u4e00-\u9fff])({_NAME})(?:{_SPEECH})")
 _NAME_TITLE_RE = re.compile(
@@ -464,10 +468,12 @@ def find_entities(
     gazetteer: Gazetteer,
     when: dt.date | None = None,
     titles: Iterable[str] = (),
+    people: Iterable[Mention] = (),
 ) -> list[Mention]:
     """Every park, organisation, policy and person mention in ``text``, known names first;
     discovered names only where no known name stands. ``titles`` are policies the document
-    names in 《》 somewhere: later it may name them bare (…建设方案的出台)."""
+    names in 《》 somewhere: later it may name them bare (…建设方案的出台). ``people`` are people
+    the document introduces with a title: later it names them bare (张三一行考察…)."""
     known = [_administration(m, text) for m in gazetteer.find(text, when)]
     taken = [(m.start, m.end) for m in known]
 
@@ -513,7 +519,7 @@ def find_entities(
             mentions.append(found)
             taken.append((found.start, found.end))
     organisations = sorted((m for m in mentions if m.kind in ("organisation", "park")), key=lambda m: m.end)
-    for person in find_people(text, organisations):
+    for person in [*find_people(text, organisations), *_bare_people(text, people)]:
         if free(person):
             linked = gazetteer.lookup(person.name, "person")
             mentions.append(person if linked is None else _replace_name(person, linked.name))
@@ -565,6 +571,35 @@ def _administration(mention: Mention, text: str) -> Mention:
         return mention
     name = mention.name + ("管委会" if head.group(0) == "管理委员会" else head.group(0))
     return Mention(mention.start, head.end(), text[mention.start : head.end()], "organisation", name, False)
+
+
+def document_people(text: str, gazetteer: Gazetteer, when: dt.date | None = None) -> list[Mention]:
+    """People a whole document introduces with a title, with their title and body, for
+    ``find_entities(people=…)``: the first introduction of each name wins."""
+    introduced: dict[str, Mention] = {}
+    for mention in find_entities(text, gazetteer, when):
+        if mention.kind == "person" and mention.title and len(mention.name) >= 2:
+            introduced.setdefault(mention.name, mention)
+    return list(introduced.values())
+
+
+def _bare_people(text: str, people: Iterable[Mention]) -> list[Mention]:
+    found = []
+    for person in people:
+        for match in re.finditer(re.escape(person.name), text):
+            if _valid_context(text, match.start(), match.end()):
+                found.append(replace(person, start=match.start(), end=match.end(), surface=person.name))
+    return found
+
+
+def _valid_context(text: str, start: int, end: int) -> bool:
+    """A known name standing alone, not the middle of a longer word."""
+    after = text[end : end + 1]
+    return (
+        not after
+        or not re.match(r"[\u4e00-\u9fff]", after)
+        or bool(re.match(rf"(?:{_SPEECH}|等|一行|在|和|与|是|同志|率|带)", text[end : end + 2]))
+    )
 
 
 def document_titles(text: str) -> list[str]:

@@ -23,7 +23,7 @@ _HAPPENED = r"(?:举行|举办|召开|开幕|闭幕|启幕|开班|开讲|开赛|
 
 _MEETING_NOUNS = (
     "协调会|工作会议|工作会|推进会|调度会|部署会|联席会议|电视电话会议|常务会议|动员会|现场会|经验交流会|交流会议|"
-    "座谈会议|审议会|评审会"
+    "座谈会议|审议会|评审会|会议"
 )
 _FORUM_NOUNS = "论坛|年会|峰会|研讨会|座谈会|交流会|推介会|对接会|洽谈会|博览会|展览会|大会|沙龙|报告会|讲坛"
 _CONTEST_NOUNS = "大赛|比赛|竞赛|挑战赛|创业赛|领域赛|全国赛|决赛|选拔赛"
@@ -48,7 +48,7 @@ _TRIGGERS: dict[str, list[re.Pattern[str]]] = {
     "meeting": [
         re.compile(
             rf"(?P<name>[^，。；]{{0,40}}(?:协调会|工作会议|工作会|推进会|调度会|部署会|联席会议|电视电话会议|常务会议|"
-            rf"动员会|现场会|经验交流会|交流会议|座谈会议|审议会|评审会)){_CJK}{{0,12}}?{_HAPPENED}"
+            rf"动员会|现场会|经验交流会|交流会议|座谈会议|审议会|评审会|会议)){_CJK}{{0,12}}?{_HAPPENED}"
         ),
         _held(_MEETING_NOUNS),
         re.compile(r"(?P<name>参加[^，。；]{2,40}?(?:代表团|会议)[^，。；]{0,4}审议)"),
@@ -84,7 +84,7 @@ _TRIGGERS: dict[str, list[re.Pattern[str]]] = {
     ],
     "park_signup": [
         re.compile(
-            r"(?:签约|签署|合作协议|战略合作|牵手|结对共建|结对|授牌|认定为|被认定|认定|获批|批准建设|批复|升级为|入选|"
+            r"(?:签约|签署|合作协议|战略合作|牵手|结对共建|结对|授牌|认定为|被认定|认定|获批|获准|批准建设|批复|升级为|入选|"
             r"列入|获评|被评为|被命名|命名为|纳入|授予|挂牌成立|获得.{0,10}称号)"
         ),
     ],
@@ -96,7 +96,8 @@ _TRIGGERS: dict[str, list[re.Pattern[str]]] = {
             r"(?P<name>[^，。；]{4,30}?(?:行动|工程|计划|专项|平台|联盟|基金))(?:在[^，。；]{1,12}?)?(?:正式)?启动"
         ),
         re.compile(
-            r"(?:正式启动|启动|揭牌|成立|开园|下线|量产|交付|投产|开通|上线|发射|开工|开业|建成投用|投入使用|落成|首发|集中发布)"
+            r"(?:正式启动|启动|揭牌|成立|开园|下线|量产|交付|投产|开通|上线|发射|开工|开业|建成投用|投入使用|落成|首发|集中发布"
+            r"|(?<=的)设立)"
         ),
     ],
 }
@@ -114,10 +115,11 @@ _ORDER = (
 
 # Words that make a trigger an intention, a wish or a condition rather than a report.
 _NOT_HAPPENED = re.compile(
-    r"(?:将|将要|即将|拟于|计划|准备|力争|争取|希望|(?<![重主需必首纲摘只])要|应|应当|需要|下一步|未来(?!产业)|继续|进一步|"
+    r"(?:(?<!现)将|将要|即将|拟于|计划|准备|力争|争取|希望|(?<![重主需必首纲摘只])要|应|应当|需要|下一步|未来(?!产业)|继续|进一步|"
     r"鼓励|支持|推动|推进|加快|"
     r"积极|持续|不断|着力|努力|大力|是否|如何|旨在|为了|以便|通过|围绕|按照|能够|可以|有助于|助力)"
 )
+_FUTURE = re.compile(r"将在|将于|将会|将进一步|将着力|将继续|计划|拟在|力争|争取|下一步")
 _INTENT_OK = re.compile(r"拟认定|拟入选|拟授予")  # a published shortlist is a fact
 
 # ---------------------------------------------------------------- statistics
@@ -132,7 +134,7 @@ _METRIC = re.compile(
 )
 _PARKISH = re.compile(r"(?:高新区|园区|示范区|开发区|科技园|产业园|科学城)")
 _STAT_TOPIC = re.compile(
-    r"(?:生产总值|GDP|收入|营收|产值|增加值|高新技术企业|专利|研发|经费|企业|人员|人才|指数|总数|税收|出口|投资|融资)"
+    r"(?:生产总值|GDP|收入|营收|产值|增加值|高新技术企业|专利|研发|经费|企业|人员|人才|指数|总数|税收|出口|投资|融资|规模|数量)"
 )
 
 # ---------------------------------------------------------------- sentences
@@ -254,7 +256,7 @@ def _usable(mention: DateMention) -> bool:
 
 def _glued_year_only(mention: DateMention) -> bool:
     """'2024中关村论坛' names a year inside an event name: not the day of the event."""
-    return mention.date.precision == "year" and not mention.phrase.rstrip().endswith("年")
+    return mention.date.precision == "year" and "年" not in mention.phrase
 
 
 def _lead_date(context: ItemContext, sents: list[Sentence]) -> DateMention | None:
@@ -299,6 +301,10 @@ def _sentence_events(
                 name = match.groupdict().get("name") or ""
                 if kind in _GATHERING and _BACK_REFERENCE.match(name):
                     continue  # 此次全国赛: the item's gathering, already reported
+                if _NOT_AN_OCCURRENCE.match(text, trigger_end):
+                    continue  # 举办12年来 (a span), 启动运行后，将… (a condition)
+                if kind == "launch" and _STATE.search(text, max(sentence.start, at - 20), at):
+                    continue  # 已基本建成, 陆续交付: how things stand, not something that happened
                 draft = _draft(context, sentence, kind, date, name, at)
                 if draft is not None:
                     found.append(draft)
@@ -307,6 +313,10 @@ def _sentence_events(
     return _drop_shadowed(found)
 
 
+_NOT_AN_OCCURRENCE = re.compile(
+    r"(?:了)?(?:\d+|[一二三四五六七八九十]+)(?:多|余)?年(?:来|以来)|[^，。；]{0,4}?(?:后|以后|之后)[，,]"
+)
+_STATE = re.compile(r"陆续|基本|目前|正在|逐步|不断")
 # "此次全国赛", "本届论坛": the item's own event mentioned again
 _BACK_REFERENCE = re.compile(r"^(?:举办|举行|召开)?(?:此次|本次|这次|该|本届|此届|上述)")
 
@@ -325,6 +335,8 @@ def _drop_shadowed(found: list[EventDraft]) -> list[EventDraft]:
         found = [d for d in found if d.kind != "launch"]
     if "contest" in kinds:
         found = [d for d in found if d.kind not in ("park_signup",)]
+    if "forum" in kinds:
+        found = [d for d in found if d.kind != "meeting"]  # 年会开幕式暨全体会议: the forum's session
     return found
 
 
@@ -333,7 +345,9 @@ def _intended(
 ) -> bool:
     """将/计划/要 … before the trigger in its clause; words inside a name (未来产业园) do not count."""
     left, _ = _clause_bounds(text, sentence_start, len(text), at)
-    begin = max(left, at - 12)
+    if _FUTURE.search(text, sentence_start, left):
+        return True  # 三明将在…方面……，从市级层面出台…
+    begin = max(left, at - 30)
     chars = list(text[begin:at])
     for mention in mentions:
         for i in range(max(mention.start, begin), min(mention.end, at)):
@@ -353,7 +367,28 @@ def _date_for(
     if inside:
         rank = {"day": 3, "month": 2, "year": 1}
         return max(inside, key=lambda m: (rank[m.date.precision], -abs(m.start - at)))
+    if _SELF_ISSUED.search(context.text, sentence.start, sentence.end):
+        signed = _signature_date(context, sentence.end)
+        published = context.published
+        return signed or DateMention(-1, -1, published.iso(), published, "point")  # issued as published
     return lead_date
+
+
+# "现将《…》印发给你们": a notice issuing a document is dated by its signature
+_SELF_ISSUED = re.compile(r"现将[^。；]{2,80}?(?:印发|转发|下发)给你们|现(?:予|就)?(?:印发|公布|发布)如下")
+
+
+def _signature_date(context: ItemContext, after: int) -> DateMention | None:
+    """The first day-precise date after ``after`` that stands alone on its line."""
+    for mention in context.dates:
+        if mention.start < after or mention.date.precision != "day":
+            continue
+        line_start = context.text.rfind("\n", 0, mention.start) + 1
+        line_end = context.text.find("\n", mention.end)
+        line = context.text[line_start : line_end if line_end != -1 else len(context.text)]
+        if line.strip() == mention.phrase.strip():
+            return mention
+    return None
 
 
 def _draft(
@@ -456,12 +491,23 @@ def _attach(draft: EventDraft, mentions: Iterable[Mention], text: str) -> None:
             if _ACTS_AS_ORG.match(text[mention.end : mention.end + 20]):
                 _add_org(draft, mention.name, _role(text, mention.end))
         elif mention.kind == "organisation":
-            if not _honorific(text, mention):
+            if not _honorific(text, mention) and not _reporting(text, mention):
                 _add_org(draft, mention.name, _role(text, mention.end, draft.kind))
         elif mention.kind == "person":
             _add(draft.people, mention.name)
         elif mention.kind == "policy":
             _add(draft.policies, mention.name)
+
+
+# 新华社石家庄5月9日电, 本报记者, 据新华社报道: the messenger, not a party to the event
+_DATELINE_AFTER = re.compile(r"[^，。；]{0,8}?\d{1,2}月\d{1,2}日电|(?:记者|讯|报道|消息|供图|摄|客户端)")
+
+
+def _reporting(text: str, mention: Mention) -> bool:
+    return (
+        bool(_DATELINE_AFTER.match(text, mention.end))
+        or text[max(0, mention.start - 1) : mention.start] == "据"
+    )
 
 
 def _honorific(text: str, mention: Mention) -> bool:
@@ -545,7 +591,12 @@ def _period(context: ItemContext, sentence: Sentence) -> PartialDate | None:
             return mention.date
         if mention.role == "point" and mention.date.precision == "year" and not _glued_year_only(mention):
             return mention.date
+    if not inside and _AS_OF_NOW.search(text, sentence.start, sentence.end):
+        return PartialDate(context.published.year)  # 目前…总数已达145家: as of publication
     return None
+
+
+_AS_OF_NOW = re.compile(r"目前|至此|迄今|现有|截至目前|截止目前")
 
 
 def _stat_title(evidence: str) -> str:
@@ -568,12 +619,27 @@ def _same_release(a: EventDraft, b: EventDraft) -> bool:
     return a.kind == b.kind == "policy_release" and bool(set(a.policies) & set(b.policies))
 
 
-_ALIKE_KINDS = ({"visit", "meeting"}, {"contest", "forum"}, {"park_signup", "launch"})
+_ALIKE_KINDS = (
+    {"visit", "meeting"},
+    {"contest", "forum"},
+    {"park_signup", "launch"},
+    {"meeting", "park_signup"},  # 会议审议，认定X为…: the meeting is the decision
+)
 
 
 def _same_gathering(a: EventDraft, b: EventDraft) -> bool:
     """One event told twice under two kinds (调研+座谈, 大赛开幕式+峰会) on the same day."""
     return a.date == b.date and any({a.kind, b.kind} <= pair for pair in _ALIKE_KINDS) and a.kind != b.kind
+
+
+def _told_together(a: EventDraft, b: EventDraft) -> bool:
+    """In one sentence; a visit and the meeting of the next sentence (调研…。座谈…); or a
+    contest and the forum of its opening in one article."""
+    if a.start == b.start:
+        return True
+    if {a.kind, b.kind} == {"visit", "meeting"}:
+        return 0 <= b.start - a.end <= 2
+    return {a.kind, b.kind} == {"contest", "forum"} and a.item_index == b.item_index
 
 
 def _dedupe(drafts: list[EventDraft]) -> list[EventDraft]:
@@ -595,14 +661,7 @@ def _dedupe(drafts: list[EventDraft]) -> list[EventDraft]:
                 release.evidence, release.start, release.end = draft.evidence, draft.start, draft.end
             _union(release, draft)
             continue
-        gathering = next(
-            (
-                k
-                for k in kept
-                if _same_gathering(k, draft) and (k.start == draft.start or k.kind in ("visit", "meeting"))
-            ),
-            None,
-        )
+        gathering = next((k for k in kept if _same_gathering(k, draft) and _told_together(k, draft)), None)
         if gathering is not None:
             _union(gathering, draft)
             continue
@@ -613,7 +672,7 @@ def _dedupe(drafts: list[EventDraft]) -> list[EventDraft]:
                 if k.kind == draft.kind
                 and k.date == draft.date
                 and k.kind not in ("statistic", "park_signup", "policy_release", "launch")
-                and _similar(k, draft)
+                and (k.item_index == draft.item_index or _similar(k, draft))
             ),
             None,
         )
@@ -683,7 +742,9 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
         elif mention.kind == "policy":
             _add(owner.policies, mention.name)  # a plan presented or discussed at the gathering
         elif in_lead and owner is lead:
-            if mention.kind == "organisation" and not _honorific(context.text, mention):
+            if mention.kind == "organisation" and not (
+                _honorific(context.text, mention) or _reporting(context.text, mention)
+            ):
                 _add_org(lead, mention.name, _role(context.text, mention.end, lead.kind))
             elif mention.kind == "park":
                 _add(lead.parks, mention.name)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from timeline.ingest.clean import clean
 from timeline.ingest.dates import find_dates
 from timeline.ingest.decode import decode
-from timeline.ingest.entities import Gazetteer, document_titles, find_entities
+from timeline.ingest.entities import Gazetteer, document_people, document_titles, find_entities
 from timeline.ingest.errors import IngestError
 from timeline.ingest.events import ItemContext, extract_events, lead_date
 from timeline.ingest.metadata import read_metadata
@@ -60,9 +60,12 @@ def extract_document(
     events, mentions = [], []
     previous_lead = None
     titles = document_titles(cleaned.text)
+    people = document_people(cleaned.text, gazetteer, anchor.first_day())
     for index, item in enumerate(items):
         item_text = cleaned.text[item.start : item.end]
-        item_mentions = find_entities(item_text, gazetteer, when=anchor.first_day(), titles=titles)
+        item_mentions = find_entities(
+            item_text, gazetteer, when=anchor.first_day(), titles=titles, people=people
+        )
         context = ItemContext(
             text=item_text,
             item_index=index,
