@@ -207,6 +207,9 @@ def discover_names(text: str, kind: str) -> list[Mention]:
         if kind == "park":
             head, end = _first_head_unless_named(head, match.start(2))
         trimmed = _trim_left(stem)
+        if kind == "organisation":  # 市科技局 is 市 + 科技局, not 市科技 + 局
+            longest = re.search(rf"(?:{_ORG_HEADS})$", trimmed + head)
+            trimmed, head = (trimmed + head)[: longest.start()], longest.group(0)
         province = _PROVINCE_TAIL.search(trimmed)
         if province and kind == "organisation":
             trimmed = province.group(0)

@@ -52,6 +52,9 @@ def names(text: str, kind: str, when: dt.date | None = None) -> list[str]:
         ("园区优化空间布局，完善内部管理。", "organisation", []),
         ("市级以上工程技术研究中心30家。", "organisation", []),
         ("某集团旗下云帆科技园与之签约。", "park", ["云帆科技园"]),
+        # parks by their economic or industrial zone heads; "市科技局" is a reference, not a name
+        ("江北经济开发区、南湖工业区入选。", "park", ["江北经济开发区", "南湖工业区"]),
+        ("市科技局局长出席。", "organisation", []),
         # a body named in Latin letters right after its country
         ("北湖科技园与法国Station Nord、巴西某机构签约。", "organisation", ["Station Nord"]),
     ],
