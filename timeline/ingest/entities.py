@@ -395,7 +395,9 @@ def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
             continue
         start = match.start(2)
         title_start = _title_start(text, match.start(1), org_ends)
-        org = _organisation_before(title_start, org_ends, text)
+        org = _organisation_before(title_start, org_ends, text) or _government_of(
+            text, title_start, match.group(1)
+        )
         title = text[title_start : match.start(2)].strip("，、 ")
         found[(start, start + len(name))] = Mention(
             start, start + len(name), name, "person", name, known=False, title=title, organisation=org
@@ -445,6 +447,31 @@ def _title_start(text: str, title_at: int, org_ends: list[Mention]) -> int:
         if not match or match.end() == match.start():
             return start
         start -= len(match.group(0))
+
+
+# 三明市长张三, 江南省副省长李四: the head of a place's government
+_GOVERNMENT_HEAD = {
+    "市长": "市",
+    "副市长": "市",
+    "省长": "省",
+    "副省长": "省",
+    "区长": "区",
+    "副区长": "区",
+    "县长": "县",
+}
+
+
+def _government_of(text: str, title_start: int, title: str) -> str:
+    level = _GOVERNMENT_HEAD.get(title)
+    if level is None:
+        return ""
+    place = re.search(
+        rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,4}}?){level}?$",
+        text[max(0, title_start - 5) : title_start],
+    )
+    if place is None or _LEFT_STOPS.match(place.group(1)):
+        return ""
+    return f"{place.group(1)}{level}人民政府"
 
 
 _UNIT_GAP = re.compile(r"^(?:[（(][A-Za-z0-9]{2,10}[）)])?(?:[^\W\d_的和与及在对、，。；：]{0,8})$")
