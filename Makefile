@@ -30,11 +30,13 @@ demo: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_registry
 	$(PY) manage.py import_news --publish seeds/news
+	$(PY) manage.py rebuild_facet_counts
 	$(PY) manage.py ensure_admin
 	$(PY) manage.py runserver $(HOST)
 
 eval: install
 	$(PY) tests/eval/run_eval.py
+	$(PY) tests/eval/heldout/score_heldout.py
 
 bench: install
 	$(PY) -m bench.extract

@@ -21,15 +21,19 @@ raw offset) right:
    ``“把脉问诊”``); elsewhere runs of three or more doubled ideographs (``国国家家高高``).
 7. ASCII ``, ; : ! ?`` after an ideograph become Chinese punctuation.
 8. lines: page furniture recognised line by line (mastheads, issue and page lines, staff,
-   subscription, contact and navigation lines, photo credits, notices); hard-wrapped lines
-   joined into paragraphs (one per ``\\n``) when the line is full for its block or a sentence
-   plainly runs on, never across furniture, headings, datelines or list items.
+   subscription, contact and navigation lines, ``【打印】【关闭】`` buttons, photo credits,
+   notices), and a web page's metadata lines (``来源：… 发布时间：… 作者：… 浏览次数：…``, a date
+   stamp with a clock or a view count, a date set over lines, a print-edition line
+   ``《…报》（2023年5月6日 第4版）``); hard-wrapped lines joined into paragraphs (one per
+   ``\\n``) when the line is full for its block or a sentence plainly runs on, never across
+   furniture, headings, datelines or list items.
 9. parentheses: a pair enclosing any ideograph is full-width ``（…）``, a pair enclosing only
    Latin letters, digits and signs is ASCII ``(…)``: ``中关村（海淀）``, ``(IASP)``,
    ``（2024—2027年）``. One rule, so names compare equal whichever form a source used.
 
-Furniture stays in the text (the metadata stage reads mastheads) and is listed in
-``Cleaned.furniture`` so the splitter can skip it.
+Furniture stays in the text (the metadata stage reads mastheads and metadata lines) and is
+listed in ``Cleaned.furniture`` so the splitter can skip it; ``Cleaned.masked()`` blanks it out
+for the stages that must not read it (dates, entities, events).
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ from functools import lru_cache
 
 from timeline.ingest.types import Span
 
-__all__ = ["Cleaned", "clean"]
+__all__ = ["Cleaned", "clean", "metadata_fields"]
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
 _HAN_CHAR = re.compile(f"[{HAN}]")
@@ -52,6 +56,16 @@ class Cleaned:
     text: str  # cleaned text; paragraphs separated by "\n"
     index: list[int]  # index[i] = offset in raw of text[i]; one extra entry: len(raw)
     furniture: list[Span]  # stretches of text that are page furniture (cleaned offsets)
+
+    def masked(self) -> str:
+        """The text with its furniture blanked out: same length and line breaks, so offsets
+        still point into ``text``, but a metadata line's date, source or 发布 is no body text."""
+        chars = list(self.text)
+        for span in self.furniture:
+            for i in range(span.start, span.end):
+                if chars[i] != "\n":
+                    chars[i] = " "
+        return "".join(chars)
 
 
 def clean(raw: str) -> Cleaned:
@@ -400,7 +414,11 @@ def _chinese_punctuation(text: str) -> str:
 
 # --- 8. lines: furniture and hard wraps ------------------------------------------------------
 
-_DATE = r"\d{4}年\d{1,2}月\d{1,2}日"
+# A full date in digits, or in Chinese numerals as under a notice (二〇一七年十月九日).
+_DATE = (
+    r"(?:\d{4}年\d{1,2}月\d{1,2}日"
+    r"|[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+)
 _WEEKDAY = r"(?:\s*(?:星期|周|礼拜)[一二三四五六日天])?"
 _ISSUE = r"(?:\d{4}年)?第\d+期(?:\s*[（(]总第\d+期[）)])?"
 # Whole lines that are page furniture, one alternative per kind.
@@ -412,12 +430,14 @@ _FURNITURE_LINE = re.compile(
             r"(?:第[\d一二三四五六七八九十]+版|[A-H]?\d{1,2}版|[A-H]\d{1,2}|[上下]?[转接]第?\d+版)"
             r"(?:\s+[^\s，。]{1,12})?",  # page label, jump line
             r"(?:本期|今日)?导读",
-            r"(?:(?:责任|值班|本版)?编辑|责编|组版|校对|美编|版式(?:设计)?|排版|审核|审校|签发|[初复终]审)\s*[:：].*",
+            r"(?:(?:责任|值班|本版)?编辑|(?:本版|执行)?主编|责编|组版|校对|美编|版式(?:设计)?|排版|制作|审核|审校"
+            r"|签发|[初复终]审)\s*[:：].*",
             r"(?:编辑部|社|发行部)?(?:地址|社址|邮编|邮政编码|电\s*话|传\s*真|网\s*址|邮箱|电子邮箱|E-?mail"
             r"|投稿邮箱|联系电话|联系人)\s*[:：].*",  # contact block
             r"<?(?:https?://|www\.)\S+>?",
             r"(?:首页|主页)\s*[>›»/].*|(?:当前|您的|你的)位置\s*[:：].*|[上下]一(?:篇|条|页)\s*[:：]?.*"
-            r"|分享到\s*[:：]?.*|扫一扫.*|返回(?:顶部|首页)|打印本页|关闭窗口|【?字[体号]\s*[:：]?.*",
+            r"|分享到\s*[:：]?.*|扫一扫.*|返回(?:顶部|首页)|打印本页|关闭窗口|【?字[体号]\s*[:：]?.*"
+            r"|(?:[【\[]\s*[^【】\[\]\s]{1,6}\s*[】\]]\s*){2,}",  # the reader's buttons: 【打印】【关闭】
             r"(?:来源|稿源|出处|本文来源)\s*[:：][^。！？]{1,80}",
             r"(?:重要|紧急|休刊|征稿|更正)?启事",
         )
@@ -428,7 +448,7 @@ _FURNITURE_WORD = re.compile(
     r"邮发代号|统一刊号|国际标准刊号|ISSN\s?\d|CN\s?\d{2}\s*[-—]\s*\d{3,4}"
     r"|欢迎订阅|订阅(?:热线|电话|方式|价格)|征订|(?:全年|每份|零售|每月)(?:定价|价)|^定价"
     r"|^广告|广告(?:热线|经营|许可|部|联系|招商|刊登)|热线\s*[:：]|热线$"
-    r"|微信公众号|官方微博|扫码关注|关注我们|扫描二维码|二维码$|版权所有|ICP[备证]"
+    r"|微信公众号|官方微博|扫码关注|关注我们|扫描二维码|二维码$|版权所有|ICP[备证]|公网安备"
 )
 _SPONSOR_LINE = re.compile(r"[^\s，。]{2,16}(?:主管|主办|出版)")
 _NOTICE = 120  # characters: a notice to readers is a sentence or two
@@ -457,6 +477,44 @@ _HEADING_START = re.compile(r"[一二三四五六七八九十]+、|[（(][一二
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile("[。！？]")
 _MASTHEAD = re.compile(rf"{_DATE}{_WEEKDAY}|{_ISSUE}.*")
+
+# A web page's metadata line: "label：value" fields, maybe after a date stamp. A label stands at
+# the start of the line or after a separator, never glued to an ideograph (会议时间 is no label).
+_FIELD_LABEL = re.compile(
+    rf"(?<![{HAN}])(?P<label>"
+    r"(?:信息|文章|新闻|稿件|本文|内容|图片|消息|文字)?(?:来源|出处)|稿源|供稿(?:单位)?"
+    r"|(?:发布|发表|发稿|刊发|出版|上传|录入|更新|修改)?(?:时间|日期)|发布(?:者|人|单位|机构)"
+    r"|作者|撰稿|撰文|(?:责任|值班)?编辑|责编|审核"
+    r"|(?:点击|浏览|阅读|访问)(?:次数|量|数|率)?|人气|字号|字体"
+    r")\s*[:：]"
+)
+_CLOCK = r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?"
+_ISO_DATE = r"(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])"
+_MONTH_DAY = rf"(?:0?[1-9]|1[0-2])[-/](?:0?[1-9]|[12]\d|3[01])(?:\s*{_CLOCK})?"
+_STAMP_RE = re.compile(rf"(?:{_ISO_DATE}|{_DATE})(?:\s*{_CLOCK})?")
+_ISO_STAMP_RE = re.compile(rf"{_ISO_DATE}(?:\s*{_CLOCK})?")
+_BULLETS = "•·-*>|｜丨 "
+_SEPARATORS = " |｜丨/•·"
+_FIELD_VALUE = 40  # characters: a source, a name, a time or a count, not a sentence
+_FIELD_STOP = re.compile("[。！？；：]")  # a sentence, or a label this reader does not know
+_METADATA_WIDTH = 200  # display width: a line of several fields, not a paragraph
+_READER_CONTROLS = ("字号", "字体")
+# Whole lines that are metadata without labels.
+_METADATA_LINE = re.compile(
+    "|".join(
+        (
+            # a date stamp with a clock, a weekday or a view count (2024-05-06 10:20 1234)
+            rf"{_ISO_DATE}(?:\s*{_CLOCK})?{_WEEKDAY}(?:\s+\d{{1,9}})?",
+            rf"{_DATE}\s*{_CLOCK}{_WEEKDAY}(?:\s+\d{{1,9}})?|{_DATE}{_WEEKDAY}\s+\d{{1,9}}",
+            # a print-edition line: 《某某日报》（2024年5月6日 第04版）
+            rf"《[^《》]{{2,16}}》\s*[（(]\s*{_DATE}\s*(?:第?\s*[A-Z]?\d{{1,3}}\s*版)?\s*[）)]",
+            _CLOCK,  # the parts of a date set over lines (2024 / 05/06 / 10:20)
+            _MONTH_DAY,
+        )
+    )
+)
+_YEAR_LINE = re.compile(r"(?:19|20)\d{2}年?")
+_MONTH_DAY_LINE = re.compile(_MONTH_DAY)
 _SHORT = 40  # display width (an ideograph counts 2) under which a line can be a label
 _NEIGHBOURS = 4  # lines each side that set a block's typical width
 _FULL = 0.8  # a line this close to its block's typical width was wrapped (first lines are indented)
@@ -469,6 +527,7 @@ class _Line:
     content: str
     width: int
     furniture: bool = False
+    metadata: bool = False  # a web page's metadata line: furniture that makes no masthead around it
 
 
 def _width(text: str) -> int:
@@ -483,9 +542,52 @@ def _lines(text: str) -> list[_Line]:
         if content:
             start = match.start() + (len(match.group()) - len(match.group().lstrip()))
             line = _Line(start, start + len(content), content, _width(content))
-            line.furniture = _is_furniture_line(content, line.width)
+            line.metadata = _is_metadata_line(content, line.width)
+            line.furniture = line.metadata or _is_furniture_line(content, line.width)
             lines.append(line)
+    for line, after in zip(lines, lines[1:], strict=False):
+        # A year on a line of its own is the first part of a date set over lines.
+        if _YEAR_LINE.fullmatch(line.content) and _MONTH_DAY_LINE.fullmatch(after.content):
+            line.furniture = line.metadata = True
     return lines
+
+
+def metadata_fields(line: str) -> list[tuple[str, str]] | None:
+    """The ``(label, value)`` fields of a web page's metadata line, a date stamp before the first
+    label coming as the label ``""``; None for any other line.
+
+    ``信息来源：某某厅 发布日期：2024-05-06 浏览量：12`` and ``2024年05月06日 10:20 | 来源：某某社``
+    are metadata lines; ``来源：据统计，…。`` (a sentence) and ``会议时间：…  地点：…`` (a notice's
+    details) are not. A lone bare 时间/日期 field counts only with a machine-like stamp.
+    """
+    line = line.strip().lstrip(_BULLETS)
+    labels = list(_FIELD_LABEL.finditer(line))
+    if not labels or _width(line) > _METADATA_WIDTH:
+        return None
+    fields = []
+    head = line[: labels[0].start()].strip(_SEPARATORS)
+    if head:
+        if not _STAMP_RE.fullmatch(head):
+            return None
+        fields.append(("", head))
+    for label, after in zip(labels, [*labels[1:], None], strict=True):
+        value = line[label.end() : after.start() if after else len(line)].strip(_SEPARATORS)
+        if len(value) > _FIELD_VALUE or _FIELD_STOP.search(value):
+            return None
+        fields.append((re.sub(r"\s+", "", label.group("label")), value))
+    if len(fields) == 1 and fields[0][0] in ("时间", "日期") and not _ISO_STAMP_RE.fullmatch(fields[0][1]):
+        return None
+    return fields
+
+
+def _is_metadata_line(content: str, width: int) -> bool:
+    if width > _METADATA_WIDTH:
+        return False
+    if _METADATA_LINE.fullmatch(content):
+        return True
+    fields = metadata_fields(content)
+    # 字号：大 中 小 alone is one of the reader's controls: page furniture like the buttons.
+    return bool(fields) and not all(label in _READER_CONTROLS for label, _ in fields)
 
 
 def _is_furniture_line(content: str, width: int) -> bool:
@@ -577,11 +679,15 @@ def _split_headline_chains(group: list[_Line]) -> list[list[_Line]]:
 
 def _paragraph_furniture(groups: list[list[_Line]]) -> list[bool]:
     """Furniture lines, plus what they make furniture around them: the masthead block before a
-    date or issue line, notice bodies after 启事, short labels between furniture lines."""
-    furniture = [len(g) == 1 and g[0].furniture for g in groups]
+    date or issue line, notice bodies after 启事, short labels between furniture lines.
+
+    A metadata line is furniture of its own but takes nothing with it: the headline above a
+    ``发布时间：…`` line stays a headline."""
+    metadata = [len(g) == 1 and g[0].metadata for g in groups]
+    furniture = [len(g) == 1 and g[0].furniture and not metadata[k] for k, g in enumerate(groups)]
     contents = ["".join(line.content for line in g) for g in groups]
     label = [
-        len(g) == 1 and g[0].width <= _SHORT and not _SENTENCE_MARK.search(contents[k])
+        len(g) == 1 and g[0].width <= _SHORT and not _SENTENCE_MARK.search(contents[k]) and not metadata[k]
         for k, g in enumerate(groups)
     ]
     for k, content in enumerate(contents):
@@ -605,7 +711,7 @@ def _paragraph_furniture(groups: list[list[_Line]]) -> list[bool]:
         if after and (before or block_after):
             for m in range(k, j):
                 furniture[m] = True
-    return furniture
+    return [page or meta for page, meta in zip(furniture, metadata, strict=True)]
 
 
 def _assemble(

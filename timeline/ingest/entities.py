@@ -351,7 +351,7 @@ _SPEECH = (
 _NAME = rf"(?:{_COMPOUND_SURNAMES}|[\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}"
 _AFTER_NAME = (
     rf"(?=[，,、。：:；（(\s]|等|在|和|与|及|同|一行|率|带队|带领|分别|到会|会见|会同|陪同|参加|考察|调研|走访|视察|"
-    rf"一同|讲话|宣读|颁发|应邀|为|向|对|{_SPEECH}|$)"
+    rf"一同|讲话|宣读|颁发|应邀|座谈|为|向|对|{_SPEECH}|$)"
 )
 _TITLE_NAME_RE = re.compile(rf"({_TITLES})({_NAME}){_AFTER_NAME}")
 _NAME_SPEECH_RE = re.compile(rf"(?<![\u4e00-\u9fff])({_NAME})(?:{_SPEECH})")

@@ -18,7 +18,7 @@ from timeline.ingest.decode import decode
 from timeline.ingest.entities import Gazetteer, document_people, document_titles, find_entities
 from timeline.ingest.errors import IngestError
 from timeline.ingest.events import ItemContext, extract_events, lead_date
-from timeline.ingest.metadata import read_metadata
+from timeline.ingest.metadata import read_metadata, signature_date
 from timeline.ingest.registry import read_registry
 from timeline.ingest.split import split_items
 from timeline.ingest.types import DateMention, Document, Item, Mention, PartialDate
@@ -51,7 +51,7 @@ def extract_document(
         raise IngestError("no readable text after cleaning (only noise, spam or white space)")
     metadata = read_metadata(cleaned.text, decoded.meta)
     if published is not None:
-        metadata.published = published
+        metadata.published = _refined(published, metadata.published or signature_date(cleaned.text))
     anchor = metadata.published or _latest_date(cleaned.text)
     if anchor is None:
         raise IngestError("no publication date in the document and none given (use --published)")
@@ -59,10 +59,11 @@ def extract_document(
     items = split_items(cleaned.text, cleaned.furniture)
     events, mentions = [], []
     previous_lead = None
+    body = cleaned.masked()  # furniture blanked: a 发布时间 line inside an item dates nothing
     titles = document_titles(cleaned.text)
     people = document_people(cleaned.text, gazetteer, anchor.first_day())
     for index, item in enumerate(items):
-        item_text = cleaned.text[item.start : item.end]
+        item_text = body[item.start : item.end]
         item_mentions = find_entities(
             item_text, gazetteer, when=anchor.first_day(), titles=titles, people=people
         )
@@ -92,6 +93,15 @@ def extract_document(
         events=events,
         mentions=mentions,
     )
+
+
+def _refined(given: PartialDate, printed: PartialDate | None) -> PartialDate:
+    """The user's month or year, made as precise as the date the document prints for itself
+    when that date falls inside it (--published 2017-10, a notice signed 2017年10月9日)."""
+    if printed is None or given.precision == "day" or printed.precision == given.precision:
+        return given
+    inside = given.first_day() <= printed.first_day() and printed.last_day() <= given.last_day()
+    return printed if inside else given
 
 
 def _item_anchor(item: Item, published: PartialDate) -> PartialDate:

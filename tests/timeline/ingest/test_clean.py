@@ -175,6 +175,49 @@ FURNITURE = [
     ("来源：某某市人民政府网站", ["来源：某某市人民政府网站"]),
     ("新产品亮相。（图/李华）", ["（图/李华）"]),
     ("园区全景图\n详情如下图", []),
+    ("园区新闻。\n本版主编：王红 责编：李明 制作：赵强", ["本版主编：王红 责编：李明 制作：赵强"]),
+    ("园区新闻。\n京公网安备11010802020000号", ["京公网安备11010802020000号"]),
+]
+
+# A web page's metadata lines are furniture of their own, and the headline above them stays.
+METADATA_LINES = [
+    ("南湖高新区新增企业三百家\n2018-11-02 1532\n园区新闻正文。", ["2018-11-02 1532"]),
+    (
+        "南湖科技城举办人才节\n发布时间：2019-08-14 09:30:00 来源：南湖日报 作者：李明\n"
+        "8月13日，南湖科技城举办人才节。",
+        ["发布时间：2019-08-14 09:30:00来源：南湖日报 作者：李明"],
+    ),
+    (
+        "信息来源：南湖市科技局 发布日期：2014-03-21 浏览次数：88\n3月20日，南湖市科技局召开会议。",
+        ["信息来源：南湖市科技局 发布日期：2014-03-21浏览次数：88"],
+    ),
+    ("园区新闻。\n来源：南湖日报  作者：王红  点击数：35", ["来源：南湖日报 作者：王红 点击数：35"]),
+    ("园区新闻。\n时间：2019-08-14 09:30", ["时间：2019-08-14 09:30"]),
+    ("园区新闻\n2019年8月14日 09:30\n正文。", ["2019年8月14日09:30"]),
+    # Traditional script is Simplified by the time lines are read.
+    (
+        "南湖高新區舉辦論壇\n2021年09月03日 14:05 | 來源：南湖新聞網\n"
+        "9月2日，南湖高新區舉辦論壇，吸引企業參加。",
+        ["2021年09月03日14:05 | 来源：南湖新闻网"],
+    ),
+    # A date set in boxes over three lines.
+    (
+        "南湖科技城签约十个项目\n2020\n11/05\n08:45\n11月4日，南湖科技城签约十个项目。",
+        ["2020", "11/05", "08:45"],
+    ),
+    ("园区新闻。\n《 南湖日报 》( 2016年04月09日 第 03 版)", ["《 南湖日报 》（ 2016年04月09日 第03版）"]),
+    ("园区新闻。\n【打印】 【关闭】 【收藏】", ["【打印】 【关闭】 【收藏】"]),
+    ("园区新闻。\n字号：大 中 小", ["字号：大 中 小"]),
+    # The signature under a notice, in Chinese numerals too.
+    (
+        "现将《南湖市促进园区发展办法》印发给你们，请认真贯彻执行。\n南湖市人民政府办公厅\n二〇一六年三月八日",
+        ["南湖市人民政府办公厅", "二〇一六年三月八日"],
+    ),
+    # Not metadata: a sentence after a label, a notice's details, a year inside a wrapped sentence.
+    ("来源：据统计，园区企业增长一成。", []),
+    ("会议时间：2024年5月10日上午9:00\n会议地点：南湖宾馆", []),
+    ("时间：2024年5月10日上午\n地点：南湖宾馆", []),
+    ("园区企业截至\n2023\n年底达到三百家。", []),
 ]
 
 
@@ -214,6 +257,22 @@ def test_furniture_is_marked_not_deleted(raw: str, expected: list[str]) -> None:
     assert furniture(raw) == expected
     for part in expected:
         assert part in result.text
+
+
+@pytest.mark.parametrize(("raw", "expected"), METADATA_LINES)
+def test_metadata_lines_are_furniture(raw: str, expected: list[str]) -> None:
+    assert furniture(raw) == expected
+
+
+def test_masked_text_blanks_furniture_and_keeps_offsets() -> None:
+    result = clean(
+        "南湖科技城举办人才节\n发布时间：2019-08-14 来源：南湖日报\n8月13日，南湖科技城举办人才节。"
+    )
+    masked = result.masked()
+    assert len(masked) == len(result.text)
+    assert masked.split("\n")[0] == "南湖科技城举办人才节"
+    assert masked.split("\n")[1].strip() == ""
+    assert masked.split("\n")[2] == "8月13日，南湖科技城举办人才节。"
 
 
 def test_nothing_but_spam_leaves_nothing() -> None:
@@ -267,7 +326,7 @@ def _assert_map(raw: str) -> None:
 
 
 ALL_ROWS = WIDTH_AND_PUNCTUATION + TRADITIONAL + PINYIN_ROWS + SPAM + DOUBLED + PARAGRAPHS
-ALL_ROWS += [(raw, "") for raw, _ in FURNITURE]
+ALL_ROWS += [(raw, "") for raw, _ in FURNITURE + METADATA_LINES]
 
 
 @pytest.mark.parametrize("raw", [raw for raw, _ in ALL_ROWS])

@@ -60,6 +60,64 @@ def test_kinds_and_dates(text: str, expected: list[tuple[str, str]]) -> None:
     assert sorted(kinds_and_dates(text)) == sorted(expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meeting named by any …会议, and a designation by 获准成为
+        ("5月31日，2024年江南日报编委会会议在杭州召开。", [("meeting", "2024-05-31")]),
+        (
+            "5月8日，经审议，江北经济开发区等3家单位获准成为首批市级高新区。",
+            [("park_signup", "2024-05-08")],
+        ),
+        # 年底 is a year-precise date in the trigger's own sentence, not the lead date's
+        (
+            "6月18日，南湖高新区揭牌。\n2023年底，省政府批复设立南湖高新技术产业开发区。",
+            [("launch", "2024-06-18"), ("park_signup", "2023")],
+        ),
+        # as-of-now totals are figures of the publication year
+        ("目前，全国国家高新区总数已达180家，聚集了大批高新技术企业。", [("statistic", "2024")]),
+        # spans, conditions, states and plans are not occurrences
+        ("大赛举办10年来，累计吸引参赛企业超过10万家。", []),
+        ("6月18日，南湖高新区揭牌。南湖高新区启动运行后，将着力打造科创走廊。", [("launch", "2024-06-18")]),
+        ("目前，园区基础设施已基本建成，住宅配套陆续交付。", []),
+        (
+            "6月18日，江南创新大赛开幕。大赛将先后在杭州、宁波等地举办各领域的比赛。",
+            [("contest", "2024-06-18")],
+        ),
+        ("南湖市将在人才引进方面加大力度，从市级层面出台专项措施。", []),
+    ],
+)
+def test_what_is_and_is_not_an_occurrence(text: str, expected: list[tuple[str, str]]) -> None:
+    assert sorted(kinds_and_dates(text)) == sorted(expected)
+
+
+def test_a_notice_is_dated_by_its_signature() -> None:
+    text = (
+        "各区人民政府，各委、局：\n"
+        "经市人民政府同意，现将《关于促进南湖开发区创新发展的实施方案》印发给你们，请照此执行。\n"
+        "南湖市人民政府办公厅\n"
+        "2017年10月9日"
+    )
+    release = only(events(text, PartialDate(2017, 10)), "policy_release")
+    assert release.date == PartialDate(2017, 10, 9)
+    assert release.policies == ["关于促进南湖开发区创新发展的实施方案"]
+
+
+def test_the_news_agency_of_a_dateline_is_not_a_participant() -> None:
+    text = "新华社石家庄6月18日电 6月18日，南湖高新区在石家庄揭牌，省科技厅负责人出席。"
+    launch = only(events(text), "launch")
+    assert "新华通讯社" not in {name for name, _ in launch.organisations}
+
+
+def test_a_person_introduced_with_a_title_is_known_when_named_bare() -> None:
+    text = (
+        "5月31日，江南科技论坛在延安举行。火炬中心常务副主任张志远带领有关负责人到会指导。\n"
+        "在延安期间，张志远一行实地考察了延安经济技术开发区。"
+    )
+    visit = only(events(text), "visit")
+    assert "张志远" in visit.people
+
+
 def only(drafts: list[EventDraft], kind: str) -> EventDraft:
     found = [d for d in drafts if d.kind == kind]
     assert len(found) == 1, [(d.kind, d.title) for d in drafts]

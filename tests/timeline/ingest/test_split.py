@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from timeline.ingest.clean import clean
 from timeline.ingest.metadata import read_metadata
 from timeline.ingest.split import split_items
 from timeline.ingest.types import PartialDate
@@ -48,3 +49,14 @@ def test_dates_in_running_text_are_not_the_publication_date() -> None:
 
 def test_labelled_web_date() -> None:
     assert read_metadata("某某网\n发布时间：2021-09-08 10:00\n正文").published == PartialDate(2021, 9, 8)
+
+
+def test_metadata_lines_are_no_headline_and_keep_the_headline_above_them() -> None:
+    for raw in (
+        "南湖科技城举办人才节\n发布时间：2019-08-14 09:30:00 来源：南湖日报\n8月13日，南湖科技城举办人才节。",
+        "信息来源：南湖日报 发布日期：2019-08-14\n南湖科技城举办人才节\n8月13日，南湖科技城举办人才节。",
+        "南湖科技城举办人才节\n2019\n08/14\n09:30\n8月13日，南湖科技城举办人才节。",
+    ):
+        cleaned = clean(raw)
+        items = split_items(cleaned.text, cleaned.furniture)
+        assert [item.headline for item in items] == ["南湖科技城举办人才节"]
