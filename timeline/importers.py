@@ -19,14 +19,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Q, QuerySet
 
 from people.models import Organisation, Park, Person, Position, Precision
 from people.names import name_key
 from policies.models import Policy, PolicyKind
 from timeline.gazetteer import invalidate_gazetteer
 from timeline.ingest.entities import policy_period
-from timeline.ingest.types import DAY, MONTH, YEAR, Document, EventDraft, PartialDate
+from timeline.ingest.types import DAY, MONTH, YEAR, Document, EventDraft
 from timeline.models import Event, EventKind, EventOrganisation, Evidence, NewsItem, OrganisationRole, Source
 
 if TYPE_CHECKING:
@@ -36,10 +36,6 @@ logger = logging.getLogger(__name__)
 
 PARK, ORGANISATION, PERSON, POLICY = "park", "organisation", "person", "policy"
 ENTITY_KINDS = (PARK, ORGANISATION, PERSON, POLICY)
-
-# Two titles describe the same event when this share of the shorter one's character bigrams
-# is found in the other (the overlap coefficient: a short headline inside a long one still matches).
-SIMILAR_TITLES = 0.5
 
 
 @dataclass
@@ -387,13 +383,33 @@ def _record_positions(doc: Document, source: Source, entities: _Entities, seen_o
                 position.save(update_fields=["first_seen", "last_seen"])
 
 
-# --- events ------------------------------------------------------------------------------------
+# --- events: when two reports tell one event ---------------------------------------------------
 
-_NOT_TITLE = re.compile(r"[\W_]+")
+# Two titles are alike when this share of the shorter one's character bigrams is found in the other
+# (the overlap coefficient: a short headline inside a long one still matches).
+SIMILAR_TITLES = 0.5
+# Two evidence passages are one sentence when this share of all their character bigrams is common
+# to both (Jaccard): a copy with a word or a short clause changed passes, another sentence does not.
+SAME_EVIDENCE = 0.8
+# A passage shorter than this (letters and digits) says too little to identify an event by itself.
+MIN_EVIDENCE_CHARS = 10
+# The candidate query reads the (kind, date) index from LOOKBACK before a report's first day (a
+# year-precision event is dated 1 January, a multi-day one by its first day) to LOOKAHEAD after its
+# last (a 近日 event is dated on its publication day, two weeks after its window opens).
+LOOKBACK = dt.timedelta(days=366)
+LOOKAHEAD = dt.timedelta(days=31)
+
+_NOT_TEXT = re.compile(r"[\W_]+")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
 
 
-def _bigrams(title: str) -> set[str]:
-    text = _NOT_TITLE.sub("", unicodedata.normalize("NFKC", title))
+def normalise(text: str) -> str:
+    """Text as compared: NFKC (full-width to half-width), letters and digits only."""
+    return _NOT_TEXT.sub("", unicodedata.normalize("NFKC", text))
+
+
+def _bigrams(text: str) -> set[str]:
+    text = normalise(text)
     return {text[i : i + 2] for i in range(len(text) - 1)} or ({text} if text else set())
 
 
@@ -405,54 +421,125 @@ def title_similarity(a: str, b: str) -> float:
     return len(first & second) / min(len(first), len(second))
 
 
-_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+def _figures(text: str) -> set[str]:
+    return set(_FIGURE.findall(unicodedata.normalize("NFKC", text)))
 
 
-def likeness(
-    kind: str,
-    titles: tuple[str, str],
-    parks: tuple[Iterable[int], Iterable[int]],
-    policies: tuple[Iterable[int], Iterable[int]],
-) -> float:
-    """How alike two reports of one kind are (0 … 1); 0 when they cannot be the same event.
+def evidence_similarity(a: str, b: str) -> float:
+    """Share of the two passages' character bigrams found in both (Jaccard, 0 … 1).
 
-    Reports about different parks are different events, and so are statistics quoting
-    different figures, however alike their wording; one policy released is one release.
+    0 when either is too short to tell one event from another (a bare 论坛开幕).
     """
-    first_parks, second_parks = set(parks[0]), set(parks[1])
-    if first_parks and second_parks and not first_parks & second_parks:
+    if min(len(normalise(a)), len(normalise(b))) < MIN_EVIDENCE_CHARS:
         return 0.0
-    if kind == EventKind.STATISTIC:
-        figures = [set(_FIGURE.findall(unicodedata.normalize("NFKC", title))) for title in titles]
-        if figures[0] != figures[1]:
-            return 0.0
-    if kind == EventKind.POLICY_RELEASE and set(policies[0]) & set(policies[1]):
-        return 1.0
-    return title_similarity(*titles)
+    first, second = _bigrams(a), _bigrams(b)
+    return len(first & second) / len(first | second)
 
 
-def _partial(date: dt.date, precision: str) -> PartialDate:
-    if precision == YEAR:
-        return PartialDate(date.year)
-    if precision == MONTH:
-        return PartialDate(date.year, date.month)
-    return PartialDate(date.year, date.month, date.day)
+def same_sentence(a: str, b: str) -> bool:
+    """Two passages are one sentence, copied or lightly edited: one holds the other whole (a
+    lead-in such as 本报讯（记者 …） added), or they are alike (``SAME_EVIDENCE``) and quote the
+    same figures (one template filled with other numbers is another fact)."""
+    first, second = sorted((normalise(a), normalise(b)), key=len)
+    if len(first) < MIN_EVIDENCE_CHARS:
+        return False
+    return first in second or (evidence_similarity(a, b) >= SAME_EVIDENCE and _figures(a) == _figures(b))
+
+
+@dataclass(frozen=True)
+class Report:
+    """What the likeness rule compares: a draft about to be stored, or a stored event with every
+    evidence passage it has so far; the sets hold the ids of the linked entities."""
+
+    title: str
+    evidence: tuple[str, ...] = ()
+    parks: frozenset[int] = frozenset()
+    organisations: frozenset[int] = frozenset()
+    policies: frozenset[int] = frozenset()
+
+    def _pairs(self, other: Report) -> Iterable[tuple[str, str]]:
+        return ((a, b) for a in set(self.evidence) for b in set(other.evidence))
+
+    def evidence_similarity(self, other: Report) -> float:
+        return max((evidence_similarity(a, b) for a, b in self._pairs(other)), default=0.0)
+
+    def tells_the_same_sentence(self, other: Report) -> bool:
+        return any(same_sentence(a, b) for a, b in self._pairs(other))
+
+    def shares_an_entity(self, other: Report) -> bool:
+        return bool(
+            self.parks & other.parks
+            or self.organisations & other.organisations
+            or self.policies & other.policies
+        )
+
+
+def set_apart(kind: str, first: Report, second: Report) -> bool:
+    """Reports that are different events however alike their words: about different parks,
+    statistics quoting different figures, releases of different policies."""
+    if first.parks and second.parks and not first.parks & second.parks:
+        return True
+    if kind == EventKind.STATISTIC and _figures(first.title) != _figures(second.title):
+        return True
+    if kind == EventKind.POLICY_RELEASE and first.policies and second.policies:
+        return not first.policies & second.policies
+    return False
+
+
+def same_event(kind: str, first: Report, second: Report, *, one_document: bool = False) -> bool:
+    """Whether two reports of one kind, with dates that overlap, tell the same event.
+
+    Unless ``set_apart``, they do when they release one policy; or when their evidence is one
+    sentence (``same_sentence``), whatever their titles and whichever entities the linker found
+    in each (copies of a page differ in both); or when their titles are alike (``SIMILAR_TITLES``)
+    and they share a park, organisation or policy: two papers telling one event in their words.
+    Within ``one_document`` (drafts dated alike) alike titles suffice: a headline and its article.
+    """
+    if set_apart(kind, first, second):
+        return False
+    if kind == EventKind.POLICY_RELEASE and first.policies & second.policies:
+        return True
+    if first.tells_the_same_sentence(second):
+        return True
+    related = one_document or first.shares_an_entity(second)
+    return related and title_similarity(first.title, second.title) >= SIMILAR_TITLES
+
+
+def closeness(first: Report, second: Report) -> float:
+    """How alike two reports' words are (0 … 2): of several events a report may be, the closest."""
+    return first.evidence_similarity(second) + title_similarity(first.title, second.title)
 
 
 def _draft_span(draft: EventDraft) -> tuple[dt.date, dt.date]:
     """The days the draft's date may mean: its window, its range, or its whole month or year."""
     if draft.window:
-        return draft.window
+        return min(draft.window), max(draft.window)
     start = draft.date.first_day()
     end = draft.end_date.last_day() if draft.end_date else draft.date.last_day()
     return start, max(start, end)
 
 
-def _event_span(event: Event) -> tuple[dt.date, dt.date]:
-    if event.window_start and event.window_end:
-        return event.window_start, event.window_end
-    end = event.end_date or _partial(event.date, event.precision).last_day()
-    return event.date, max(event.date, end)
+def overlapping_events(kind: str, start: dt.date, end: dt.date) -> QuerySet[Event]:
+    """Live events of ``kind`` whose days meet [start, end]: a range on the (kind, date) index,
+    then the exact test. An event's days are its 近日 window, else its date to its end date, else
+    the day, month or year its precision names."""
+    ends_after_start = Q(window_end__gte=start) | Q(window_end__isnull=True) & (
+        Q(end_date__gte=start)
+        | Q(end_date__isnull=True)
+        & (
+            Q(precision=DAY, date__gte=start)
+            | Q(precision=MONTH, date__gte=start.replace(day=1))
+            | Q(precision=YEAR, date__gte=start.replace(month=1, day=1))
+        )
+    )
+    starts_before_end = Q(window_start__lte=end) | Q(window_start__isnull=True, date__lte=end)
+    return (
+        Event.objects.live()
+        .filter(kind=kind, date__gte=start - LOOKBACK, date__lte=end + LOOKAHEAD)
+        .filter(ends_after_start, starts_before_end)
+        .defer("search_text")  # long, and never compared
+        .order_by()  # the closest is chosen in Python: no sort
+    )
 
 
 def _rank(precision: str, windowed: bool) -> float:
@@ -473,6 +560,18 @@ def _date_fields(draft: EventDraft) -> dict:
     }
 
 
+def _when(draft: EventDraft) -> tuple:
+    return draft.date, draft.end_date, draft.window
+
+
+def _linked(links: QuerySet, column: str) -> defaultdict[int, frozenset[int]]:
+    """Rows of an event-to-entity link table as event id → entity ids."""
+    grouped: defaultdict[int, frozenset[int]] = defaultdict(frozenset)
+    for event, entity in links.values_list("event_id", column):
+        grouped[event] |= {entity}
+    return grouped
+
+
 class _EventWriter:
     """Creates an Event per draft, or adds its evidence to the event it duplicates."""
 
@@ -487,7 +586,7 @@ class _EventWriter:
         self.new = 0
         self.merged = 0
         self.event_ids: list[int] = []
-        self._here: list[tuple[Event, EventDraft, dict[str, list[int]]]] = []  # events this document created
+        self._here: list[tuple[Event, EventDraft, Report]] = []  # events this document created
         self._evidence: list[Evidence] = []
         self._passages: set[tuple[int, int, int]] = set()
 
@@ -498,9 +597,14 @@ class _EventWriter:
             ORGANISATION: self.entities.ids_of(ORGANISATION, [name for name, _ in draft.organisations]),
             POLICY: self.entities.ids_of(POLICY, draft.policies),
         }
-        event = self._same_in_document(kind, draft, relations) or self._same_in_database(
-            kind, draft, relations
+        report = Report(
+            title=draft.title,
+            evidence=(self._quote(draft),),
+            parks=frozenset(relations[PARK]),
+            organisations=frozenset(relations[ORGANISATION]),
+            policies=frozenset(relations[POLICY]),
         )
+        event = self._same_in_document(kind, draft, report) or self._same_in_database(kind, draft, report)
         if event is None:
             event = Event(
                 kind=kind,
@@ -511,7 +615,7 @@ class _EventWriter:
             )
             self._save(event)
             self.new += 1
-            self._here.append((event, draft, relations))
+            self._here.append((event, draft, report))
             self.event_ids.append(event.pk)
         else:
             self._refine(event, draft)
@@ -530,68 +634,49 @@ class _EventWriter:
             event._history_user = self.user  # simple-history records who imported it
         event.save(**kwargs)
 
-    def _same_in_document(
-        self, kind: str, draft: EventDraft, relations: dict[str, list[int]]
-    ) -> Event | None:
-        """An event this document already stored from a draft of the same kind and date, told alike."""
-        for event, other, other_relations in self._here:
-            same_date = (other.date, other.end_date, other.window) == (
-                draft.date,
-                draft.end_date,
-                draft.window,
-            )
-            if event.kind != kind or not same_date:
-                continue
-            score = likeness(
-                kind,
-                (other.title, draft.title),
-                (other_relations[PARK], relations[PARK]),
-                (other_relations[POLICY], relations[POLICY]),
-            )
-            if score >= SIMILAR_TITLES:
+    def _quote(self, draft: EventDraft) -> str:
+        return draft.evidence.strip() or self.doc.text[draft.start : draft.end]
+
+    def _same_in_document(self, kind: str, draft: EventDraft, report: Report) -> Event | None:
+        """An event this document already stored from a draft of the same kind and date, the same event."""
+        for event, other, other_report in self._here:
+            same_date = _when(other) == _when(draft)
+            if event.kind == kind and same_date and same_event(kind, other_report, report, one_document=True):
                 return event
         return None
 
-    def _same_in_database(
-        self, kind: str, draft: EventDraft, relations: dict[str, list[int]]
-    ) -> Event | None:
-        """A live event of the same kind, a compatible date, a shared entity and a similar title."""
-        if not any(relations.values()):
+    def _same_in_database(self, kind: str, draft: EventDraft, report: Report) -> Event | None:
+        """The closest live event of the same kind, with overlapping days, that is the same event."""
+        candidates = list(overlapping_events(kind, *_draft_span(draft)))
+        if not candidates:
             return None
-        shared = Q(parks__in=relations[PARK]) | Q(organisations__in=relations[ORGANISATION])
-        shared |= Q(policies__in=relations[POLICY])
-        start, end = _draft_span(draft)
-        # a coarse prefilter in SQL (a year-precision event starts at most a year before), exact test below
-        candidates = (
-            Event.objects.live()
-            .filter(kind=kind)
-            .filter(Q(date__lte=end) | Q(window_start__lte=end))
-            .filter(
-                Q(date__gte=start - dt.timedelta(days=366))
-                | Q(end_date__gte=start)
-                | Q(window_end__gte=start)
+        reports = self._reports(candidates)
+        alike = [event for event in candidates if same_event(kind, reports[event.pk], report)]
+        return max(alike, key=lambda e: (closeness(reports[e.pk], report), -e.pk), default=None)
+
+    def _reports(self, events: list[Event]) -> dict[int, Report]:
+        """Each event as a Report: its title, evidence (stored or still to be written) and entities,
+        read with one query per relation."""
+        ids = [event.pk for event in events]
+        evidence: dict[int, set[str]] = defaultdict(set)
+        stored = Evidence.objects.filter(event_id__in=ids).values_list("event_id", "quote").distinct()
+        wanted = set(ids)
+        pending = [(e.event_id, e.quote) for e in self._evidence if e.event_id in wanted]  # not flushed yet
+        for pk, quote in (*stored, *pending):
+            evidence[pk].add(quote)
+        parks = _linked(Event.parks.through.objects.filter(event_id__in=ids), "park_id")
+        organisations = _linked(EventOrganisation.objects.filter(event_id__in=ids), "organisation_id")
+        policies = _linked(Event.policies.through.objects.filter(event_id__in=ids), "policy_id")
+        return {
+            event.pk: Report(
+                title=event.title,
+                evidence=tuple(sorted(evidence[event.pk])),
+                parks=parks[event.pk],
+                organisations=organisations[event.pk],
+                policies=policies[event.pk],
             )
-            .filter(shared)
-            .distinct()
-            .prefetch_related(
-                Prefetch("parks", queryset=Park.objects.only("id")),
-                Prefetch("policies", queryset=Policy.objects.only("id")),
-            )
-        )
-        best, best_score = None, 0.0
-        for event in candidates:
-            event_start, event_end = _event_span(event)
-            if event_start > end or start > event_end:
-                continue
-            score = likeness(
-                kind,
-                (event.title, draft.title),
-                ([p.pk for p in event.parks.all()], relations[PARK]),
-                ([p.pk for p in event.policies.all()], relations[POLICY]),
-            )
-            if score >= SIMILAR_TITLES and (best is None or (score, -event.pk) > (best_score, -best.pk)):
-                best, best_score = event, score
-        return best
+            for event in events
+        }
 
     def _refine(self, event: Event, draft: EventDraft) -> None:
         """A more precise date or a higher confidence from the new report improves the event."""
@@ -643,7 +728,7 @@ class _EventWriter:
             Evidence(
                 event=event,
                 news_item=item,
-                quote=draft.evidence.strip() or self.doc.text[draft.start : draft.end],
+                quote=self._quote(draft),
                 start=draft.start,
                 end=draft.end,
                 raw_start=raw_start,

@@ -21,13 +21,14 @@ def report(
     *,
     name: str = "other.txt",
     title: str = "星河高新区人工智能产业创新论坛",
+    sentence: str = FORUM,
     **fields,
 ):
-    """A one-sentence report of the forum, from another document."""
+    """A one-sentence report (of the forum unless told), from another document."""
     fields.setdefault("parks", ["星河高新区"])
-    text = f"{FORUM}。（来源：{name}）"  # each report is other content
+    text = f"{sentence}。（来源：{name}）"  # each report is other content
     return DocumentBuilder(text, name=name, published="2024-05-12").event(
-        FORUM, date=date, title=title, **fields
+        sentence, date=date, title=title, **fields
     )
 
 
@@ -57,9 +58,11 @@ def test_no_shared_park_organisation_or_policy_is_another_event():
     assert result.events_merged == 0 and Event.objects.count() == 2
 
 
-def test_a_dissimilar_title_is_another_event():
+def test_a_dissimilar_title_and_sentence_is_another_event():
     import_document(report(title="星河高新区人工智能产业创新论坛").build())
-    result = import_document(report(title="星河高新区生物医药招商推介会", name="expo.txt").build())
+    expo = "5月8日，星河高新区生物医药招商推介会在星河宾馆举办"
+    other = report(title="星河高新区生物医药招商推介会", sentence=expo, name="expo.txt")
+    result = import_document(other.build())
 
     assert result.events_merged == 0 and Event.objects.count() == 2
 
