@@ -605,11 +605,22 @@ def _administration(mention: Mention, text: str) -> Mention:
 
 def document_people(text: str, gazetteer: Gazetteer, when: dt.date | None = None) -> list[Mention]:
     """People a whole document introduces with a title, with their title and body, for
-    ``find_entities(people=…)``: the first introduction of each name wins."""
+    ``find_entities(people=…)``: the first introduction of each name wins. Bodies come from the
+    gazetteer and discovery of organisations only: parks are not needed to place a title."""
+    known = [_administration(m, text) for m in gazetteer.find(text, when)]
+    bodies = [m for m in known if m.kind in ("organisation", "park")]
+    bodies += [
+        m
+        for m in discover_names(text, "organisation")
+        if not any(m.start < k.end and k.start < m.end for k in known)
+    ]
     introduced: dict[str, Mention] = {}
-    for mention in find_entities(text, gazetteer, when):
-        if mention.kind == "person" and mention.title and len(mention.name) >= 2:
-            introduced.setdefault(mention.name, mention)
+    for mention in find_people(text, sorted(bodies, key=lambda m: m.end)):
+        if mention.title and len(mention.name) >= 2:
+            linked = gazetteer.lookup(mention.name, "person")
+            introduced.setdefault(
+                mention.name, mention if linked is None else _replace_name(mention, linked.name)
+            )
     return list(introduced.values())
 
 
