@@ -131,7 +131,8 @@ def refresh_search_text(event_ids: Iterable[int]) -> None:
                 names.extend(alias.name for alias in entity.aliases.all())
             for policy in event.policies.all():
                 names.extend(filter(None, [policy.title, policy.short_title, policy.document_number]))
-            quotes = [evidence.quote for evidence in event.evidence.all()]
+            # copies of one report quote one sentence: segment each distinct quote once
+            quotes = list(dict.fromkeys(evidence.quote for evidence in event.evidence.all()))
             rows.append((event.pk, document_text(title=event.title, quotes=quotes, names=names)))
         store_search_text(rows)
 
