@@ -1,16 +1,21 @@
 """Benchmark of the public timeline on a large synthetic database.
 
-    python -m bench.timeline [--events 100000] [--repeat 50] [--reuse]
+    python -m bench.timeline [--events 100000] [--repeat 50] [--edits 20] [--reuse]
 
 Builds its own database, never the development one: with ``DATABASE_URL`` pointing at
 PostgreSQL, a database ``parkline_bench`` on the same server (dropped and created again);
-otherwise the SQLite file ``var/bench_timeline.sqlite3``. It fills it with N published events
-with realistic relations (a few thousand parks, organisations and people, popular ones named far
-more often, evidence in sources), then reports p50/p95 over repeated requests through Django's
-test client for the timeline, a faceted page, a search, a park page, a deep page and the API.
+otherwise the SQLite file ``var/bench_timeline.sqlite3``. It fills it with N events (95 %
+published) with realistic relations (a few thousand parks, organisations and people, popular
+ones named far more often, evidence in sources), counts the facet rollup, then reports timings
+through Django's test client for the timeline, a faceted page, a search, a park page, a deep
+page and the API:
 
-"Warm" times are what readers see (the facet counts come from the cache); "cold" is the first
-request after the cache is emptied, when every facet count is computed.
+- "empty cache": the first request after the cache is emptied (a restarted process);
+- "after an edit": the first request after a reviewer published one event (through the same
+  service as the admin), which changes the data version every cached count and ranking is
+  keyed on: what the next reader waits for after each edit; p50/p95 over ``--edits`` edits;
+- "warm": what readers see between edits, p50/p95 over ``--repeat`` requests;
+- "publish": the publish service itself, recount of the facet rollup included.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import random
 import statistics
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
 
@@ -74,7 +80,9 @@ def _bench_database_url(configured: str) -> str:
 def _recreate_postgres(configured: str) -> None:
     import psycopg2
 
-    connection = psycopg2.connect(configured)
+    # through the server's maintenance database: DATABASE_URL may name the benchmark database itself
+    parts = urlsplit(configured)
+    connection = psycopg2.connect(urlunsplit(parts._replace(path="/postgres")))
     connection.autocommit = True
     with connection.cursor() as cursor:
         cursor.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
@@ -235,6 +243,17 @@ def generate(count: int, *, seed: int = 7) -> None:
         if done % 50000 == 0 or done == count:
             print(f"  {done} events ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
     _analyze()
+    _count_facets()
+    _analyze()
+
+
+def _count_facets() -> None:
+    """Fills the facet rollup, as ``manage.py rebuild_facet_counts`` would after a bulk load."""
+    from timeline.counts import rebuild
+
+    started = time.perf_counter()
+    report = rebuild()
+    print(f"  {report.summary()} ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
 
 
 def _analyze() -> None:
@@ -279,28 +298,77 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def measure(repeat: int) -> list[tuple[str, float, float, float]]:
-    """(name, cold ms, warm p50 ms, warm p95 ms) for each URL."""
+@dataclass
+class Timing:
+    name: str
+    empty_cache: float
+    after_edit: list[float]
+    warm: list[float]
+
+
+def _reviewer():
+    from django.contrib.auth.models import User
+
+    user, _ = User.objects.get_or_create(username="bench-reviewer", defaults={"is_superuser": True})
+    return user
+
+
+def measure(repeat: int, edits: int) -> tuple[list[Timing], list[float]]:
+    """The timings of each URL, and those of the publish service (ms)."""
     from django.core.cache import cache
     from django.test import Client
 
+    from timeline import merging
+    from timeline.counts import recount_events
+    from timeline.models import Event
+
     client = Client()
-    rows = []
-    for name, url in _urls().items():
-        cache.clear()
-        started = time.perf_counter()
-        response = client.get(url)
-        cold = (time.perf_counter() - started) * 1000
-        assert response.status_code == 200, (url, response.status_code)
-        for _ in range(3):
-            client.get(url)
-        times = []
-        for _ in range(repeat):
+    urls = _urls()
+    reviewer = _reviewer()
+    # the newest candidates: once published they are on the first page too
+    candidates = list(
+        Event.objects.filter(status=Event.Status.CANDIDATE, merged_into__isnull=True).order_by(
+            "-date", "-id"
+        )[: edits * len(urls)]
+    )
+    assert len(candidates) == edits * len(urls), "not enough candidate events to publish"
+    pending = iter(candidates)
+    timings, publishing = [], []
+    try:
+        for name, url in urls.items():
+            cache.clear()
             started = time.perf_counter()
-            client.get(url)
-            times.append((time.perf_counter() - started) * 1000)
-        rows.append((name, cold, statistics.median(times), _percentile(times, 0.95)))
-    return rows
+            response = client.get(url)
+            empty_cache = (time.perf_counter() - started) * 1000
+            assert response.status_code == 200, (url, response.status_code)
+            after_edit = []
+            for _ in range(edits):
+                event = next(pending)
+                started = time.perf_counter()
+                merging.publish_events(events=[event], user=reviewer)
+                publishing.append((time.perf_counter() - started) * 1000)
+                started = time.perf_counter()
+                client.get(url)
+                after_edit.append((time.perf_counter() - started) * 1000)
+            for _ in range(3):
+                client.get(url)
+            warm = []
+            for _ in range(repeat):
+                started = time.perf_counter()
+                client.get(url)
+                warm.append((time.perf_counter() - started) * 1000)
+            timings.append(Timing(name, empty_cache, after_edit, warm))
+    finally:
+        # leave the database as it was generated, for the next --reuse
+        ids = [event.pk for event in candidates]
+        published = list(Event.objects.filter(pk__in=ids, status="published").values_list("pk", flat=True))
+        Event.objects.filter(pk__in=published).update(status=Event.Status.CANDIDATE)
+        recount_events(published)
+    return timings, publishing
+
+
+def _p50_p95(values: list[float]) -> str:
+    return f"{statistics.median(values):.1f} / {_percentile(values, 0.95):.1f}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -308,7 +376,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--events", type=int, default=100_000, help="synthetic events to generate (default 100000)"
     )
-    parser.add_argument("--repeat", type=int, default=50, help="timed requests per URL (default 50)")
+    parser.add_argument("--repeat", type=int, default=50, help="timed warm requests per URL (default 50)")
+    parser.add_argument(
+        "--edits",
+        type=int,
+        default=20,
+        help="events published, one before each timed request, per URL (default 20)",
+    )
     parser.add_argument(
         "--reuse", action="store_true", help="measure the benchmark database left by a former run"
     )
@@ -324,12 +398,19 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         generate(args.events)
         print(f"generated in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    total = Event.objects.count()
-    print(f"\n## Timeline benchmark: {connection.vendor}, {total} events, {args.repeat} requests per URL\n")
-    print("| page | cold ms | p50 ms | p95 ms |")
+    total, public = Event.objects.count(), Event.objects.published().count()
+    timings, publishing = measure(args.repeat, args.edits)
+    print(
+        f"\n## Timeline benchmark: {connection.vendor}, {total} events ({public} published), "
+        f"{args.edits} edits and {args.repeat} warm requests per URL\n"
+    )
+    print("| page | empty cache ms | after an edit p50 / p95 ms | warm p50 / p95 ms |")
     print("|---|---:|---:|---:|")
-    for name, cold, p50, p95 in measure(args.repeat):
-        print(f"| {name} | {cold:.1f} | {p50:.1f} | {p95:.1f} |")
+    for timing in timings:
+        print(
+            f"| {timing.name} | {timing.empty_cache:.1f} | {_p50_p95(timing.after_edit)} | {_p50_p95(timing.warm)} |"
+        )
+    print(f"\nPublishing one event (service, facet recount included): p50 / p95 {_p50_p95(publishing)} ms")
     return 0
 
 

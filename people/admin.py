@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from django.contrib import admin, messages
 from django.contrib.auth import get_permission_codename
+from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,7 @@ from people.resources import (
     PositionResource,
     format_precise_date,
 )
+from timeline.counts import events_linked_to, recount_events
 
 
 class ImportExportAdmin(ImportExportModelAdmin):
@@ -60,6 +62,23 @@ class CuratedAdmin(ImportExportAdmin, SimpleHistoryAdmin):
         )
 
 
+class NamedInEventsAdmin(CuratedAdmin):
+    """A park, organisation, person or policy: deleting one unlinks it from its events, whose
+    public facet counts are recounted in the same transaction."""
+
+    @transaction.atomic
+    def delete_model(self, request, obj):
+        events = events_linked_to(self.model, [obj.pk])
+        super().delete_model(request, obj)
+        recount_events(events)
+
+    @transaction.atomic
+    def delete_queryset(self, request, queryset):
+        events = events_linked_to(self.model, list(queryset.values_list("pk", flat=True)))
+        super().delete_queryset(request, queryset)
+        recount_events(events)
+
+
 def alias_list(obj) -> str:
     """The aliases of a prefetched record, comma-separated (escaped by the admin)."""
     return "、".join(alias.name for alias in obj.aliases.all())
@@ -84,7 +103,7 @@ class PersonAliasInline(AliasInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(CuratedAdmin):
+class OrganisationAdmin(NamedInEventsAdmin):
     resource_classes = (OrganisationResource,)
     list_display = (
         "name",
@@ -119,7 +138,7 @@ class OrganisationAdmin(CuratedAdmin):
 
 
 @admin.register(Park)
-class ParkAdmin(CuratedAdmin):
+class ParkAdmin(NamedInEventsAdmin):
     resource_classes = (ParkResource,)
     list_display = (
         "name",
@@ -144,6 +163,12 @@ class ParkAdmin(CuratedAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("aliases")
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "province" in form.changed_data:
+            # the province facet counts an event under the provinces of its parks
+            recount_events(events_linked_to(Park, [obj.pk]))
+
     @admin.display(description=_("approved"), ordering="approved_on")
     def approved(self, obj: Park) -> str:
         return format_precise_date(obj.approved_on, obj.approved_precision)
@@ -165,7 +190,7 @@ class PositionInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(CuratedAdmin):
+class PersonAdmin(NamedInEventsAdmin):
     resource_classes = (PersonResource,)
     list_display = ("name", "disambiguation", "position_list", "alias_names", "is_reviewed")
     list_filter = ("is_reviewed",)

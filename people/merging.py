@@ -3,7 +3,8 @@
 The extractor creates a record for a name it has not seen; when that name turns out to be another
 spelling of a known one, an editor merges them: every reference moves to the survivor, the merged
 records' names become the survivor's aliases (so the extractor recognises them next time), and
-the merged records are deleted. One transaction per merge.
+the merged records are deleted. One transaction per merge, which also recounts the public facet
+counts of the events that changed hands.
 """
 
 from __future__ import annotations
@@ -49,14 +50,22 @@ def _move_aliases(survivor: NamedModel, others: Sequence[NamedModel]) -> None:
             have.add(other.name_key)
 
 
-def _move_events(survivor: NamedModel, others: Sequence[NamedModel], relation: str) -> None:
-    """Moves the rows of one of Event's plain many-to-many relations (parks, people)."""
+def _move_events(survivor: NamedModel, others: Sequence[NamedModel], relation: str) -> set[int]:
+    """Moves the rows of one of Event's plain many-to-many relations (parks, people); returns
+    the ids of the events moved."""
     from timeline.models import Event  # timeline imports people: resolve the cycle lazily
 
     through = Event._meta.get_field(relation).remote_field.through
     target = Event._meta.get_field(relation).m2m_reverse_field_name()
     event_ids = set(through.objects.filter(**{f"{target}__in": others}).values_list("event_id", flat=True))
     survivor.events.add(*event_ids)
+    return event_ids
+
+
+def _recount(event_ids: Iterable[int]) -> None:
+    from timeline.counts import recount_events
+
+    recount_events(event_ids)
 
 
 def _widen(kept: Position, extra: Position) -> None:
@@ -109,7 +118,9 @@ def merge_organisations(*, organisations: Iterable[Organisation], user) -> Organ
     require_permission(user, MERGE_PERMISSION)
     survivor, others = _survivor_and_others(Organisation, organisations)
     roles = set(survivor.event_roles.values_list("event_id", "role"))
+    moved = set()
     for row in EventOrganisation.objects.filter(organisation__in=others):
+        moved.add(row.event_id)
         if (row.event_id, row.role) in roles:
             row.delete()
         else:
@@ -123,7 +134,9 @@ def merge_organisations(*, organisations: Iterable[Organisation], user) -> Organ
     _repoint(Organisation, "predecessor", survivor, others)
     _repoint(Park, "managing_organisation", survivor, others)
     survivor.refresh_from_db()
-    return _finish(survivor, others)
+    survivor = _finish(survivor, others)
+    _recount(moved)
+    return survivor
 
 
 @transaction.atomic
@@ -131,10 +144,12 @@ def merge_parks(*, parks: Iterable[Park], user) -> Park:
     """Merges parks: events, sub-parks and aliases move to the survivor. Returns the survivor."""
     require_permission(user, MERGE_PERMISSION)
     survivor, others = _survivor_and_others(Park, parks)
-    _move_events(survivor, others, "parks")
+    moved = _move_events(survivor, others, "parks")
     _repoint(Park, "parent", survivor, others)
     survivor.refresh_from_db()
-    return _finish(survivor, others)
+    survivor = _finish(survivor, others)
+    _recount(moved)  # their parks and, when the provinces differ, their provinces changed
+    return survivor
 
 
 @transaction.atomic
@@ -142,6 +157,8 @@ def merge_people(*, people: Iterable[Person], user) -> Person:
     """Merges people: events, positions and aliases move to the survivor. Returns the survivor."""
     require_permission(user, MERGE_PERMISSION)
     survivor, others = _survivor_and_others(Person, people)
-    _move_events(survivor, others, "people")
+    moved = _move_events(survivor, others, "people")
     _move_positions(survivor, others, "person", "organisation")
-    return _finish(survivor, others)
+    survivor = _finish(survivor, others)
+    _recount(moved)
+    return survivor

@@ -51,6 +51,8 @@ def load_registry(*, folder: Path | None = None, dry_run: bool = False) -> LoadR
     park_rows = read_park_rows(folder / PARKS_FILE)
     organisation_rows = read_organisation_rows(folder / ORGANISATIONS_FILE)
     report = LoadReport()
+    from timeline.counts import park_provinces, recount_moved_parks  # timeline imports people
+
     with transaction.atomic():
         _upsert(
             Organisation,
@@ -60,7 +62,9 @@ def load_registry(*, folder: Path | None = None, dry_run: bool = False) -> LoadR
             "organisation",
             report,
         )
+        provinces = park_provinces()
         _upsert(Park, park_rows, _park_values, ("parent",), "park", report)
+        recount_moved_parks(provinces)  # the province facet counts events by their parks
         if dry_run:
             transaction.set_rollback(True)
     return report

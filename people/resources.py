@@ -351,6 +351,15 @@ class ParkResource(NamedResource):
 
     def before_import(self, dataset, **kwargs):
         order_by_references(dataset, key=row_name_key("name"), references=row_name_keys("parent"))
+        from timeline.counts import park_provinces  # timeline imports people: resolve the cycle lazily
+
+        self._provinces_before = park_provinces()
+
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        from timeline.counts import recount_moved_parks
+
+        recount_moved_parks(self._provinces_before)  # the province facet counts events by their parks
 
 
 class PersonResource(NamedResource):

@@ -5,14 +5,14 @@ from __future__ import annotations
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from people.admin import CuratedAdmin
+from people.admin import NamedInEventsAdmin
 from people.resources import format_precise_date
 from policies.models import Policy
 from policies.resources import PolicyResource
 
 
 @admin.register(Policy)
-class PolicyAdmin(CuratedAdmin):
+class PolicyAdmin(NamedInEventsAdmin):
     resource_classes = (PolicyResource,)
     list_display = (
         "title",

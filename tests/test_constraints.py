@@ -17,7 +17,7 @@ from django.db import IntegrityError, connection, models, transaction
 
 from people.models import Alias, Organisation, Park, Person, Position
 from policies.models import Policy
-from timeline.models import Event, EventOrganisation, Evidence, NewsItem, Source
+from timeline.models import Event, EventOrganisation, Evidence, FacetCount, NewsItem, Source
 
 D = dt.date
 
@@ -102,6 +102,10 @@ VIOLATIONS: list[tuple[str, Callable[[SimpleNamespace], object]]] = [
     ("policy_valid_published_precision", lambda w: set_on(w.policy, published_precision="week")),
     ("policy_valid_effective_precision", lambda w: set_on(w.policy, effective_precision="week")),
     ("policy_period_in_order", lambda w: set_on(w.policy, period_start=2027, period_end=2024)),
+    (
+        "facetcount_valid_dimension",
+        lambda w: FacetCount.objects.create(dimension="colour", kind="", year=0, value="red", count=1),
+    ),
 ]
 
 

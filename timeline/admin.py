@@ -3,12 +3,14 @@
 The event changelist is the review queue: by default it hides rejected and merged events and
 lists candidates first. Publishing and rejecting need ``timeline.publish_event``: without it the
 actions are not offered, the services refuse, and the change form offers no status beyond
-"reviewed".
+"reviewed". Whatever changes an event here (form, history revert, delete, spreadsheet import)
+recounts its public facet counts.
 """
 
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.db import transaction
 from django.db.models import Case, Count, IntegerField, Value, When
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +21,7 @@ from import_export.formats.base_formats import CSV, XLSX
 from people.admin import CuratedAdmin, ImportExportAdmin
 from people.resources import format_precise_date
 from timeline import merging
+from timeline.counts import recount_events
 from timeline.models import Event, EventOrganisation, EventStatus, Evidence, NewsItem, Source
 from timeline.resources import EventResource, EvidenceResource, NewsItemResource, SourceResource
 
@@ -138,6 +141,13 @@ class EvidenceInline(admin.StackedInline):
     extra = 0
 
 
+def _with_merged_into(events) -> set[int]:
+    """The events and those merged into them, which lose their ``merged_into`` when the events
+    are deleted and may show again."""
+    ids = set(events.values_list("pk", flat=True))
+    return ids | set(Event.objects.filter(merged_into__in=ids).values_list("pk", flat=True))
+
+
 @admin.register(Event)
 class EventAdmin(CuratedAdmin):
     resource_classes = (EventResource,)
@@ -194,6 +204,26 @@ class EventAdmin(CuratedAdmin):
         if status is not None and not self.has_publish_permission(request):
             status.choices = [(value, label) for value, label in status.choices if value in EDITOR_STATUSES]
         return form
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        recount_events([obj.pk])  # the history view's revert saves here, without save_related
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        recount_events([form.instance.pk])  # parks, people, policies, organisation roles
+
+    @transaction.atomic
+    def delete_model(self, request, obj):
+        ids = _with_merged_into(Event.objects.filter(pk=obj.pk))
+        super().delete_model(request, obj)
+        recount_events(ids)
+
+    @transaction.atomic
+    def delete_queryset(self, request, queryset):
+        ids = _with_merged_into(queryset)
+        super().delete_queryset(request, queryset)
+        recount_events(ids)
 
     @admin.display(description=_("date"), ordering="date")
     def when(self, obj: Event) -> str:

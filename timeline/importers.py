@@ -24,6 +24,7 @@ from django.db.models import Q, QuerySet
 from people.models import Organisation, Park, Person, Position, Precision
 from people.names import name_key
 from policies.models import Policy, PolicyKind
+from timeline.counts import recount_events
 from timeline.gazetteer import invalidate_gazetteer
 from timeline.ingest.entities import policy_period
 from timeline.ingest.types import DAY, MONTH, YEAR, Document, EventDraft
@@ -75,6 +76,7 @@ def import_document(
             writer.write(draft)
         writer.flush()
         _refresh_search_text(writer.event_ids)
+        recount_events(writer.event_ids)  # the public facet counts, in the same transaction
     if entities.created:
         invalidate_gazetteer()  # the next document's linker should know the new names
     return ImportResult(

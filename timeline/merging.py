@@ -2,7 +2,8 @@
 
 The admin's actions call these; they check the permission themselves so that a request that
 bypasses the admin's action list (or a script) is refused too. Each saves event by event, not
-with ``QuerySet.update``, so the change history records who changed what.
+with ``QuerySet.update``, so the change history records who changed what, and recounts the
+public facet counts of the events it changed in the same transaction.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from django.db import transaction
 from django.db.models import Count
 
 from people.merging import require_permission
+from timeline.counts import recount_events
 from timeline.models import Event, EventOrganisation, EventStatus, Evidence
 
 CHANGE_PERMISSION = "timeline.change_event"
@@ -21,13 +23,14 @@ MERGE_PERMISSION = "timeline.merge_event"
 
 
 def _set_status(events: Iterable[Event], status: str, *, only_from: set[str]) -> int:
-    changed = 0
+    changed = []
     for event in events:
         if event.status in only_from and event.merged_into_id is None:
             event.status = status
             event.save(update_fields=["status", "updated"])
-            changed += 1
-    return changed
+            changed.append(event.pk)
+    recount_events(changed)
+    return len(changed)
 
 
 @transaction.atomic
@@ -112,4 +115,5 @@ def merge_events(*, events: Iterable[Event], user) -> Event:
         event.save(update_fields=["merged_into", "updated"])
     survivor.confidence = max(e.confidence for e in chosen)
     survivor.save(update_fields=["confidence", "updated"])
+    recount_events(e.pk for e in chosen)  # the others are hidden now, the survivor has their links
     return survivor

@@ -252,3 +252,100 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.quote[:60]
+
+
+class FacetDimension(models.TextChoices):
+    EVENT = "event", _("event")
+    PARK = "park", _("park")
+    ORGANISATION = "organisation", _("organisation")
+    PERSON = "person", _("person")
+    POLICY = "policy", _("policy")
+    PROVINCE = "province", _("province")
+
+
+class FacetCount(models.Model):
+    """How many published events fall in one cell of the public timeline's facets: the events of
+    one kind and one year that name one park, organisation, person, policy or province (or, for
+    the dimension "event", all of them). ``kind`` "" means every kind and ``year`` 0 every year,
+    so that an unfiltered or a kind-only page sums a few thousand rows, not a million events.
+
+    A rollup, written only by ``timeline.counts`` (``recount_events`` after each change,
+    ``rebuild`` from scratch)."""
+
+    Dimension = FacetDimension
+
+    # the cell is the key, and its index serves every facet query: dimension, kinds, then years
+    pk = models.CompositePrimaryKey("dimension", "kind", "year", "value")
+    dimension = models.CharField(_("dimension"), max_length=12, choices=Dimension.choices)
+    kind = models.CharField(_("kind"), max_length=20, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"))
+    value = models.CharField(
+        _("value"), max_length=100, blank=True, help_text=_("An entity's id, or a province's name.")
+    )
+    # no CHECK (count >= 0): an upsert's proposed row carries a negative change and would fail it;
+    # timeline.counts refuses a negative result itself
+    count = models.IntegerField(_("count"))
+
+    class Meta:
+        verbose_name = _("facet count")
+        verbose_name_plural = _("facet counts")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(dimension__in=FacetDimension.values), name="facetcount_valid_dimension"
+            ),
+        ]
+        indexes = [
+            # timeline.counts.kind_counts/year_counts of one park, organisation, … or province
+            models.Index(fields=["dimension", "value"], name="facetcount_value_idx"),
+            # timeline.counts.top_values over all kinds and years: the first page's facets
+            models.Index(
+                fields=["dimension", "-count"], condition=Q(kind="", year=0), name="facetcount_top_idx"
+            ),
+            # timeline.counts: the cells a recount emptied (deleted) or drove below zero (refused)
+            models.Index(fields=["count"], condition=Q(count__lte=0), name="facetcount_empty_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dimension} {self.value} {self.kind or '*'} {self.year or '*'}: {self.count}"
+
+
+class FacetVersion(models.Model):
+    """Changes whenever a published event that names this park, organisation, person, policy or
+    province changes (or stops or starts being public): the facet counts of a page filtered by it
+    are cached under its version, so an edit elsewhere leaves them cached. Written only by
+    ``timeline.counts.recount_events``."""
+
+    pk = models.CompositePrimaryKey("dimension", "value")
+    dimension = models.CharField(_("dimension"), max_length=12, choices=FacetDimension.choices)
+    value = models.CharField(_("value"), max_length=100, help_text=_("An entity's id, or a province's name."))
+    version = models.BigIntegerField(_("version"))
+
+    class Meta:
+        verbose_name = _("facet version")
+        verbose_name_plural = _("facet versions")
+
+    def __str__(self) -> str:
+        return f"{self.dimension} {self.value}: {self.version}"
+
+
+class CountedEvent(models.Model):
+    """What one published event adds to ``FacetCount``, as it was when it was last counted: a
+    recount takes exactly this away and adds what the event adds now, so it is right whatever
+    changed in between (status, merge, date, kind, links, a park's province, a deletion)."""
+
+    # not a foreign key: the row must outlive a deleted event until a recount takes its counts away
+    event_id = models.BigIntegerField(_("event id"), primary_key=True)
+    kind = models.CharField(_("kind"), max_length=20)
+    year = models.PositiveSmallIntegerField(_("year"))
+    values = models.JSONField(
+        _("values"),
+        default=list,
+        help_text=_("[dimension, value] pairs: the event's entities and provinces."),
+    )
+
+    class Meta:
+        verbose_name = _("counted event")
+        verbose_name_plural = _("counted events")
+
+    def __str__(self) -> str:
+        return f"event {self.event_id} ({self.kind}, {self.year})"

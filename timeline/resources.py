@@ -27,6 +27,7 @@ from people.resources import (
     parse_precise_date,
 )
 from policies.resources import policy_widget
+from timeline.counts import recount_events
 from timeline.models import Event, EventOrganisation, Evidence, NewsItem, Source
 
 
@@ -185,6 +186,11 @@ class EventResource(ParklineResource):
 
     def before_import(self, dataset, **kwargs):
         order_by_references(dataset, key=_row_event_label, references=_row_merged_into)
+
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        # a row may set the status, kind, date, links or merged_into of its event
+        recount_events(row.object_id for row in result.rows if row.object_id)
 
 
 def _row_event_label(row: dict) -> str:

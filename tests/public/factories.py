@@ -1,5 +1,8 @@
 """Small ORM factories for the public-site tests: a source with a news item, and events whose
-evidence quotes sentences of that source, with parks, organisations, people and policies."""
+evidence quotes sentences of that source, with parks, organisations, people and policies.
+
+Like the importer, ``event`` refreshes the search text and recounts the facet counts of what it
+writes; a test that changes an event behind the services' back must call ``recount_events``."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from collections.abc import Sequence
 
 from people.models import Organisation, Park, Person
 from policies.models import Policy
+from timeline.counts import recount_events
 from timeline.models import Event, EventOrganisation, Evidence, NewsItem, Source
 from timeline.search import refresh_search_text
 
@@ -84,6 +88,7 @@ def event(
     )
     if index:
         refresh_search_text([created.pk])
+    recount_events([created.pk])
     return created
 
 

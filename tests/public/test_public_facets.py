@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 
 from tests.public import factories as f
 from timeline.filters import TimelineFilters, facets
@@ -149,3 +151,31 @@ def test_cached_facet_links_keep_the_order_of_each_page(client, world):
     assert "?kind=forum&amp;order=asc" in ascending
     assert "?kind=forum&amp;order=asc" not in descending
     assert 'href="?kind=forum"' in descending
+
+
+def _link_tables_read(queries) -> set[str]:
+    tables = ("timeline_event_parks", "timeline_eventorganisation", "timeline_event_people")
+    return {table for query in queries for table in tables if f'FROM "{table}"' in query["sql"]}
+
+
+def test_filtered_counts_stay_cached_when_an_event_elsewhere_changes(world):
+    filters = TimelineFilters.from_query(QueryDict(f"park={world['wuhan'].slug}&kind=forum"))
+    before = facets(filters)
+    f.event("北京又一论坛", kind="forum", parks=[world["beijing"]], organisations=[world["ministry"]])
+    with CaptureQueriesContext(connection) as queries:
+        after = facets(filters)
+    # the organisations, people, policies and provinces of Wuhan's events were not counted again
+    assert _link_tables_read(queries) == set()
+    assert {v.label: v.count for v in after.entities["organisation"]} == {"测试部": 1}
+    # the park facet counts all parks' forums: the new one shows
+    assert {v.label: v.count for v in after.entities["park"]} == {"北京测试科技园": 2, "武汉测试高新区": 1}
+    assert after.key != before.key
+
+
+def test_filtered_counts_follow_an_event_of_the_chosen_park(world):
+    filters = TimelineFilters.from_query(QueryDict(f"park={world['wuhan'].slug}&kind=forum"))
+    facets(filters)
+    f.event("武汉又一论坛", kind="forum", parks=[world["wuhan"]], organisations=[world["ministry"]])
+    after = facets(filters)
+    assert {v.label: v.count for v in after.entities["organisation"]} == {"测试部": 2}
+    assert {v.value: v.count for v in after.kinds} == {"forum": 2, "policy_release": 1, "launch": 1}
