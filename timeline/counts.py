@@ -221,16 +221,12 @@ def _apply(schema: _Schema, changes: Counter[Cell]) -> None:
     if not rows:
         return
     table, (dimension, kind, year, value, count) = _table(schema)
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), _ROWS_PER_UPSERT):
-            batch = rows[start : start + _ROWS_PER_UPSERT]
-            cursor.execute(
-                f"INSERT INTO {table} ({dimension}, {kind}, {year}, {value}, {count}) "
-                f"VALUES {', '.join(['(%s, %s, %s, %s, %s)'] * len(batch))} "
-                f"ON CONFLICT ({dimension}, {kind}, {year}, {value}) "
-                f"DO UPDATE SET {count} = {table}.{count} + excluded.{count}",
-                [param for cell, n in batch for param in (*cell, n)],
-            )
+    _upsert(
+        table,
+        (dimension, kind, year, value, count),
+        f"{count} = {table}.{count} + excluded.{count}",
+        [(*cell, n) for cell, n in rows],
+    )
     # both read facetcount_empty_idx: SQLite uses a partial index only under its very condition
     emptied = schema.cube.objects.filter(count__lte=0)
     if below_zero := emptied.filter(count__lt=0).first():
@@ -247,14 +243,22 @@ def _new_version(schema: _Schema, values: Sequence[tuple[str, str]]) -> None:
     table = quote(schema.versions._meta.db_table)
     dimension, value, version = (quote(c) for c in ("dimension", "value", "version"))
     stamp = secrets.randbits(62)
+    _upsert(
+        table, (dimension, value, version), f"{version} = excluded.{version}", [(*p, stamp) for p in values]
+    )
+
+
+def _upsert(table: str, columns: Sequence[str], update: str, rows: Sequence[tuple]) -> None:
+    """INSERT … ON CONFLICT (all columns but the last) DO UPDATE SET ``update``, in batches
+    (SQLite and PostgreSQL both speak it)."""
+    row = f"({', '.join(['%s'] * len(columns))})"
     with connection.cursor() as cursor:
-        for start in range(0, len(values), _ROWS_PER_UPSERT):
-            batch = values[start : start + _ROWS_PER_UPSERT]
+        for start in range(0, len(rows), _ROWS_PER_UPSERT):
+            batch = rows[start : start + _ROWS_PER_UPSERT]
             cursor.execute(
-                f"INSERT INTO {table} ({dimension}, {value}, {version}) "
-                f"VALUES {', '.join(['(%s, %s, %s)'] * len(batch))} "
-                f"ON CONFLICT ({dimension}, {value}) DO UPDATE SET {version} = excluded.{version}",
-                [param for pair in batch for param in (*pair, stamp)],
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([row] * len(batch))} "
+                f"ON CONFLICT ({', '.join(columns[:-1])}) DO UPDATE SET {update}",
+                [param for values in batch for param in values],
             )
 
 
