@@ -166,7 +166,7 @@ _ONE_CHAR_HEAD_WORDS = {
     "局": re.compile(r"(?:布|格|全|大|当|结|开|变|僵|时|残|终|棋|骗|饭)$"),
     "部": re.compile(r"(?:内|外|全|东|西|南|北|中|头|底|总|本|尾|顶|上|下|干|细|腹|面|局|俱乐)$"),
     "厅": re.compile(r"(?:大|展|客|餐|门|前|歌|舞|宴会)$"),
-    "署": re.compile(r"(?:部|签|公|布)$"),
+    "署": re.compile(r"(?:部|签|布)$"),  # not 公署, a body
 }
 
 
@@ -350,9 +350,10 @@ _SPEECH = (
 )
 _NAME = rf"(?:{_COMPOUND_SURNAMES}|[\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}"
 _AFTER_NAME = (
-    rf"(?=[，,、。：:；（(\s]|等|在|和|与|及|同|一行|率|带队|带领|分别|到会|会见|会同|陪同|参加|考察|调研|走访|视察|"
+    rf"(?=[，,、。：:；（(\s]|等|在|和|与|及|是|同志|同|一行|率|带队|带领|分别|到会|会见|会同|陪同|参加|考察|调研|走访|视察|"
     rf"一同|讲话|宣读|颁发|应邀|座谈|为|向|对|{_SPEECH}|$)"
 )
+_AFTER_NAME_RE = re.compile(_AFTER_NAME)
 _TITLE_NAME_RE = re.compile(rf"({_TITLES})({_NAME}){_AFTER_NAME}")
 _NAME_SPEECH_RE = re.compile(rf"(?<![\u4e00-\u9fff])({_NAME})(?:{_SPEECH})")
 _NAME_TITLE_RE = re.compile(
@@ -628,19 +629,14 @@ def _bare_people(text: str, people: Iterable[Mention]) -> list[Mention]:
     found = []
     for person in people:
         for match in re.finditer(re.escape(person.name), text):
-            if _valid_context(text, match.start(), match.end()):
+            if _stands_alone(text, match.end()):
                 found.append(replace(person, start=match.start(), end=match.end(), surface=person.name))
     return found
 
 
-def _valid_context(text: str, start: int, end: int) -> bool:
-    """A known name standing alone, not the middle of a longer word."""
-    after = text[end : end + 1]
-    return (
-        not after
-        or not re.match(r"[\u4e00-\u9fff]", after)
-        or bool(re.match(rf"(?:{_SPEECH}|等|一行|在|和|与|是|同志|率|带)", text[end : end + 2]))
-    )
+def _stands_alone(text: str, end: int) -> bool:
+    """A known name ending here as a name does after a title, not inside a longer word."""
+    return not re.match(r"[\u4e00-\u9fff]", text[end : end + 1]) or bool(_AFTER_NAME_RE.match(text, end))
 
 
 def document_titles(text: str) -> list[str]:

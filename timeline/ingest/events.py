@@ -27,6 +27,7 @@ _MEETING_NOUNS = (
 )
 _FORUM_NOUNS = "论坛|年会|峰会|研讨会|座谈会|交流会|推介会|对接会|洽谈会|博览会|展览会|大会|沙龙|报告会|讲坛"
 _CONTEST_NOUNS = "大赛|比赛|竞赛|挑战赛|创业赛|领域赛|全国赛|决赛|选拔赛"
+_PRESS_NOUNS = "新闻发布会|发布会|新闻通气会|通气会|吹风会"
 
 
 def _held(nouns: str) -> re.Pattern[str]:
@@ -39,34 +40,27 @@ def _held(nouns: str) -> re.Pattern[str]:
 # kind → patterns; the named group "name" (when present) is the event's own name.
 _TRIGGERS: dict[str, list[re.Pattern[str]]] = {
     "press_conference": [
-        re.compile(
-            rf"(?P<name>[^，。；]{{0,30}}(?:新闻发布会|发布会|新闻通气会|吹风会))[^，。；]{{0,20}}?{_HAPPENED}"
-        ),
-        re.compile(rf"{_HAPPENED}(?P<name>[^，。；]{{0,20}}(?:新闻发布会|发布会|新闻通气会|吹风会))"),
-        re.compile(r"在(?P<name>[^，。；]{2,40}?(?:新闻发布会|发布会|通气会))上"),
+        re.compile(rf"(?P<name>[^，。；]{{0,30}}(?:{_PRESS_NOUNS}))[^，。；]{{0,20}}?{_HAPPENED}"),
+        re.compile(rf"{_HAPPENED}(?P<name>[^，。；]{{0,20}}(?:{_PRESS_NOUNS}))"),
+        re.compile(rf"在(?P<name>[^，。；]{{2,40}}?(?:{_PRESS_NOUNS}))上"),
     ],
     "meeting": [
-        re.compile(
-            rf"(?P<name>[^，。；]{{0,40}}(?:协调会|工作会议|工作会|推进会|调度会|部署会|联席会议|电视电话会议|常务会议|"
-            rf"动员会|现场会|经验交流会|交流会议|座谈会议|审议会|评审会|会议)){_CJK}{{0,12}}?{_HAPPENED}"
-        ),
+        re.compile(rf"(?P<name>[^，。；]{{0,40}}(?:{_MEETING_NOUNS})){_CJK}{{0,12}}?{_HAPPENED}"),
         _held(_MEETING_NOUNS),
         re.compile(r"(?P<name>参加[^，。；]{2,40}?(?:代表团|会议)[^，。；]{0,4}审议)"),
         re.compile(r"(?P<name>调研[^，。；]{0,20}?座谈|座谈交流)"),
     ],
     "forum": [
         re.compile(
-            rf"(?P<name>[^，。；]{{0,60}}?(?:论坛|年会|峰会|研讨会|座谈会|交流会|推介会|对接会|洽谈会|博览会|展览会|"
-            rf"大会|沙龙|报告会|发展会|讲坛))(?:[（(][^）)]{{1,12}}[）)])?[^，。；]{{0,16}}?{_HAPPENED}(?!期间)"
+            rf"(?P<name>[^，。；]{{0,60}}?(?:{_FORUM_NOUNS}|发展会))(?:[（(][^）)]{{1,12}}[）)])?"
+            rf"[^，。；]{{0,16}}?{_HAPPENED}(?!期间)"
         ),
         _held(_FORUM_NOUNS),
         re.compile(r"在(?P<name>[^，。；]{2,50}?(?:论坛|年会|峰会|研讨会|大会|开幕式|全体会议))上"),
         re.compile(r"(?P<name>[^，。；]{2,40}?(?:论坛|峰会|研讨会|推介会|博览会))(?:期间|上)[，,]"),
     ],
     "contest": [
-        re.compile(
-            rf"(?P<name>[^，。；]{{0,50}}?(?:大赛|比赛|竞赛|挑战赛|创业赛|领域赛|全国赛|决赛|选拔赛))[^，。；]{{0,30}}?{_HAPPENED}"
-        ),
+        re.compile(rf"(?P<name>[^，。；]{{0,50}}?(?:{_CONTEST_NOUNS}))[^，。；]{{0,30}}?{_HAPPENED}"),
         _held(_CONTEST_NOUNS),
         re.compile(r"(?:评选出|获得|获评)[^，。；]{0,30}?(?:奖|优秀企业)"),
         re.compile(r"(?P<name>[^，。；]{2,30}?颁奖(?:典礼|仪式)?)"),
@@ -103,7 +97,7 @@ _TRIGGERS: dict[str, list[re.Pattern[str]]] = {
 }
 # Words without which a kind's patterns cannot match: a cheap first test per sentence.
 _GATES: dict[str, re.Pattern[str]] = {
-    "press_conference": re.compile(r"发布会|通气会|吹风会"),
+    "press_conference": re.compile(_PRESS_NOUNS),
     "meeting": re.compile(rf"{_MEETING_NOUNS}|代表团|调研|座谈"),
     "forum": re.compile(rf"{_FORUM_NOUNS}|发展会|开幕式|全体会议"),
     "contest": re.compile(rf"{_CONTEST_NOUNS}|奖|优秀企业"),
@@ -379,27 +373,14 @@ def _date_for(
         rank = {"day": 3, "month": 2, "year": 1}
         return max(inside, key=lambda m: (rank[m.date.precision], -abs(m.start - at)))
     if _SELF_ISSUED.search(context.text, sentence.start, sentence.end):
-        signed = _signature_date(context, sentence.end)
-        published = context.published
-        return signed or DateMention(-1, -1, published.iso(), published, "point")  # issued as published
+        # the notice's signature is page furniture; the pipeline has made the publication date
+        # the signature's day (metadata), so a notice issuing a document is dated by it
+        return DateMention(-1, -1, context.published.iso(), context.published, "point")
     return lead_date
 
 
 # "现将《…》印发给你们": a notice issuing a document is dated by its signature
 _SELF_ISSUED = re.compile(r"现将[^。；]{2,80}?(?:印发|转发|下发)给你们|现(?:予|就)?(?:印发|公布|发布)如下")
-
-
-def _signature_date(context: ItemContext, after: int) -> DateMention | None:
-    """The first day-precise date after ``after`` that stands alone on its line."""
-    for mention in context.dates:
-        if mention.start < after or mention.date.precision != "day":
-            continue
-        line_start = context.text.rfind("\n", 0, mention.start) + 1
-        line_end = context.text.find("\n", mention.end)
-        line = context.text[line_start : line_end if line_end != -1 else len(context.text)]
-        if line.strip() == mention.phrase.strip():
-            return mention
-    return None
 
 
 def _draft(

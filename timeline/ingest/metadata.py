@@ -184,8 +184,8 @@ def _html_date(value: str) -> _Found | None:
 
 
 def signature_date(text: str) -> PartialDate | None:
-    """The date a notice is signed on (the issuing body, then the date, on lines of their own),
-    for the stages that date the notice's 印发 by it even when the user gave the publication date."""
+    """The date a notice is signed on (the issuing body, then the date, on lines of their own):
+    ``read_metadata``'s last resort for the publication date."""
     found = _signature_date(text.split("\n"))
     return found[0] if found else None
 

@@ -18,7 +18,7 @@ from timeline.ingest.decode import decode
 from timeline.ingest.entities import Gazetteer, document_people, document_titles, find_entities
 from timeline.ingest.errors import IngestError
 from timeline.ingest.events import ItemContext, extract_events, lead_date
-from timeline.ingest.metadata import read_metadata, signature_date
+from timeline.ingest.metadata import read_metadata
 from timeline.ingest.registry import read_registry
 from timeline.ingest.split import split_items
 from timeline.ingest.types import DateMention, Document, Item, Mention, PartialDate
@@ -51,7 +51,7 @@ def extract_document(
         raise IngestError("no readable text after cleaning (only noise, spam or white space)")
     metadata = read_metadata(cleaned.text, decoded.meta)
     if published is not None:
-        metadata.published = _refined(published, metadata.published or signature_date(cleaned.text))
+        metadata.published = _refined(published, metadata.published)
     anchor = metadata.published or _latest_date(cleaned.text)
     if anchor is None:
         raise IngestError("no publication date in the document and none given (use --published)")
