@@ -318,7 +318,7 @@ def measure(repeat: int, edits: int) -> tuple[list[Timing], list[float]]:
     from django.core.cache import cache
     from django.test import Client
 
-    from timeline import merging
+    from timeline import curation
     from timeline.counts import recount_events
     from timeline.models import Event
 
@@ -345,7 +345,7 @@ def measure(repeat: int, edits: int) -> tuple[list[Timing], list[float]]:
             for _ in range(edits):
                 event = next(pending)
                 started = time.perf_counter()
-                merging.publish_events(events=[event], user=reviewer)
+                curation.publish_events(events=[event], user=reviewer)
                 publishing.append((time.perf_counter() - started) * 1000)
                 started = time.perf_counter()
                 client.get(url)

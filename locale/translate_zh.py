@@ -17,6 +17,7 @@ PO = Path(__file__).resolve().parent / "zh_Hans" / "LC_MESSAGES" / "django.po"
 # (context, msgid) or msgid → translation; a plural entry gives its one form (Chinese has one)
 ZH: dict[object, str] = {
     "Simplified Chinese": "简体中文",
+    "The status stays “%(status)s”: publish or reject with the review actions.": "状态仍为“%(status)s”：请用审核操作发布或驳回。",
     "English": "英语",
     "Merged %(count)d records into “%(survivor)s”.": "已将 %(count)d 条记录合并到“%(survivor)s”。",
     "aliases": "别名",

@@ -9,6 +9,7 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_permission_codename
 from django.db import transaction
 from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
@@ -24,7 +25,7 @@ from people.resources import (
     PositionResource,
     format_precise_date,
 )
-from timeline.counts import events_linked_to, recount_events
+from timeline.derived import events_changed, events_naming
 
 
 class ImportExportAdmin(ImportExportModelAdmin):
@@ -62,21 +63,58 @@ class CuratedAdmin(ImportExportAdmin, SimpleHistoryAdmin):
         )
 
 
-class NamedInEventsAdmin(CuratedAdmin):
-    """A park, organisation, person or policy: deleting one unlinks it from its events, whose
-    public facet counts are recounted in the same transaction."""
+class DerivedDataAdmin(admin.ModelAdmin):
+    """An admin whose records feed the events' derived data (search text, facet counts). Every
+    way it writes — the change form with its inlines, a history revert, a deletion — ends in
+    ``timeline.derived.events_changed`` for the events its record touched before and after, in
+    the same transaction. Subclasses say which events those are."""
+
+    def events_touched(self, pks: list[int]) -> list[int]:
+        raise NotImplementedError
+
+    def _remember(self, request: HttpRequest, pks: list[int]) -> None:
+        # the events a record touched before the change (a park moved, evidence moved to another event)
+        request._events_touched = {*getattr(request, "_events_touched", ()), *self.events_touched(pks)}
+
+    def _changed(self, request: HttpRequest, pks: list[int]) -> None:
+        events_changed({*getattr(request, "_events_touched", ()), *self.events_touched(pks)})
+
+    def save_model(self, request, obj, form, change):
+        if obj.pk:
+            self._remember(request, [obj.pk])
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        self._changed(request, [form.instance.pk])
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # a revert saves the record and its many-to-many fields, but not through save_related
+        with transaction.atomic():
+            response = super().history_form_view(request, object_id, version_id, extra_context)
+            if request.method == "POST" and response.status_code == 302:
+                self._changed(request, [int(object_id)])
+        return response
 
     @transaction.atomic
     def delete_model(self, request, obj):
-        events = events_linked_to(self.model, [obj.pk])
+        self._remember(request, [obj.pk])
         super().delete_model(request, obj)
-        recount_events(events)
+        self._changed(request, [])
 
     @transaction.atomic
     def delete_queryset(self, request, queryset):
-        events = events_linked_to(self.model, list(queryset.values_list("pk", flat=True)))
+        self._remember(request, list(queryset.values_list("pk", flat=True)))
         super().delete_queryset(request, queryset)
-        recount_events(events)
+        self._changed(request, [])
+
+
+class NamedInEventsAdmin(DerivedDataAdmin, CuratedAdmin):
+    """A park, organisation, person or policy: its names are in its events' search text, its
+    links and (for parks) its province in their facet counts."""
+
+    def events_touched(self, pks: list[int]) -> list[int]:
+        return events_naming(self.model, pks)
 
 
 def alias_list(obj) -> str:
@@ -163,12 +201,6 @@ class ParkAdmin(NamedInEventsAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("aliases")
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change and "province" in form.changed_data:
-            # the province facet counts an event under the provinces of its parks
-            recount_events(events_linked_to(Park, [obj.pk]))
-
     @admin.display(description=_("approved"), ordering="approved_on")
     def approved(self, obj: Park) -> str:
         return format_precise_date(obj.approved_on, obj.approved_precision)
@@ -228,8 +260,16 @@ class PositionAdmin(CuratedAdmin):
 
 
 @admin.register(Alias)
-class AliasAdmin(admin.ModelAdmin):
+class AliasAdmin(DerivedDataAdmin):
     list_display = ("name", "park", "organisation", "person")
     list_select_related = ("park", "organisation", "person")
     search_fields = ("name", "park__name", "organisation__name", "person__name")
     autocomplete_fields = ("park", "organisation", "person")
+
+    def events_touched(self, pks: list[int]) -> list[int]:
+        """The events of the records these aliases name: their search text holds the aliases."""
+        owners = Alias.objects.filter(pk__in=pks).values_list("park_id", "organisation_id", "person_id")
+        touched: set[int] = set()
+        for model, column in ((Park, 0), (Organisation, 1), (Person, 2)):
+            touched.update(events_naming(model, {row[column] for row in owners if row[column]}))
+        return sorted(touched)

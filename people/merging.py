@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 
 from people.models import Alias, NamedModel, Organisation, Park, Person, Position
+from timeline.derived import entities_changed
 
 MERGE_PERMISSION = "timeline.merge_event"
 
@@ -50,22 +51,14 @@ def _move_aliases(survivor: NamedModel, others: Sequence[NamedModel]) -> None:
             have.add(other.name_key)
 
 
-def _move_events(survivor: NamedModel, others: Sequence[NamedModel], relation: str) -> set[int]:
-    """Moves the rows of one of Event's plain many-to-many relations (parks, people); returns
-    the ids of the events moved."""
+def _move_events(survivor: NamedModel, others: Sequence[NamedModel], relation: str) -> None:
+    """Moves the rows of one of Event's plain many-to-many relations (parks, people)."""
     from timeline.models import Event  # timeline imports people: resolve the cycle lazily
 
     through = Event._meta.get_field(relation).remote_field.through
     target = Event._meta.get_field(relation).m2m_reverse_field_name()
     event_ids = set(through.objects.filter(**{f"{target}__in": others}).values_list("event_id", flat=True))
     survivor.events.add(*event_ids)
-    return event_ids
-
-
-def _recount(event_ids: Iterable[int]) -> None:
-    from timeline.counts import recount_events
-
-    recount_events(event_ids)
 
 
 def _widen(kept: Position, extra: Position) -> None:
@@ -118,9 +111,7 @@ def merge_organisations(*, organisations: Iterable[Organisation], user) -> Organ
     require_permission(user, MERGE_PERMISSION)
     survivor, others = _survivor_and_others(Organisation, organisations)
     roles = set(survivor.event_roles.values_list("event_id", "role"))
-    moved = set()
     for row in EventOrganisation.objects.filter(organisation__in=others):
-        moved.add(row.event_id)
         if (row.event_id, row.role) in roles:
             row.delete()
         else:
@@ -135,7 +126,7 @@ def merge_organisations(*, organisations: Iterable[Organisation], user) -> Organ
     _repoint(Park, "managing_organisation", survivor, others)
     survivor.refresh_from_db()
     survivor = _finish(survivor, others)
-    _recount(moved)
+    entities_changed(Organisation, [survivor.pk])  # its events, old and moved, have new names
     return survivor
 
 
@@ -144,11 +135,11 @@ def merge_parks(*, parks: Iterable[Park], user) -> Park:
     """Merges parks: events, sub-parks and aliases move to the survivor. Returns the survivor."""
     require_permission(user, MERGE_PERMISSION)
     survivor, others = _survivor_and_others(Park, parks)
-    moved = _move_events(survivor, others, "parks")
+    _move_events(survivor, others, "parks")
     _repoint(Park, "parent", survivor, others)
     survivor.refresh_from_db()
     survivor = _finish(survivor, others)
-    _recount(moved)  # their parks and, when the provinces differ, their provinces changed
+    entities_changed(Park, [survivor.pk])  # names, and for moved events parks and provinces
     return survivor
 
 
@@ -157,8 +148,8 @@ def merge_people(*, people: Iterable[Person], user) -> Person:
     """Merges people: events, positions and aliases move to the survivor. Returns the survivor."""
     require_permission(user, MERGE_PERMISSION)
     survivor, others = _survivor_and_others(Person, people)
-    moved = _move_events(survivor, others, "people")
+    _move_events(survivor, others, "people")
     _move_positions(survivor, others, "person", "organisation")
     survivor = _finish(survivor, others)
-    _recount(moved)
+    entities_changed(Person, [survivor.pk])
     return survivor

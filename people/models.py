@@ -7,6 +7,8 @@ Traditional spellings) live in ``Alias`` so the extractor's gazetteer can load t
 
 from __future__ import annotations
 
+import hashlib
+
 from django.db import models
 from django.db.models import Q
 from django.utils.text import slugify
@@ -39,6 +41,12 @@ def unique_slug(model: type[models.Model], text: str, *, exclude_pk: int | None 
         n += 1
         slug = f"{base}-{n}"
     return slug
+
+
+def slug_with_suffix(slug: str, key: str) -> str:
+    """``slug`` made unique to one name: a suffix from the name's key, the same in every process,
+    for a slug already taken by another name (two spellings that slugify alike)."""
+    return f"{slug[:72]}-{hashlib.sha1(key.encode()).hexdigest()[:7]}"
 
 
 class NamedQuerySet(models.QuerySet):

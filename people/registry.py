@@ -16,6 +16,7 @@ from django.db import transaction
 
 from people.models import Alias, Organisation, Park, Precision
 from people.names import name_key
+from timeline.derived import entities_changed
 from timeline.ingest.registry import (
     DEFAULT_FOLDER,
     ORGANISATIONS_FILE,
@@ -51,10 +52,8 @@ def load_registry(*, folder: Path | None = None, dry_run: bool = False) -> LoadR
     park_rows = read_park_rows(folder / PARKS_FILE)
     organisation_rows = read_organisation_rows(folder / ORGANISATIONS_FILE)
     report = LoadReport()
-    from timeline.counts import park_provinces, recount_moved_parks  # timeline imports people
-
     with transaction.atomic():
-        _upsert(
+        organisations = _upsert(
             Organisation,
             organisation_rows,
             _organisation_values,
@@ -62,9 +61,11 @@ def load_registry(*, folder: Path | None = None, dry_run: bool = False) -> LoadR
             "organisation",
             report,
         )
-        provinces = park_provinces()
-        _upsert(Park, park_rows, _park_values, ("parent",), "park", report)
-        recount_moved_parks(provinces)  # the province facet counts events by their parks
+        parks = _upsert(Park, park_rows, _park_values, ("parent",), "park", report)
+        # a new alias or name is in the search text of the record's events, a park's province
+        # in their facet counts
+        entities_changed(Organisation, organisations)
+        entities_changed(Park, parks)
         if dry_run:
             transaction.set_rollback(True)
     return report
@@ -93,8 +94,9 @@ def _upsert(
     links: tuple[str, ...],
     alias_field: str,
     report: LoadReport,
-) -> None:
-    """Create or update one record per row, point its links (parent, predecessor) and add missing aliases.
+) -> list[int]:
+    """Create or update one record per row, point its links (parent, predecessor) and add missing
+    aliases; returns the ids of the records that changed (created ones name no event yet).
 
     One query finds the existing records and one their aliases. Only changed records are
     saved: each save writes a history row, so a re-run must not save anything.
@@ -148,3 +150,4 @@ def _upsert(
     report.updated += len(changed - created)
     report.unchanged += len(rows) - len(created | changed)
     report.aliases_created += len(new_aliases)
+    return [records[key].pk for key in changed - created]

@@ -20,6 +20,7 @@ from import_export import fields, resources, widgets
 
 from people.models import Alias, Organisation, Park, Person, Position, Precision
 from people.names import name_key
+from timeline.derived import events_changed, events_naming
 
 SEPARATOR = "|"
 
@@ -268,15 +269,35 @@ def row_name_keys(*columns: str) -> Callable[[dict], list[str]]:
 
 
 class ParklineResource(resources.ModelResource):
-    """A spreadsheet's empty cell is an empty text, not NULL, in text fields too."""
+    """A spreadsheet's empty cell is an empty text, not NULL, in text fields too. An import ends in
+    ``timeline.derived.events_changed`` for the events its rows touched before and after (in the
+    import's transaction: a preview rolls it back with everything else)."""
 
     WIDGETS_MAP = {**resources.ModelResource.WIDGETS_MAP, "TextField": widgets.CharWidget}
+
+    def events_touched(self, pks: list[int]) -> list[int]:
+        """The events whose search text or facet counts these records feed (none by default)."""
+        return []
+
+    def before_save_instance(self, instance, row, **kwargs):
+        super().before_save_instance(instance, row, **kwargs)
+        if instance.pk:
+            self._touched = {*getattr(self, "_touched", ()), *self.events_touched([instance.pk])}
+
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        saved = [row.object_id for row in result.rows if row.object_id]
+        events_changed({*getattr(self, "_touched", ()), *self.events_touched(saved)})
+        self._touched = set()
 
 
 class NamedResource(ParklineResource):
     """Rows keyed by name: an existing record is found under its ``name_key``, not its id."""
 
     key_columns: Sequence[str] = ("name",)
+
+    def events_touched(self, pks: list[int]) -> list[int]:
+        return events_naming(self._meta.model, pks)
 
     def get_instance(self, instance_loader, row):
         if any(column not in row for column in self.key_columns):
@@ -351,15 +372,6 @@ class ParkResource(NamedResource):
 
     def before_import(self, dataset, **kwargs):
         order_by_references(dataset, key=row_name_key("name"), references=row_name_keys("parent"))
-        from timeline.counts import park_provinces  # timeline imports people: resolve the cycle lazily
-
-        self._provinces_before = park_provinces()
-
-    def after_import(self, dataset, result, **kwargs):
-        super().after_import(dataset, result, **kwargs)
-        from timeline.counts import recount_moved_parks
-
-        recount_moved_parks(self._provinces_before)  # the province facet counts events by their parks
 
 
 class PersonResource(NamedResource):

@@ -8,6 +8,7 @@ from people.models import Organisation
 from people.names import name_key
 from people.resources import NamesWidget, NameWidget, ParklineResource, PreciseDateField
 from policies.models import Policy
+from timeline.derived import events_naming
 
 
 def policy_widget() -> NameWidget:
@@ -46,6 +47,9 @@ class PolicyResource(ParklineResource):
 
     def get_queryset(self):
         return Policy.objects.prefetch_related("issuers")
+
+    def events_touched(self, pks: list[int]) -> list[int]:
+        return events_naming(Policy, pks)
 
     def get_instance(self, instance_loader, row):
         if "title" not in row:

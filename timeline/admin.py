@@ -1,16 +1,17 @@
 """Curation admin for sources, news items, events and evidence.
 
 The event changelist is the review queue: by default it hides rejected and merged events and
-lists candidates first. Publishing and rejecting need ``timeline.publish_event``: without it the
-actions are not offered, the services refuse, and the change form offers no status beyond
-"reviewed". Whatever changes an event here (form, history revert, delete, spreadsheet import)
-recounts its public facet counts.
+lists candidates first. An event's status and ``merged_into`` are read-only everywhere here: they
+change only through the review actions, which call the permission-checking services of
+``timeline.curation`` (publishing and rejecting need ``timeline.publish_event``, merging
+``timeline.merge_event``). Whatever else changes an event or its evidence here (form, inlines,
+history revert, delete, spreadsheet import) reaches its search text and facet counts through
+``timeline.derived``.
 """
 
 from __future__ import annotations
 
 from django.contrib import admin, messages
-from django.db import transaction
 from django.db.models import Case, Count, IntegerField, Value, When
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -18,10 +19,10 @@ from django.utils.translation import ngettext
 from import_export.admin import ExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 
-from people.admin import CuratedAdmin, ImportExportAdmin
+from people.admin import CuratedAdmin, DerivedDataAdmin, ImportExportAdmin
 from people.resources import format_precise_date
-from timeline import merging
-from timeline.counts import recount_events
+from timeline import curation
+from timeline.derived import events_quoting
 from timeline.models import Event, EventOrganisation, EventStatus, Evidence, NewsItem, Source
 from timeline.resources import EventResource, EvidenceResource, NewsItemResource, SourceResource
 
@@ -33,8 +34,6 @@ STATUS_ORDER = Case(
     default=Value(3),
     output_field=IntegerField(),
 )
-# what an editor without publish_event may set in the change form
-EDITOR_STATUSES = (EventStatus.CANDIDATE, EventStatus.REVIEWED)
 
 
 class NewsItemInline(admin.TabularInline):
@@ -44,9 +43,9 @@ class NewsItemInline(admin.TabularInline):
 
 
 @admin.register(Source)
-class SourceAdmin(ExportMixin, admin.ModelAdmin):
+class SourceAdmin(DerivedDataAdmin, ExportMixin, admin.ModelAdmin):
     """Sources come in through ``import_news`` (which splits them into news items), so the admin
-    only exports them."""
+    only exports them; deleting one takes its evidence away from its events."""
 
     resource_classes = (SourceResource,)
     formats = (CSV, XLSX)
@@ -69,6 +68,9 @@ class SourceAdmin(ExportMixin, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(item_count=Count("items"))
 
+    def events_touched(self, pks: list[int]) -> list[int]:
+        return events_quoting(pks)
+
     @admin.display(description=_("published"), ordering="published_on")
     def published(self, obj: Source) -> str:
         return format_precise_date(obj.published_on, obj.published_precision)
@@ -79,7 +81,7 @@ class SourceAdmin(ExportMixin, admin.ModelAdmin):
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(ExportMixin, admin.ModelAdmin):
+class NewsItemAdmin(DerivedDataAdmin, ExportMixin, admin.ModelAdmin):
     resource_classes = (NewsItemResource,)
     formats = (CSV, XLSX)
     list_display = ("__str__", "source", "position", "dateline", "byline", "evidence_count")
@@ -89,6 +91,9 @@ class NewsItemAdmin(ExportMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(evidence_count=Count("evidence"))
+
+    def events_touched(self, pks: list[int]) -> list[int]:
+        return list(Evidence.objects.filter(news_item__in=pks).values_list("event_id", flat=True).distinct())
 
     @admin.display(description=_("evidence"), ordering="evidence_count")
     def evidence_count(self, obj: NewsItem) -> int:
@@ -141,15 +146,8 @@ class EvidenceInline(admin.StackedInline):
     extra = 0
 
 
-def _with_merged_into(events) -> set[int]:
-    """The events and those merged into them, which lose their ``merged_into`` when the events
-    are deleted and may show again."""
-    ids = set(events.values_list("pk", flat=True))
-    return ids | set(Event.objects.filter(merged_into__in=ids).values_list("pk", flat=True))
-
-
 @admin.register(Event)
-class EventAdmin(CuratedAdmin):
+class EventAdmin(DerivedDataAdmin, CuratedAdmin):
     resource_classes = (EventResource,)
     list_display = (
         "title",
@@ -166,8 +164,8 @@ class EventAdmin(CuratedAdmin):
     search_fields = ("title", "summary")
     date_hierarchy = "date"
     ordering = (STATUS_ORDER.asc(), "-date", "-id")
-    autocomplete_fields = ("parks", "people", "policies", "merged_into")
-    readonly_fields = ("created", "updated")
+    autocomplete_fields = ("parks", "people", "policies")
+    readonly_fields = (*curation.SERVICE_FIELDS, "created", "updated")
     inlines = (EventOrganisationInline, EvidenceInline)
     actions = ("mark_reviewed", "publish", "reject", "merge_selected")
     fieldsets = (
@@ -186,44 +184,31 @@ class EventAdmin(CuratedAdmin):
         )
 
     def has_publish_permission(self, request) -> bool:
-        return request.user.has_perm(merging.PUBLISH_PERMISSION)
+        return request.user.has_perm(curation.PUBLISH_PERMISSION)
 
     def has_import_permission(self, request) -> bool:
-        # a spreadsheet row can carry status=published, so bulk import is a reviewer's job
+        # a spreadsheet creates and relinks events in bulk: a reviewer's job
         return super().has_import_permission(request) and self.has_publish_permission(request)
 
-    def get_readonly_fields(self, request, obj=None):
-        fields = super().get_readonly_fields(request, obj)
-        if obj is not None and obj.status not in EDITOR_STATUSES and not self.has_publish_permission(request):
-            return (*fields, "status")  # an editor may not unpublish or un-reject either
-        return fields
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        status = form.base_fields.get("status")
-        if status is not None and not self.has_publish_permission(request):
-            status.choices = [(value, label) for value, label in status.choices if value in EDITOR_STATUSES]
-        return form
+    def events_touched(self, pks: list[int]) -> list[int]:
+        return pks
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        recount_events([obj.pk])  # the history view's revert saves here, without save_related
+        wanted = obj.status  # what a history revert would restore
+        curation.save_event(event=obj, user=request.user)
+        if change and wanted != obj.status:
+            self.message_user(
+                request,
+                _("The status stays “%(status)s”: publish or reject with the review actions.")
+                % {"status": obj.get_status_display()},
+                messages.WARNING,
+            )
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        recount_events([form.instance.pk])  # parks, people, policies, organisation roles
-
-    @transaction.atomic
     def delete_model(self, request, obj):
-        ids = _with_merged_into(Event.objects.filter(pk=obj.pk))
-        super().delete_model(request, obj)
-        recount_events(ids)
+        curation.delete_events(events=[obj], user=request.user)
 
-    @transaction.atomic
     def delete_queryset(self, request, queryset):
-        ids = _with_merged_into(queryset)
-        super().delete_queryset(request, queryset)
-        recount_events(ids)
+        curation.delete_events(events=queryset, user=request.user)
 
     @admin.display(description=_("date"), ordering="date")
     def when(self, obj: Event) -> str:
@@ -247,32 +232,35 @@ class EventAdmin(CuratedAdmin):
 
     @admin.action(description=_("Mark selected events as reviewed"), permissions=("change",))
     def mark_reviewed(self, request, queryset):
-        count = merging.mark_reviewed(events=queryset, user=request.user)
+        count = curation.mark_reviewed(events=queryset, user=request.user)
         self._report(request, count, "%(count)d event marked reviewed.", "%(count)d events marked reviewed.")
 
     @admin.action(description=_("Publish selected events"), permissions=("publish",))
     def publish(self, request, queryset):
-        count = merging.publish_events(events=queryset, user=request.user)
+        count = curation.publish_events(events=queryset, user=request.user)
         self._report(request, count, "%(count)d event published.", "%(count)d events published.")
 
     @admin.action(description=_("Reject selected events"), permissions=("publish",))
     def reject(self, request, queryset):
-        count = merging.reject_events(events=queryset, user=request.user)
+        count = curation.reject_events(events=queryset, user=request.user)
         self._report(request, count, "%(count)d event rejected.", "%(count)d events rejected.")
 
     @admin.action(description=_("Merge selected events into one"), permissions=("merge",))
     def merge_selected(self, request, queryset):
-        self.run_merge(request, queryset, lambda qs: merging.merge_events(events=qs, user=request.user))
+        self.run_merge(request, queryset, lambda qs: curation.merge_events(events=qs, user=request.user))
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(ImportExportAdmin):
+class EvidenceAdmin(DerivedDataAdmin, ImportExportAdmin):
     resource_classes = (EvidenceResource,)
     list_display = ("excerpt", "event", "news_item", "date_phrase", "created")
     list_select_related = ("event", "news_item__source")
     search_fields = ("quote", "event__title", "date_phrase")
     autocomplete_fields = ("event", "news_item")
     date_hierarchy = "created"
+
+    def events_touched(self, pks: list[int]) -> list[int]:
+        return list(Evidence.objects.filter(pk__in=pks).values_list("event_id", flat=True).distinct())
 
     @admin.display(description=_("quote"))
     def excerpt(self, obj: Evidence) -> str:

@@ -8,10 +8,10 @@ all of them), so any set of kinds and range of years is one SUM over a few thous
 
 :func:`recount_events` keeps the rollup in step. For each event it takes away what the event
 added when it was last counted (its ``CountedEvent`` row) and adds what it adds now, so it is
-right whatever changed, and a second call changes nothing. Every path that publishes, hides,
-merges, deletes or relinks events calls it inside its own transaction (the curation services,
-the admin, the importer); :func:`rebuild` (``manage.py rebuild_facet_counts``) counts everything
-again from the events, for a database written by other means. It also gives every park,
+right whatever changed, and a second call changes nothing. It is called only through
+``timeline.derived.events_changed``, the door every write path goes through. :func:`rebuild`
+(``manage.py rebuild_facet_counts``) counts everything again from the events, for a database
+written by other means. It also gives every park,
 organisation, person, policy and province whose events changed a new ``FacetVersion``: the
 counts of a page filtered by them are cached under it (``timeline.filters.facets``).
 """
@@ -133,20 +133,6 @@ def events_linked_to(model: type, ids: Sequence[int]) -> list[int]:
     return list(
         link.objects.filter(**{f"{column}__in": list(ids)}).values_list("event_id", flat=True).distinct()
     )
-
-
-def park_provinces() -> dict[int, str]:
-    """Each park's province, to pass to :func:`recount_moved_parks` after a bulk change of parks."""
-    return dict(_installed().park.objects.values_list("pk", "province"))
-
-
-def recount_moved_parks(before: dict[int, str]) -> None:
-    """Recounts the events of the parks whose province is no longer the one in ``before``: the
-    province facet counts an event under the provinces of its parks."""
-    now = _installed().park.objects.values_list("pk", "province")
-    moved = [pk for pk, province in now if pk in before and province != before[pk]]
-    if moved:
-        recount_events(events_linked_to(_installed().park, moved))
 
 
 def _recount_chunk(

@@ -3,6 +3,11 @@
 The extractor is plain Python and knows nothing of models; this module turns the curated
 parks, organisations (with the dates a name denoted a body), people and policies into
 ``GazetteerEntry`` values for it, and keeps one built ``Gazetteer`` per process.
+
+Only records an editor reviewed (the registry's, and those curated since) are known names. What
+an import created is a proposal: it must not teach the next document's linker (a wrong name
+would spread), and what a document yields must not depend on which documents were imported
+before it — so imports running side by side store what one run after another stores.
 """
 
 from __future__ import annotations
@@ -10,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import defaultdict
+
+from django.db.models import Q
 
 from people.models import Alias, Organisation, Park, Person
 from policies.models import Policy
@@ -21,11 +28,14 @@ _cached: list[Gazetteer] = []  # empty: not built yet
 
 
 def gazetteer_entries() -> list[GazetteerEntry]:
-    """Every known name and its aliases, in five queries whatever the size of the registry."""
+    """Every reviewed name and its aliases, in five queries whatever the size of the registry."""
     aliases: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for park, organisation, person, name in Alias.objects.values_list(
-        "park_id", "organisation_id", "person_id", "name"
-    ).order_by("name"):
+    reviewed = Q(park__is_reviewed=True) | Q(organisation__is_reviewed=True) | Q(person__is_reviewed=True)
+    for park, organisation, person, name in (
+        Alias.objects.filter(reviewed)
+        .values_list("park_id", "organisation_id", "person_id", "name")
+        .order_by("name")
+    ):
         if park:
             aliases["park", park].append(name)
         elif organisation:
@@ -35,10 +45,12 @@ def gazetteer_entries() -> list[GazetteerEntry]:
 
     entries = [
         GazetteerEntry("park", name, tuple(aliases["park", pk]))
-        for pk, name in Park.objects.values_list("id", "name").order_by("name", "id")
+        for pk, name in Park.objects.reviewed().values_list("id", "name").order_by("name", "id")
     ]
 
-    organisations = list(Organisation.objects.values_list("id", "name", "renamed_on", "predecessor_id"))
+    organisations = list(
+        Organisation.objects.reviewed().values_list("id", "name", "renamed_on", "predecessor_id")
+    )
     # a predecessor's name stops denoting it on the day its successor took over
     valid_until: dict[int, dt.date] = {}
     for _, _, renamed_on, predecessor in organisations:
@@ -57,14 +69,16 @@ def gazetteer_entries() -> list[GazetteerEntry]:
 
     # namesakes told apart by a disambiguation are one name to the linker
     people: dict[str, list[str]] = {}
-    for pk, name in Person.objects.values_list("id", "name").order_by("name", "id"):
+    for pk, name in Person.objects.reviewed().values_list("id", "name").order_by("name", "id"):
         known = people.setdefault(name, [])
         known += [alias for alias in aliases["person", pk] if alias not in known]
     entries += [GazetteerEntry("person", name, tuple(names)) for name, names in people.items()]
 
     entries += [
         GazetteerEntry("policy", title, (short_title,) if short_title else ())
-        for title, short_title in Policy.objects.values_list("title", "short_title").order_by("title")
+        for title, short_title in Policy.objects.reviewed()
+        .values_list("title", "short_title")
+        .order_by("title")
     ]
     return entries
 
@@ -82,6 +96,6 @@ def load_gazetteer() -> Gazetteer:
 
 
 def invalidate_gazetteer() -> None:
-    """Forget the built gazetteer: the importer calls this after it created entities."""
+    """Forget the built gazetteer, after the reviewed names changed in this process."""
     with _lock:
         _cached.clear()

@@ -10,7 +10,6 @@ the new evidence instead of a duplicate.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import re
 import unicodedata
 from collections import defaultdict
@@ -18,22 +17,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q, QuerySet
 
-from people.models import Organisation, Park, Person, Position, Precision
+from people.models import Organisation, Park, Person, Position, Precision, slug_with_suffix
 from people.names import name_key
 from policies.models import Policy, PolicyKind
-from timeline.counts import recount_events
-from timeline.gazetteer import invalidate_gazetteer
+from timeline.derived import events_changed
 from timeline.ingest.entities import policy_period
 from timeline.ingest.types import DAY, MONTH, YEAR, Document, EventDraft
 from timeline.models import Event, EventKind, EventOrganisation, Evidence, NewsItem, OrganisationRole, Source
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
-
-logger = logging.getLogger(__name__)
 
 PARK, ORGANISATION, PERSON, POLICY = "park", "organisation", "person", "policy"
 ENTITY_KINDS = (PARK, ORGANISATION, PERSON, POLICY)
@@ -61,6 +57,7 @@ def import_document(
 ) -> ImportResult:
     """Store one document and everything found in it, or nothing when its content is known."""
     with transaction.atomic():
+        _take_turns()
         source, created = Source.objects.get_or_create(
             content_sha256=doc.sha256, defaults=_source_fields(doc, publisher, user, source_url)
         )
@@ -75,10 +72,7 @@ def import_document(
         for draft in doc.events:
             writer.write(draft)
         writer.flush()
-        _refresh_search_text(writer.event_ids)
-        recount_events(writer.event_ids)  # the public facet counts, in the same transaction
-    if entities.created:
-        invalidate_gazetteer()  # the next document's linker should know the new names
+        events_changed(writer.event_ids)  # search text and facet counts, in the same transaction
     return ImportResult(
         source=source,
         created=True,
@@ -87,6 +81,19 @@ def import_document(
         entities_new=entities.created,
         items=len(items),
     )
+
+
+IMPORT_LOCK = 0x5041524B4C494E45  # any fixed number: the key of the importers' advisory lock
+
+
+def _take_turns() -> None:
+    """Imports write one document at a time, so parallel runs store what one run after another
+    stores: a document must see the events of the one written before it to merge its reports
+    into them, and the names it created. Extraction, most of the time, still runs side by side.
+    PostgreSQL: a transaction-level advisory lock; SQLite writes one transaction at a time anyway."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
 
 
 # --- the source and its news items -----------------------------------------------------------
@@ -275,18 +282,16 @@ class _Entities:
             policy = Policy(title=title, kind=policy_kind(title), is_reviewed=False)
             if period:
                 policy.period_start, policy.period_end = period
-            policy.save()
+            policy = _insert(policy, title_key=name_key(title))
             self.policies[policy.pk] = policy
             return policy.pk
         name = name.strip()[:200]
         if kind == PARK:
-            record = Park(name=name, is_reviewed=False)
-        elif kind == ORGANISATION:
+            return _insert(Park(name=name, is_reviewed=False), name_key=name_key(name)).pk
+        if kind == ORGANISATION:
             record = Organisation(name=name, kind=organisation_kind(name), is_reviewed=False)
-        else:
-            record = Person(name=name, disambiguation="", is_reviewed=False)
-        record.save()
-        return record.pk
+            return _insert(record, name_key=name_key(name)).pk
+        return _insert(Person(name=name, disambiguation="", is_reviewed=False), name_key=name_key(name)).pk
 
     def _complete_policies(self, doc: Document) -> None:
         """Fill a policy's document number and period when a mention gives them and it has none."""
@@ -307,6 +312,30 @@ class _Entities:
                 changed += ["period_start", "period_end"]
             if changed:
                 policy.save(update_fields=[*changed, "updated"])
+
+
+def _insert(record, **key):
+    """Saves a new record, or returns the one another writer (an editor, another import) saved
+    under the same ``key`` meanwhile: the database's unique constraint decides, not a look-up
+    before the insert. A slug taken by another name gets the name's own suffix."""
+    model = type(record)
+    for attempt in range(2):
+        try:
+            with transaction.atomic():  # a savepoint: a conflict undoes only this insert
+                record.save()
+            return record
+        except IntegrityError:
+            existing = model.objects.filter(**key, **_namesake(record)).first()
+            if existing is not None:
+                return existing
+            if attempt:
+                raise
+            record.pk, record.slug = None, slug_with_suffix(record.slug, next(iter(key.values())))
+    raise AssertionError("unreachable")
+
+
+def _namesake(record) -> dict:
+    return {"disambiguation": record.disambiguation} if isinstance(record, Person) else {}
 
 
 def _names_by_kind(doc: Document) -> dict[str, list[str]]:
@@ -744,19 +773,3 @@ class _EventWriter:
             return self.items[draft.item_index]
         holding = [item for item in self.items if item.start <= draft.start < item.end]
         return holding[0] if holding else self.items[0]
-
-
-def _refresh_search_text(event_ids: list[int]) -> None:
-    """Let the public site's search index see the events (when that module is installed)."""
-    if not event_ids:
-        return
-    try:
-        from timeline.search import refresh_search_text
-    except ModuleNotFoundError as error:
-        if error.name != "timeline.search":
-            raise
-        logger.info(
-            "timeline.search is not installed: search text of %d events not refreshed", len(event_ids)
-        )
-        return
-    refresh_search_text(event_ids)

@@ -23,11 +23,10 @@ from people.resources import (
     PreciseDateField,
     RelatedRowsField,
     SourceKeyWidget,
-    order_by_references,
     parse_precise_date,
 )
 from policies.resources import policy_widget
-from timeline.counts import recount_events
+from timeline import curation
 from timeline.models import Event, EventOrganisation, Evidence, NewsItem, Source
 
 
@@ -150,7 +149,11 @@ class EventResource(ParklineResource):
     organisations = OrganisationRolesField()
     people = fields.Field(attribute="people", column_name="people", widget=NamesWidget(PersonWidget()))
     policies = fields.Field(attribute="policies", column_name="policies", widget=NamesWidget(policy_widget()))
-    merged_into = fields.Field(attribute="merged_into", column_name="merged_into", widget=EventKeyWidget())
+    # exported for reading, never imported: only the review services change them
+    status = fields.Field(attribute="status", column_name="status", readonly=True)
+    merged_into = fields.Field(
+        attribute="merged_into", column_name="merged_into", widget=EventKeyWidget(), readonly=True
+    )
 
     class Meta:
         model = Event
@@ -184,22 +187,21 @@ class EventResource(ParklineResource):
         parsed = parse_precise_date((row or {}).get("date"))
         return Event(date=parsed[0] if parsed else dt.date.min)
 
-    def before_import(self, dataset, **kwargs):
-        order_by_references(dataset, key=_row_event_label, references=_row_merged_into)
+    def before_save_instance(self, instance, row, **kwargs):
+        """A row that would change a status or a merge is refused, not silently ignored: the
+        reviewer who typed it must use the review actions."""
+        for name in curation.SERVICE_FIELDS:
+            field = self.fields[name]
+            wanted = str(row.get(name) or "")  # an empty or missing cell asks for nothing
+            if wanted and wanted != str(field.export(instance) or ""):
+                raise ValueError(
+                    f"{name} cannot be changed by a spreadsheet: use the review actions "
+                    f"({field.export(instance) or '—'} → {row[name]})"
+                )
+        super().before_save_instance(instance, row, **kwargs)
 
-    def after_import(self, dataset, result, **kwargs):
-        super().after_import(dataset, result, **kwargs)
-        # a row may set the status, kind, date, links or merged_into of its event
-        recount_events(row.object_id for row in result.rows if row.object_id)
-
-
-def _row_event_label(row: dict) -> str:
-    parsed = parse_precise_date(row.get("date"))
-    return f"{parsed[0].isoformat()} {str(row.get('title') or '').strip()}" if parsed else ""
-
-
-def _row_merged_into(row: dict) -> list[str]:
-    return [str(row["merged_into"]).strip()] if row.get("merged_into") else []
+    def events_touched(self, pks: list[int]) -> list[int]:
+        return pks
 
 
 class EvidenceResource(ParklineResource):
@@ -213,3 +215,6 @@ class EvidenceResource(ParklineResource):
 
     def get_queryset(self):
         return Evidence.objects.select_related("event", "news_item__source")
+
+    def events_touched(self, pks: list[int]) -> list[int]:
+        return list(Evidence.objects.filter(pk__in=pks).values_list("event_id", flat=True).distinct())

@@ -9,7 +9,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from people.models import Organisation
-from timeline import merging
+from timeline import curation
 from timeline.models import Event, EventOrganisation, Evidence, NewsItem
 
 from .conftest import build_world
@@ -100,13 +100,13 @@ def test_merge_survivor_is_the_oldest_when_evidence_ties():
     from django.contrib.auth.models import User
 
     user = User.objects.create_superuser("boss")
-    assert merging.merge_events(events=[b, a], user=user) == a
+    assert curation.merge_events(events=[b, a], user=user) == a
 
 
 def test_merging_a_chain_points_at_the_survivor(superuser):
     a, b, c = build_world(3)
-    merging.merge_events(events=[b, c], user=superuser)
-    survivor = merging.merge_events(events=[a, b], user=superuser)
+    curation.merge_events(events=[b, c], user=superuser)
+    survivor = curation.merge_events(events=[a, b], user=superuser)
     assert {e.pk for e in survivor.merged_events.all()} == {x.pk for x in (a, b, c)} - {survivor.pk}
 
 

@@ -1,8 +1,8 @@
 """Small ORM factories for the public-site tests: a source with a news item, and events whose
 evidence quotes sentences of that source, with parks, organisations, people and policies.
 
-Like the importer, ``event`` refreshes the search text and recounts the facet counts of what it
-writes; a test that changes an event behind the services' back must call ``recount_events``."""
+Like the importer, ``event`` ends in ``timeline.derived.events_changed`` (search text and facet
+counts); a test that changes an event behind the services' back must call it too."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from people.models import Organisation, Park, Person
 from policies.models import Policy
 from timeline.counts import recount_events
+from timeline.derived import events_changed
 from timeline.models import Event, EventOrganisation, Evidence, NewsItem, Source
-from timeline.search import refresh_search_text
 
 _serial = itertools.count(1)
 
@@ -87,8 +87,9 @@ def event(
         event=created, news_item=doc.items.first(), quote=quote, start=start, end=start + len(quote)
     )
     if index:
-        refresh_search_text([created.pk])
-    recount_events([created.pk])
+        events_changed([created.pk])
+    else:
+        recount_events([created.pk])  # a test of what an event without search text does
     return created
 
 

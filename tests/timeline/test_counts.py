@@ -15,7 +15,7 @@ from django.http import QueryDict
 
 from people import merging as people_merging
 from tests.public import factories as f
-from timeline import counts, merging
+from timeline import counts, curation
 from timeline.counts import CountsOutOfStep, rebuild, recount_events
 from timeline.filters import TimelineFilters, _count_facets, facets
 from timeline.models import CountedEvent, Event, EventOrganisation, FacetCount
@@ -179,7 +179,7 @@ def test_the_first_page_shows_the_public_events_once_each(client, world):
 
 def test_publishing_and_rejecting_change_the_counts(client, world, reviewer):
     before = shown(client)
-    merging.publish_events(events=[world["candidate"]], user=reviewer)
+    curation.publish_events(events=[world["candidate"]], user=reviewer)
     after = shown(client)
     assert after["total"] == before["total"] + 1
     assert after["kinds"]["launch"] == 1
@@ -187,7 +187,7 @@ def test_publishing_and_rejecting_change_the_counts(client, world, reviewer):
     assert after["person"]["李测试"] == 2
     assert after["provinces"]["湖北省"] == 3
 
-    merging.reject_events(events=[world["visit"]], user=reviewer)
+    curation.reject_events(events=[world["visit"]], user=reviewer)
     rejected = shown(client)
     assert rejected["total"] == after["total"] - 1
     assert "visit" not in rejected["kinds"]
@@ -199,7 +199,7 @@ def test_publishing_and_rejecting_change_the_counts(client, world, reviewer):
 
 def test_merging_hides_the_duplicate_and_gives_its_links_to_the_survivor(client, world, reviewer):
     before = shown(client)
-    survivor = merging.merge_events(events=[world["two_parks"], world["visit"]], user=reviewer)
+    survivor = curation.merge_events(events=[world["two_parks"], world["visit"]], user=reviewer)
     after = shown(client)
     assert after["total"] == before["total"] - 1
     merged_kind = "visit" if survivor.pk == world["two_parks"].pk else "forum"
@@ -258,7 +258,7 @@ def test_an_event_edited_in_the_admin_is_recounted(admin_client, client, world):
     assert counts_shown["kinds"] == {"forum": 3, "policy_release": 1}
     assert counts_shown["park"]["武汉测试高新区"] == 3
     assert counts_shown["person"] == {"王测试": 1}
-    post_change_form(admin_client, url, status="rejected")
+    curation.reject_events(events=[world["visit"]], user=User.objects.get(username="admin"))
     assert shown(client)["total"] == 3
     assert_in_step()
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
-import types
 
 import pytest
 from django.db import connection
@@ -12,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from people.models import Alias, Organisation, Park, Person, Position
 from policies.models import Policy
+from timeline import search
 from timeline.importers import import_document
 from timeline.models import Event, EventOrganisation, Evidence, NewsItem, Source
 
@@ -346,18 +345,12 @@ def test_names_are_resolved_in_a_constant_number_of_queries():
     assert len(many) == len(few)
 
 
-def test_the_search_text_of_written_events_is_refreshed(monkeypatch):
-    refreshed = []
-    search = types.ModuleType("timeline.search")
-    search.refresh_search_text = lambda ids: refreshed.extend(ids)
-    monkeypatch.setitem(sys.modules, "timeline.search", search)
-
+def test_the_written_events_can_be_searched_at_once():
     import_document(forum_report().build())
 
-    assert sorted(refreshed) == sorted(Event.objects.values_list("id", flat=True))
+    def found(word: str) -> set[str]:
+        return {event.kind for event in search.search_events(Event.objects.all(), word)[0]}
 
-
-def test_a_missing_search_module_is_skipped(monkeypatch):
-    monkeypatch.setitem(sys.modules, "timeline.search", None)  # import fails as if the module were absent
-
-    assert import_document(forum_report().build()).events_new == 2
+    assert found("会展中心") == {"forum"}  # a word of the forum's evidence only
+    assert found("星科发〔2024〕12号") == {"policy_release"}  # the policy's document number
+    assert found("王明远") == {"forum"}

@@ -10,7 +10,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from timeline.gazetteer import invalidate_gazetteer, load_gazetteer
+from timeline.gazetteer import load_gazetteer
 from timeline.importers import ImportResult, import_document
 from timeline.ingest.errors import IngestError
 from timeline.ingest.pipeline import extract_document
@@ -112,9 +112,6 @@ class Command(BaseCommand):
             self._progress_done()
             if options["dry_run"]:
                 transaction.set_rollback(True)
-        if options["dry_run"]:
-            invalidate_gazetteer()  # it may hold names that were rolled back
-
         if options["verbosity"] >= 1:
             style = self.style.WARNING if totals.failed else self.style.SUCCESS
             self.stdout.write(style(str(totals)))

@@ -1,9 +1,10 @@
-"""Curation services for events: the review status changes and merging duplicates.
+"""Curation services for events: edits, the review status changes, merging duplicates, deletion.
 
-The admin's actions call these; they check the permission themselves so that a request that
-bypasses the admin's action list (or a script) is refused too. Each saves event by event, not
-with ``QuerySet.update``, so the change history records who changed what, and recounts the
-public facet counts of the events it changed in the same transaction.
+These are the only writers of an event's ``status`` and ``merged_into``: the admin (change form,
+history revert, actions, spreadsheet import) calls them and cannot set either field itself. Each
+checks the permission itself, so a request that bypasses the admin's action list (or a script)
+is refused too; saves event by event, not with ``QuerySet.update``, so the change history records
+who changed what; and ends in :func:`timeline.derived.events_changed` in the same transaction.
 """
 
 from __future__ import annotations
@@ -14,22 +15,59 @@ from django.db import transaction
 from django.db.models import Count
 
 from people.merging import require_permission
-from timeline.counts import recount_events
+from timeline.derived import events_changed
 from timeline.models import Event, EventOrganisation, EventStatus, Evidence
 
+ADD_PERMISSION = "timeline.add_event"
 CHANGE_PERMISSION = "timeline.change_event"
+DELETE_PERMISSION = "timeline.delete_event"
 PUBLISH_PERMISSION = "timeline.publish_event"
 MERGE_PERMISSION = "timeline.merge_event"
+# written only by the status and merge services below, never by a form, a revert or a spreadsheet
+SERVICE_FIELDS = ("status", "merged_into")
 
 
-def _set_status(events: Iterable[Event], status: str, *, only_from: set[str]) -> int:
+@transaction.atomic
+def save_event(*, event: Event, user) -> Event:
+    """Saves an event edited in a form or restored from its history: title, kind, dates,
+    summary, confidence. Its status and ``merged_into`` stay what they are in the database (a new
+    event starts as a candidate): those change only through the services below, which check
+    their own permissions. The caller saves the event's links, then calls ``events_changed``."""
+    current = Event.objects.filter(pk=event.pk).values_list("status", "merged_into_id").first()
+    require_permission(user, CHANGE_PERMISSION if current else ADD_PERMISSION)
+    event.status, event.merged_into_id = current or (EventStatus.CANDIDATE, None)
+    event._history_user = user
+    event.save()
+    events_changed([event.pk])
+    return event
+
+
+@transaction.atomic
+def delete_events(*, events: Iterable[Event], user) -> int:
+    """Deletes events; the events merged into them lose their survivor and count again as they
+    are (a deleted survivor un-merges its duplicates). Returns how many were deleted."""
+    require_permission(user, DELETE_PERMISSION)
+    ids = {event.pk for event in events}
+    freed = set(Event.objects.filter(merged_into__in=ids).values_list("pk", flat=True))
+    deleted = Event.objects.filter(pk__in=ids).delete()[1].get(Event._meta.label, 0)
+    events_changed(ids | freed)
+    return deleted
+
+
+def _set_status(events: Iterable[Event], status: str, *, only_from: set[str], user) -> int:
+    """Moves the events that are (in the database, not in the caller's copies) in one of
+    ``only_from`` and not merged to ``status``; returns how many moved."""
+    ids = [event.pk for event in events]
+    movable = Event.objects.select_for_update().filter(
+        pk__in=ids, status__in=only_from, merged_into__isnull=True
+    )
     changed = []
-    for event in events:
-        if event.status in only_from and event.merged_into_id is None:
-            event.status = status
-            event.save(update_fields=["status", "updated"])
-            changed.append(event.pk)
-    recount_events(changed)
+    for event in movable.order_by("pk"):
+        event.status = status
+        event._history_user = user
+        event.save(update_fields=["status", "updated"])
+        changed.append(event.pk)
+    events_changed(changed)
     return len(changed)
 
 
@@ -37,7 +75,7 @@ def _set_status(events: Iterable[Event], status: str, *, only_from: set[str]) ->
 def mark_reviewed(*, events: Iterable[Event], user) -> int:
     """Candidates become reviewed (an editor's "looked at it"); returns how many changed."""
     require_permission(user, CHANGE_PERMISSION)
-    return _set_status(events, EventStatus.REVIEWED, only_from={EventStatus.CANDIDATE})
+    return _set_status(events, EventStatus.REVIEWED, only_from={EventStatus.CANDIDATE}, user=user)
 
 
 @transaction.atomic
@@ -48,6 +86,7 @@ def publish_events(*, events: Iterable[Event], user) -> int:
         events,
         EventStatus.PUBLISHED,
         only_from={EventStatus.CANDIDATE, EventStatus.REVIEWED, EventStatus.REJECTED},
+        user=user,
     )
 
 
@@ -59,6 +98,7 @@ def reject_events(*, events: Iterable[Event], user) -> int:
         events,
         EventStatus.REJECTED,
         only_from={EventStatus.CANDIDATE, EventStatus.REVIEWED, EventStatus.PUBLISHED},
+        user=user,
     )
 
 
@@ -115,5 +155,5 @@ def merge_events(*, events: Iterable[Event], user) -> Event:
         event.save(update_fields=["merged_into", "updated"])
     survivor.confidence = max(e.confidence for e in chosen)
     survivor.save(update_fields=["confidence", "updated"])
-    recount_events(e.pk for e in chosen)  # the others are hidden now, the survivor has their links
+    events_changed(e.pk for e in chosen)  # the others are hidden now, the survivor has their words and links
     return survivor

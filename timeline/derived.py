@@ -1,0 +1,57 @@
+"""The one door from a write to what is derived from events: their search text, the public
+facet counts, and their ``updated`` stamp (under which their cached JSON and cards are kept, and
+by which a client syncing a copy asks what changed).
+
+Every service that changes events, their evidence or the records they name ends with
+:func:`events_changed` (or :func:`entities_changed`, which finds the events first) inside its own
+transaction: the admin, the review services, merges, history reverts, the importer, spreadsheet
+imports, the registry loader, entity merges and deletions. Nothing else writes
+``Event.search_text`` or the facet counts, so a write path that forgets this door shows up as a
+failing "edit, then search and count" test rather than as a stale site.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from timeline import counts, search
+from timeline.models import Event, Evidence
+
+_CHUNK = 500  # ids per UPDATE: well under SQLite's bound on query parameters
+
+
+def events_changed(event_ids: Iterable[int]) -> None:
+    """Bring the search text and facet counts of these events up to date with what they are now
+    (edited, relinked, published, rejected, merged, deleted — anything). Idempotent; an event
+    that did not change costs a lookup and writes nothing to the counts."""
+    ids = sorted({int(pk) for pk in event_ids})
+    if not ids:
+        return
+    with transaction.atomic():
+        # a renamed park changes its events' JSON and cards without touching the events themselves
+        for start in range(0, len(ids), _CHUNK):
+            Event.objects.filter(pk__in=ids[start : start + _CHUNK]).update(updated=timezone.now())
+        search.refresh_search_text(ids)
+        counts.recount_events(ids)
+
+
+def entities_changed(model: type[models.Model], ids: Iterable[int]) -> None:
+    """After a park, organisation, person or policy was renamed, given aliases, moved to another
+    province or relinked: its events' search text holds its names, and the province facet
+    counts events by their parks."""
+    events_changed(events_naming(model, ids))
+
+
+def events_naming(model: type[models.Model], ids: Iterable[int]) -> list[int]:
+    """The events that name any of these parks, organisations, people or policies; read it
+    before a deletion, whose cascade takes the links away."""
+    return counts.events_linked_to(model, sorted({int(pk) for pk in ids}))
+
+
+def events_quoting(source_ids: Iterable[int]) -> list[int]:
+    """The events whose evidence lies in these sources (read before deleting a source)."""
+    quoting = Evidence.objects.filter(news_item__source_id__in=list(source_ids))
+    return list(quoting.values_list("event_id", flat=True).distinct())
