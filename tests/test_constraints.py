@@ -17,7 +17,7 @@ from django.db import IntegrityError, connection, models, transaction
 
 from people.models import Alias, Organisation, Park, Person, Position
 from policies.models import Policy
-from timeline.models import Event, EventOrganisation, Evidence, FacetCount, NewsItem, Source
+from timeline.models import Event, EventOrganisation, Evidence, FacetCount, NewsItem, Source, Withdrawal
 
 D = dt.date
 
@@ -56,6 +56,11 @@ VIOLATIONS: list[tuple[str, Callable[[SimpleNamespace], object]]] = [
     ),
     ("event_confidence_0_1", lambda w: set_on(w.event, confidence=1.5)),
     ("event_not_merged_into_itself", lambda w: set_on(w.event, merged_into=w.event)),
+    ("event_published_is_dated", lambda w: set_on(w.event, date=None, status="published")),
+    (
+        "withdrawal_valid_reason",
+        lambda w: Withdrawal.objects.create(event_id=1, withdrawn_at=dt.datetime.now(dt.UTC), reason="bored"),
+    ),
     (
         "eventorganisation_unique_role",
         lambda w: twice(EventOrganisation.objects.create, event=w.event, organisation=w.org),

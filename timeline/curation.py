@@ -49,8 +49,9 @@ def delete_events(*, events: Iterable[Event], user) -> int:
     require_permission(user, DELETE_PERMISSION)
     ids = {event.pk for event in events}
     freed = set(Event.objects.filter(merged_into__in=ids).values_list("pk", flat=True))
+    public = set(Event.objects.filter(pk__in=ids, published_at__isnull=False).values_list("pk", flat=True))
     deleted = Event.objects.filter(pk__in=ids).delete()[1].get(Event._meta.label, 0)
-    events_changed(ids | freed)
+    events_changed(ids | freed, deleted_public=public)
     return deleted
 
 

@@ -1,6 +1,7 @@
 """The one door from a write to what is derived from events: their search text, the public
-facet counts, and their ``updated`` stamp (under which their cached JSON and cards are kept, and
-by which a client syncing a copy asks what changed).
+facet counts, their ``updated`` stamp (under which their cached JSON and cards are kept, and by
+which a client syncing a copy asks what changed) and the record of when each became public or
+stopped being public (``Event.published_at``, ``Withdrawal``: the changes feed).
 
 Every service that changes events, their evidence or the records they name ends with
 :func:`events_changed` (or :func:`entities_changed`, which finds the events first) inside its own
@@ -18,24 +19,55 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from timeline import counts, search
-from timeline.models import Event, Evidence
+from timeline.models import Event, Evidence, Withdrawal
 
 _CHUNK = 500  # ids per UPDATE: well under SQLite's bound on query parameters
 
 
-def events_changed(event_ids: Iterable[int]) -> None:
-    """Bring the search text and facet counts of these events up to date with what they are now
-    (edited, relinked, published, rejected, merged, deleted — anything). Idempotent; an event
-    that did not change costs a lookup and writes nothing to the counts."""
+def events_changed(event_ids: Iterable[int], *, deleted_public: Iterable[int] = ()) -> None:
+    """Bring everything derived from these events up to date with what they are now (edited,
+    relinked, published, rejected, merged, deleted — anything). Idempotent; an event that did not
+    change costs a lookup and writes nothing to the counts. A caller that deleted events names
+    those that were public in ``deleted_public`` (their rows are gone, so nobody else can tell)."""
     ids = sorted({int(pk) for pk in event_ids})
     if not ids:
         return
+    now = timezone.now()
     with transaction.atomic():
-        # a renamed park changes its events' JSON and cards without touching the events themselves
         for start in range(0, len(ids), _CHUNK):
-            Event.objects.filter(pk__in=ids[start : start + _CHUNK]).update(updated=timezone.now())
+            chunk = ids[start : start + _CHUNK]
+            # a renamed park changes its events' JSON and cards without touching the events themselves
+            Event.objects.filter(pk__in=chunk).update(updated=now)
+            _track_publication(chunk, now)
+        Withdrawal.objects.bulk_create(
+            Withdrawal(event_id=pk, withdrawn_at=now, reason=Withdrawal.Reason.DELETED)
+            for pk in sorted(set(deleted_public))
+        )
         search.refresh_search_text(ids)
         counts.recount_events(ids)
+
+
+def _track_publication(ids: list[int], now) -> None:
+    """Stamps the events that became public; records a withdrawal for those that stopped."""
+    events = Event.objects.filter(pk__in=ids)
+    events.published().filter(published_at__isnull=True).update(published_at=now)
+    stopped = events.filter(published_at__isnull=False).exclude(pk__in=events.published().values("pk"))
+    withdrawals = [
+        Withdrawal(
+            event_id=pk,
+            withdrawn_at=now,
+            reason=Withdrawal.Reason.MERGED
+            if merged_into
+            else Withdrawal.Reason.REJECTED
+            if status == Event.Status.REJECTED
+            else Withdrawal.Reason.UNPUBLISHED,
+            merged_into_id=merged_into,
+        )
+        for pk, status, merged_into in stopped.values_list("pk", "status", "merged_into_id")
+    ]
+    if withdrawals:
+        Withdrawal.objects.bulk_create(withdrawals)
+        Event.objects.filter(pk__in=[w.event_id for w in withdrawals]).update(published_at=None)
 
 
 def entities_changed(model: type[models.Model], ids: Iterable[int]) -> None:

@@ -115,7 +115,15 @@ class Event(models.Model):
     Kind = EventKind
     Status = EventStatus
 
-    date = models.DateField(_("date"), help_text=_("First day of the period the precision names."))
+    date = models.DateField(
+        _("date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "First day of the period the precision names. Empty when the text dates the event only "
+            "relative to a publication date nobody knows (4月27日, 近日): an editor must date it."
+        ),
+    )
     precision = models.CharField(
         _("precision"), max_length=5, choices=Precision.choices, default=Precision.DAY
     )
@@ -131,6 +139,12 @@ class Event(models.Model):
     summary = models.TextField(_("summary"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.CANDIDATE)
     confidence = models.FloatField(_("confidence"), default=0.5)
+    rules = models.JSONField(
+        _("rules"),
+        default=list,
+        blank=True,
+        help_text=_("The names of the extraction rules (or models) that proposed the event."),
+    )
     parks = models.ManyToManyField(Park, verbose_name=_("parks"), blank=True, related_name="events")
     organisations = models.ManyToManyField(
         Organisation,
@@ -152,9 +166,16 @@ class Event(models.Model):
     search_text = models.TextField(
         _("search text"), blank=True, editable=False, help_text=_("Segmented, simplified words for search.")
     )
+    published_at = models.DateTimeField(
+        _("public since"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When it last became public; empty while it is not. Kept by timeline.derived."),
+    )
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
-    history = HistoricalRecords(excluded_fields=["search_text"])
+    history = HistoricalRecords(excluded_fields=["search_text", "published_at"])
 
     objects = EventQuerySet.as_manager()
 
@@ -187,10 +208,51 @@ class Event(models.Model):
                 condition=Q(confidence__gte=0) & Q(confidence__lte=1), name="event_confidence_0_1"
             ),
             models.CheckConstraint(condition=~Q(merged_into=F("id")), name="event_not_merged_into_itself"),
+            models.CheckConstraint(
+                condition=Q(date__isnull=False) | ~Q(status=EventStatus.PUBLISHED),
+                name="event_published_is_dated",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.title}" if self.date else self.title
+
+
+class WithdrawalReason(models.TextChoices):
+    REJECTED = "rejected", _("rejected")
+    MERGED = "merged", _("merged into another event")
+    UNPUBLISHED = "unpublished", _("unpublished")
+    DELETED = "deleted", _("deleted")
+
+
+class Withdrawal(models.Model):
+    """A published event that stopped being public, and when: what a client syncing a copy of the
+    timeline must remove (``/api/events?updated_since=…``). Written only by ``timeline.derived``."""
+
+    Reason = WithdrawalReason
+
+    # not a foreign key: a deleted event's withdrawal must outlive it
+    event_id = models.BigIntegerField(_("event id"))
+    withdrawn_at = models.DateTimeField(_("withdrawn at"))
+    reason = models.CharField(_("reason"), max_length=12, choices=Reason.choices)
+    merged_into_id = models.BigIntegerField(_("merged into"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("withdrawal")
+        verbose_name_plural = _("withdrawals")
+        ordering = ("withdrawn_at", "id")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(reason__in=WithdrawalReason.values), name="withdrawal_valid_reason"
+            ),
+        ]
+        indexes = [
+            # the changes feed: withdrawals since a moment, in order
+            models.Index(fields=["withdrawn_at", "id"], name="withdrawal_since_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"event {self.event_id} {self.get_reason_display()} {self.withdrawn_at:%Y-%m-%d %H:%M}"
 
 
 class OrganisationRole(models.TextChoices):
