@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import Count
 
-from people.merging import require_permission
+from people.permissions import require_permission
 from timeline.derived import events_changed
 from timeline.models import Event, EventOrganisation, EventStatus, Evidence
 

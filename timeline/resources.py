@@ -1,33 +1,205 @@
-"""Import-export resources for sources, news items, events and their evidence.
+"""What each curated record looks like as a spreadsheet row (import-export resources): parks,
+organisations, people, positions, policies, sources, news items, events and their evidence.
 
-Natural keys, never ids: a source is its content SHA-256, a news item is "sha256#position", an event
-is "date title" (the full ISO date of its first day), and an event's organisations are written
-"name:role|name:role" so the role survives the round trip.
+Natural keys, never ids: a record is its name (under ``name_key``), a source its content SHA-256,
+a news item "sha256#position", an event "date title" (the full ISO date of its first day), and an
+event's organisations are written "name:role|name:role" so the role survives the round trip.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import F
+from django.db.models import F, Q
 from import_export import fields, widgets
 
-from people.models import Organisation, Park
+from people.dates import parse_precise_date
+from people.models import Organisation, Park, Person, Position
 from people.names import name_key
-from people.resources import (
+from policies.models import Policy
+from timeline import curation
+from timeline.derived import events_naming
+from timeline.models import Event, EventOrganisation, Evidence, NewsItem, Source
+from timeline.spreadsheet import (
     SEPARATOR,
+    AliasesField,
+    NamedResource,
     NamesWidget,
     NameWidget,
     ParklineResource,
     PersonWidget,
     PreciseDateField,
     RelatedRowsField,
-    SourceKeyWidget,
-    parse_precise_date,
+    order_by_references,
+    row_name_key,
+    row_name_keys,
 )
-from policies.resources import policy_widget
-from timeline import curation
-from timeline.models import Event, EventOrganisation, Evidence, NewsItem, Source
+
+# --- the records events name ---------------------------------------------------------------------
+
+
+class OrganisationResource(NamedResource):
+    parent = fields.Field(attribute="parent", column_name="parent", widget=NameWidget(Organisation))
+    predecessor = fields.Field(
+        attribute="predecessor", column_name="predecessor", widget=NameWidget(Organisation)
+    )
+    aliases = AliasesField()
+
+    class Meta:
+        model = Organisation
+        fields = (
+            "name",
+            "slug",
+            "kind",
+            "parent",
+            "predecessor",
+            "renamed_on",
+            "country",
+            "description",
+            "is_reviewed",
+            "aliases",
+        )
+        import_id_fields = ("name",)
+
+    def get_queryset(self):
+        return Organisation.objects.select_related("parent", "predecessor").prefetch_related("aliases")
+
+    def before_import(self, dataset, **kwargs):
+        order_by_references(
+            dataset, key=row_name_key("name"), references=row_name_keys("parent", "predecessor")
+        )
+
+
+class ParkResource(NamedResource):
+    parent = fields.Field(attribute="parent", column_name="parent", widget=NameWidget(Park))
+    approved_on = PreciseDateField(attribute="approved_on", precision_attribute="approved_precision")
+    managing_organisation = fields.Field(
+        attribute="managing_organisation",
+        column_name="managing_organisation",
+        widget=NameWidget(Organisation),
+    )
+    aliases = AliasesField()
+
+    class Meta:
+        model = Park
+        fields = (
+            "name",
+            "slug",
+            "level",
+            "province",
+            "city",
+            "parent",
+            "approved_on",
+            "managing_organisation",
+            "description",
+            "is_reviewed",
+            "aliases",
+        )
+        import_id_fields = ("name",)
+
+    def get_queryset(self):
+        return Park.objects.select_related("parent", "managing_organisation").prefetch_related("aliases")
+
+    def before_import(self, dataset, **kwargs):
+        order_by_references(dataset, key=row_name_key("name"), references=row_name_keys("parent"))
+
+
+class PersonResource(NamedResource):
+    key_columns = ("name", "disambiguation")
+    aliases = AliasesField()
+
+    class Meta:
+        model = Person
+        fields = ("name", "disambiguation", "slug", "description", "is_reviewed", "aliases")
+        import_id_fields = ("name", "disambiguation")
+
+    def get_queryset(self):
+        return Person.objects.prefetch_related("aliases")
+
+    def key_lookup(self, row: dict) -> Q:
+        return Q(name_key=name_key(str(row["name"] or "")), disambiguation=str(row["disambiguation"] or ""))
+
+
+class SourceKeyWidget(widgets.ForeignKeyWidget):
+    """A source by the SHA-256 of its content: the one key that names a document everywhere."""
+
+    def __init__(self) -> None:
+        super().__init__(Source, field="content_sha256")
+
+
+class PositionResource(ParklineResource):
+    person = fields.Field(attribute="person", column_name="person", widget=PersonWidget())
+    organisation = fields.Field(
+        attribute="organisation", column_name="organisation", widget=NameWidget(Organisation)
+    )
+    source = fields.Field(attribute="source", column_name="source", widget=SourceKeyWidget())
+
+    class Meta:
+        model = Position
+        fields = (
+            "person",
+            "organisation",
+            "title",
+            "first_seen",
+            "last_seen",
+            "start_on",
+            "end_on",
+            "source",
+            "quote",
+        )
+        import_id_fields = ("person", "organisation", "title")
+
+    def get_queryset(self):
+        return Position.objects.select_related("person", "organisation", "source")
+
+
+def policy_widget() -> NameWidget:
+    """A policy written by its title, matched under ``title_key`` (brackets and dashes of any width)."""
+    return NameWidget(Policy, field="title", key_field="title_key")
+
+
+class PolicyResource(ParklineResource):
+    issuers = fields.Field(
+        attribute="issuers", column_name="issuers", widget=NamesWidget(NameWidget(Organisation))
+    )
+    written_on = PreciseDateField(attribute="written_on", precision_attribute="written_precision")
+    published_on = PreciseDateField(attribute="published_on", precision_attribute="published_precision")
+    effective_on = PreciseDateField(attribute="effective_on", precision_attribute="effective_precision")
+
+    class Meta:
+        model = Policy
+        fields = (
+            "title",
+            "slug",
+            "short_title",
+            "document_number",
+            "kind",
+            "issuers",
+            "written_on",
+            "published_on",
+            "effective_on",
+            "period_start",
+            "period_end",
+            "status",
+            "url",
+            "summary",
+            "is_reviewed",
+        )
+        import_id_fields = ("title",)
+
+    def get_queryset(self):
+        return Policy.objects.prefetch_related("issuers")
+
+    def events_touched(self, pks: list[int]) -> list[int]:
+        return events_naming(Policy, pks)
+
+    def get_instance(self, instance_loader, row):
+        if "title" not in row:
+            return None
+        return Policy.objects.filter(title_key=name_key(str(row["title"] or ""))).first()
+
+
+# --- documents and events ----------------------------------------------------------------------
 
 
 def event_label(event: Event) -> str:

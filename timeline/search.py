@@ -36,6 +36,9 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat, Length, Replace
 
+from people.models import Alias, Organisation, Park, Person
+from timeline.models import Event
+
 logger = logging.getLogger(__name__)
 
 FTS_TABLE = "timeline_event_fts"
@@ -102,10 +105,7 @@ def refresh_search_text(event_ids: Iterable[int]) -> None:
     """Recompute ``Event.search_text`` (and the SQLite FTS row) of these events from their title,
     evidence quotes and the names and aliases of their parks, organisations, people and policies.
 
-    The importer calls this after each import; call it whenever an event's words change."""
-    from people.models import Alias
-    from timeline.models import Event
-
+    Called only by ``timeline.derived.events_changed``, the door every write goes through."""
     ids = sorted({int(pk) for pk in event_ids})
     aliases = Prefetch(
         "aliases", queryset=Alias.objects.only("id", "name", "park_id", "organisation_id", "person_id")
@@ -116,9 +116,12 @@ def refresh_search_text(event_ids: Iterable[int]) -> None:
             Event.objects.filter(pk__in=chunk)
             .only("id", "title")
             .prefetch_related(
-                Prefetch("parks", queryset=_named("people.Park").prefetch_related(aliases)),
-                Prefetch("organisations", queryset=_named("people.Organisation").prefetch_related(aliases)),
-                Prefetch("people", queryset=_named("people.Person").prefetch_related(aliases)),
+                Prefetch("parks", queryset=Park.objects.only("id", "name").prefetch_related(aliases)),
+                Prefetch(
+                    "organisations",
+                    queryset=Organisation.objects.only("id", "name").prefetch_related(aliases),
+                ),
+                Prefetch("people", queryset=Person.objects.only("id", "name").prefetch_related(aliases)),
                 "policies",
                 "evidence",
             )
@@ -137,17 +140,9 @@ def refresh_search_text(event_ids: Iterable[int]) -> None:
         store_search_text(rows)
 
 
-def _named(label: str) -> QuerySet:
-    from django.apps import apps
-
-    return apps.get_model(label).objects.only("id", "name")
-
-
 def store_search_text(rows: Sequence[tuple[int, str]]) -> None:
     """Write precomputed search texts (event id, text); on SQLite the FTS table follows by trigger.
     Split from :func:`refresh_search_text` so that the benchmark can load many rows quickly."""
-    from timeline.models import Event
-
     if rows:
         Event.objects.bulk_update(
             [Event(pk=pk, search_text=text) for pk, text in rows], ["search_text"], batch_size=_CHUNK

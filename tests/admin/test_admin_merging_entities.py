@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from people import merging
 from people.models import Alias, Organisation, Park, Person, Position
 from policies.models import Policy
+from timeline import entities as merging
 from timeline.models import Event, EventOrganisation
 
 from .conftest import build_world

@@ -10,19 +10,21 @@ import datetime as dt
 import pytest
 from import_export.formats.base_formats import CSV, XLSX
 
+from people.dates import format_precise_date, parse_precise_date
 from people.models import Alias, Organisation, Park, Person, Position, Precision
-from people.resources import (
+from policies.models import Policy
+from timeline.models import Event, Evidence, NewsItem, Source
+from timeline.resources import (
+    EventResource,
+    EvidenceResource,
+    NewsItemResource,
     OrganisationResource,
     ParkResource,
     PersonResource,
+    PolicyResource,
     PositionResource,
-    format_precise_date,
-    parse_precise_date,
+    SourceResource,
 )
-from policies.models import Policy
-from policies.resources import PolicyResource
-from timeline.models import Event, Evidence, NewsItem, Source
-from timeline.resources import EventResource, EvidenceResource, NewsItemResource, SourceResource
 
 from .conftest import build_world
 

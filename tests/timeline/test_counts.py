@@ -13,9 +13,9 @@ from django.core.management import call_command
 from django.db.migrations.loader import MigrationLoader
 from django.http import QueryDict
 
-from people import merging as people_merging
 from tests.public import factories as f
 from timeline import counts, curation
+from timeline import entities as people_merging
 from timeline.counts import CountsOutOfStep, rebuild, recount_events
 from timeline.filters import TimelineFilters, _count_facets, facets
 from timeline.models import CountedEvent, Event, EventOrganisation, FacetCount

@@ -14,15 +14,14 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 
-from people.merging import merge_parks
 from people.models import Alias, Park
-from people.resources import ParkResource
 from tests.forms import submit
 from tests.public import factories as f
 from timeline import counts, search
 from timeline.derived import events_changed
+from timeline.entities import merge_parks
 from timeline.models import Event, EventOrganisation, Evidence
-from timeline.resources import EventResource
+from timeline.resources import EventResource, ParkResource
 
 pytestmark = pytest.mark.django_db
 

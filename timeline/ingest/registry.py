@@ -1,7 +1,7 @@
 """The registry CSV files (``seeds/registry``): known parks and organisations with their aliases.
 
 One parser, two consumers: the extractor reads the files here into a gazetteer without a
-database (``read_registry``), and ``people.registry`` loads the same typed rows into the
+database (``read_registry``), and ``timeline.registry`` loads the same typed rows into the
 database (``read_park_rows`` / ``read_organisation_rows``). Plain Python: no Django.
 """
 

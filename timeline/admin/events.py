@@ -19,9 +19,9 @@ from django.utils.translation import ngettext
 from import_export.admin import ExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 
-from people.admin import CuratedAdmin, DerivedDataAdmin, ImportExportAdmin
-from people.resources import format_precise_date
+from people.dates import format_precise_date
 from timeline import curation
+from timeline.admin.base import CuratedAdmin, DerivedDataAdmin, ImportExportAdmin
 from timeline.derived import events_quoting
 from timeline.models import Event, EventOrganisation, EventStatus, Evidence, NewsItem, Source
 from timeline.resources import EventResource, EvidenceResource, NewsItemResource, SourceResource

@@ -13,7 +13,6 @@ from django.db.models import F
 
 from people.models import Alias, Organisation, OrganisationKind, Park, ParkLevel
 from people.names import name_key
-from people.registry import load_registry
 from timeline.ingest.registry import (
     DEFAULT_FOLDER,
     ORGANISATION_KINDS,
@@ -23,6 +22,7 @@ from timeline.ingest.registry import (
     read_park_rows,
     read_registry,
 )
+from timeline.registry import load_registry
 
 TORCH_MOST = "科技部火炬高技术产业开发中心"
 TORCH_MIIT = "工业和信息化部火炬高技术产业开发中心"

@@ -1,5 +1,6 @@
-"""Import-export resources for organisations, parks, people and positions, and the widgets and
-fields every app's resources share.
+"""The columns every spreadsheet shares: dates with a precision, relations by name, rows that
+refer to other rows of the same file, and the base resource whose imports end in the one door
+to the events' derived data.
 
 Rows name things, never ids: a spreadsheet made on one database must import into another. Names
 are matched under ``name_key`` (so full-width and half-width brackets are one name), relations are
@@ -9,7 +10,6 @@ precision as a string as long as what is known ("2024", "2024-04", "2024-04-27")
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from functools import reduce
 from operator import or_
@@ -18,50 +18,12 @@ from django.db import models
 from django.db.models import Q
 from import_export import fields, resources, widgets
 
-from people.models import Alias, Organisation, Park, Person, Position, Precision
+from people.dates import format_precise_date, parse_precise_date
+from people.models import Alias, Person
 from people.names import name_key
 from timeline.derived import events_changed, events_naming
 
 SEPARATOR = "|"
-
-
-# --- dates with a precision -------------------------------------------------------------------
-
-
-def format_precise_date(value: dt.date | None, precision: str) -> str:
-    """'2024', '2024-04' or '2024-04-27': only as much of the date as is known."""
-    if value is None:
-        return ""
-    if precision == Precision.YEAR:
-        return f"{value:%Y}"
-    if precision == Precision.MONTH:
-        return f"{value:%Y-%m}"
-    return value.isoformat()
-
-
-def parse_precise_date(value: object) -> tuple[dt.date, str] | None:
-    """The inverse of ``format_precise_date``; a spreadsheet's own date or a number is a day or a year."""
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date(), Precision.DAY
-    if isinstance(value, dt.date):
-        return value, Precision.DAY
-    text = str(value).strip()
-    if isinstance(value, float) and value.is_integer():
-        text = str(int(value))  # a year typed into a spreadsheet cell comes back as 2024.0
-    parts = text.split("-")
-    try:
-        numbers = [int(part) for part in parts]
-        if len(numbers) == 1:
-            return dt.date(numbers[0], 1, 1), Precision.YEAR
-        if len(numbers) == 2:
-            return dt.date(numbers[0], numbers[1], 1), Precision.MONTH
-        if len(numbers) == 3:
-            return dt.date(*numbers), Precision.DAY
-    except ValueError:
-        pass
-    raise ValueError(f"not a date like 2024, 2024-04 or 2024-04-27: {text!r}")
 
 
 class PreciseDateWidget(widgets.Widget):
@@ -265,7 +227,7 @@ def row_name_keys(*columns: str) -> Callable[[dict], list[str]]:
     return lambda row: [name_key(str(row[column])) for column in columns if row.get(column)]
 
 
-# --- resources --------------------------------------------------------------------------------
+# --- the base resources -----------------------------------------------------------------------
 
 
 class ParklineResource(resources.ModelResource):
@@ -306,120 +268,3 @@ class NamedResource(ParklineResource):
 
     def key_lookup(self, row: dict) -> Q:
         return Q(name_key=name_key(str(row["name"] or "")))
-
-
-class OrganisationResource(NamedResource):
-    parent = fields.Field(attribute="parent", column_name="parent", widget=NameWidget(Organisation))
-    predecessor = fields.Field(
-        attribute="predecessor", column_name="predecessor", widget=NameWidget(Organisation)
-    )
-    aliases = AliasesField()
-
-    class Meta:
-        model = Organisation
-        fields = (
-            "name",
-            "slug",
-            "kind",
-            "parent",
-            "predecessor",
-            "renamed_on",
-            "country",
-            "description",
-            "is_reviewed",
-            "aliases",
-        )
-        import_id_fields = ("name",)
-
-    def get_queryset(self):
-        return Organisation.objects.select_related("parent", "predecessor").prefetch_related("aliases")
-
-    def before_import(self, dataset, **kwargs):
-        order_by_references(
-            dataset, key=row_name_key("name"), references=row_name_keys("parent", "predecessor")
-        )
-
-
-class ParkResource(NamedResource):
-    parent = fields.Field(attribute="parent", column_name="parent", widget=NameWidget(Park))
-    approved_on = PreciseDateField(attribute="approved_on", precision_attribute="approved_precision")
-    managing_organisation = fields.Field(
-        attribute="managing_organisation",
-        column_name="managing_organisation",
-        widget=NameWidget(Organisation),
-    )
-    aliases = AliasesField()
-
-    class Meta:
-        model = Park
-        fields = (
-            "name",
-            "slug",
-            "level",
-            "province",
-            "city",
-            "parent",
-            "approved_on",
-            "managing_organisation",
-            "description",
-            "is_reviewed",
-            "aliases",
-        )
-        import_id_fields = ("name",)
-
-    def get_queryset(self):
-        return Park.objects.select_related("parent", "managing_organisation").prefetch_related("aliases")
-
-    def before_import(self, dataset, **kwargs):
-        order_by_references(dataset, key=row_name_key("name"), references=row_name_keys("parent"))
-
-
-class PersonResource(NamedResource):
-    key_columns = ("name", "disambiguation")
-    aliases = AliasesField()
-
-    class Meta:
-        model = Person
-        fields = ("name", "disambiguation", "slug", "description", "is_reviewed", "aliases")
-        import_id_fields = ("name", "disambiguation")
-
-    def get_queryset(self):
-        return Person.objects.prefetch_related("aliases")
-
-    def key_lookup(self, row: dict) -> Q:
-        return Q(name_key=name_key(str(row["name"] or "")), disambiguation=str(row["disambiguation"] or ""))
-
-
-class SourceKeyWidget(widgets.ForeignKeyWidget):
-    """A source by the SHA-256 of its content: the one key that names a document everywhere."""
-
-    def __init__(self) -> None:
-        from timeline.models import Source  # timeline imports people: resolve the cycle lazily
-
-        super().__init__(Source, field="content_sha256")
-
-
-class PositionResource(ParklineResource):
-    person = fields.Field(attribute="person", column_name="person", widget=PersonWidget())
-    organisation = fields.Field(
-        attribute="organisation", column_name="organisation", widget=NameWidget(Organisation)
-    )
-    source = fields.Field(attribute="source", column_name="source", widget=SourceKeyWidget())
-
-    class Meta:
-        model = Position
-        fields = (
-            "person",
-            "organisation",
-            "title",
-            "first_seen",
-            "last_seen",
-            "start_on",
-            "end_on",
-            "source",
-            "quote",
-        )
-        import_id_fields = ("person", "organisation", "title")
-
-    def get_queryset(self):
-        return Position.objects.select_related("person", "organisation", "source")

@@ -3,27 +3,26 @@
 The extractor creates a record for a name it has not seen; when that name turns out to be another
 spelling of a known one, an editor merges them: every reference moves to the survivor, the merged
 records' names become the survivor's aliases (so the extractor recognises them next time), and
-the merged records are deleted. One transaction per merge, which also recounts the public facet
-counts of the events that changed hands.
+the merged records are deleted. One transaction per merge, ending in the one door to the events'
+search text and facet counts (``timeline.derived``).
+
+These services live in the timeline app, not beside the models in ``people``, because what they
+change is how events name things: ``people`` and ``policies`` hold the records and import nothing
+of the timeline.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 
 from people.models import Alias, NamedModel, Organisation, Park, Person, Position
+from people.permissions import require_permission
 from timeline.derived import entities_changed
+from timeline.models import Event, EventOrganisation
 
 MERGE_PERMISSION = "timeline.merge_event"
-
-
-def require_permission(user, permission: str) -> None:
-    """Services check permissions themselves: an admin action list is not a security boundary."""
-    if user is None or not user.has_perm(permission):
-        raise PermissionDenied(f"{getattr(user, 'username', 'anonymous')} lacks {permission}")
 
 
 def _survivor_and_others(model: type[NamedModel], records: Iterable[NamedModel]) -> tuple[NamedModel, list]:
@@ -53,8 +52,6 @@ def _move_aliases(survivor: NamedModel, others: Sequence[NamedModel]) -> None:
 
 def _move_events(survivor: NamedModel, others: Sequence[NamedModel], relation: str) -> None:
     """Moves the rows of one of Event's plain many-to-many relations (parks, people)."""
-    from timeline.models import Event  # timeline imports people: resolve the cycle lazily
-
     through = Event._meta.get_field(relation).remote_field.through
     target = Event._meta.get_field(relation).m2m_reverse_field_name()
     event_ids = set(through.objects.filter(**{f"{target}__in": others}).values_list("event_id", flat=True))
@@ -106,8 +103,6 @@ def _finish(survivor: NamedModel, others: Sequence[NamedModel]) -> NamedModel:
 def merge_organisations(*, organisations: Iterable[Organisation], user) -> Organisation:
     """Merges organisations: event roles, positions, issued policies, parent/predecessor links,
     managed parks and aliases move to the survivor. Returns the survivor."""
-    from timeline.models import EventOrganisation
-
     require_permission(user, MERGE_PERMISSION)
     survivor, others = _survivor_and_others(Organisation, organisations)
     roles = set(survivor.event_roles.values_list("event_id", "role"))

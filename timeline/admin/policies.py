@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from people.admin import NamedInEventsAdmin
-from people.resources import format_precise_date
+from people.dates import format_precise_date
 from policies.models import Policy
-from policies.resources import PolicyResource
+from timeline.admin.base import NamedInEventsAdmin
+from timeline.resources import PolicyResource
 
 
 @admin.register(Policy)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from people.registry import load_registry
 from timeline.ingest.registry import DEFAULT_FOLDER, RegistryError
+from timeline.registry import load_registry
 
 
 class Command(BaseCommand):
