@@ -266,12 +266,24 @@ class Alias(models.Model):
 
     name = models.CharField(_("alias"), max_length=200)
     name_key = models.CharField(_("name key"), max_length=200, editable=False, db_index=True)
-    park = models.ForeignKey(Park, null=True, blank=True, on_delete=models.CASCADE, related_name="aliases")
+    park = models.ForeignKey(
+        Park, verbose_name=_("park"), null=True, blank=True, on_delete=models.CASCADE, related_name="aliases"
+    )
     organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="aliases"
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="aliases",
     )
     person = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="aliases"
+        Person,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="aliases",
     )
 
     class Meta:

@@ -52,11 +52,17 @@ class Policy(models.Model):
         Organisation, verbose_name=_("issuers"), blank=True, related_name="policies"
     )
     written_on = models.DateField(_("written on (成文)"), null=True, blank=True)
-    written_precision = models.CharField(max_length=5, choices=Precision.choices, default=Precision.DAY)
+    written_precision = models.CharField(
+        _("written on: precision"), max_length=5, choices=Precision.choices, default=Precision.DAY
+    )
     published_on = models.DateField(_("published on (发布)"), null=True, blank=True)
-    published_precision = models.CharField(max_length=5, choices=Precision.choices, default=Precision.DAY)
+    published_precision = models.CharField(
+        _("published on: precision"), max_length=5, choices=Precision.choices, default=Precision.DAY
+    )
     effective_on = models.DateField(_("in force from (施行)"), null=True, blank=True)
-    effective_precision = models.CharField(max_length=5, choices=Precision.choices, default=Precision.DAY)
+    effective_precision = models.CharField(
+        _("in force from: precision"), max_length=5, choices=Precision.choices, default=Precision.DAY
+    )
     period_start = models.PositiveSmallIntegerField(_("period from (year)"), null=True, blank=True)
     period_end = models.PositiveSmallIntegerField(_("period to (year)"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.UNKNOWN)
@@ -96,4 +102,31 @@ class Policy(models.Model):
         self.title_key = name_key(self.title)
         if not self.slug:
             self.slug = unique_slug(type(self), self.title, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+
+class PolicyAlias(models.Model):
+    """Another title of one policy (a short form, an earlier draft's title, a misspelling an editor
+    merged away): the importer resolves it to the policy, as ``people.Alias`` does for names."""
+
+    policy = models.ForeignKey(
+        Policy, verbose_name=_("policy"), on_delete=models.CASCADE, related_name="aliases"
+    )
+    title = models.CharField(_("alias"), max_length=300)
+    title_key = models.CharField(_("title key"), max_length=300, editable=False, db_index=True)
+
+    class Meta:
+        verbose_name = _("policy alias")
+        verbose_name_plural = _("policy aliases")
+        ordering = ("title",)
+        constraints = [
+            models.UniqueConstraint(fields=["title_key", "policy"], name="policyalias_unique_per_policy"),
+        ]
+
+    def __str__(self) -> str:
+        return f"《{self.title}》"
+
+    def save(self, *args, **kwargs) -> None:
+        self.title = self.title.strip().strip("《》")
+        self.title_key = name_key(self.title)
         super().save(*args, **kwargs)

@@ -12,6 +12,7 @@ before it — so imports running side by side store what one run after another s
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import threading
 from collections import defaultdict
@@ -19,16 +20,19 @@ from collections import defaultdict
 from django.db.models import Q
 
 from people.models import Alias, Organisation, Park, Person
-from policies.models import Policy
+from people.names import name_key
+from policies.models import Policy, PolicyAlias
 from timeline.ingest.entities import Gazetteer
 from timeline.ingest.types import GazetteerEntry
+from timeline.models import RefusedName
 
 _lock = threading.Lock()
 _cached: list[Gazetteer] = []  # empty: not built yet
 
 
 def gazetteer_entries() -> list[GazetteerEntry]:
-    """Every reviewed name and its aliases, in five queries whatever the size of the registry."""
+    """Every reviewed name and its aliases, but no refused name, in seven queries whatever the
+    size of the registry."""
     aliases: dict[tuple[str, int], list[str]] = defaultdict(list)
     reviewed = Q(park__is_reviewed=True) | Q(organisation__is_reviewed=True) | Q(person__is_reviewed=True)
     for park, organisation, person, name in (
@@ -74,13 +78,34 @@ def gazetteer_entries() -> list[GazetteerEntry]:
         known += [alias for alias in aliases["person", pk] if alias not in known]
     entries += [GazetteerEntry("person", name, tuple(names)) for name, names in people.items()]
 
-    entries += [
-        GazetteerEntry("policy", title, (short_title,) if short_title else ())
-        for title, short_title in Policy.objects.reviewed()
-        .values_list("title", "short_title")
+    policy_aliases: dict[int, list[str]] = defaultdict(list)
+    for policy, title in (
+        PolicyAlias.objects.filter(policy__is_reviewed=True)
+        .values_list("policy_id", "title")
         .order_by("title")
+    ):
+        policy_aliases[policy].append(title)
+    entries += [
+        GazetteerEntry("policy", title, tuple(filter(None, (short_title, *policy_aliases[pk]))))
+        for pk, title, short_title in Policy.objects.reviewed()
+        .values_list("id", "title", "short_title")
+        .order_by("title", "id")
     ]
-    return entries
+    return _without_refused(entries)
+
+
+def _without_refused(entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
+    """A name an editor refused is no name of its kind, even where a record still carries it."""
+    refused = set(RefusedName.objects.values_list("kind", "name_key"))
+    if not refused:
+        return entries
+    kept = []
+    for entry in entries:
+        if (entry.kind, name_key(entry.name)) in refused:
+            continue
+        aliases = tuple(alias for alias in entry.aliases if (entry.kind, name_key(alias)) not in refused)
+        kept.append(dataclasses.replace(entry, aliases=aliases))
+    return kept
 
 
 def load_gazetteer() -> Gazetteer:

@@ -26,7 +26,16 @@ from policies.models import Policy, PolicyKind
 from timeline.derived import events_changed
 from timeline.ingest.entities import policy_period
 from timeline.ingest.types import DAY, MONTH, YEAR, Document, EventDraft
-from timeline.models import Event, EventKind, EventOrganisation, Evidence, NewsItem, OrganisationRole, Source
+from timeline.models import (
+    Event,
+    EventKind,
+    EventOrganisation,
+    Evidence,
+    NewsItem,
+    OrganisationRole,
+    RefusedName,
+    Source,
+)
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -217,9 +226,12 @@ class _Entities:
         wanted = _names_by_kind(doc)
         loaders = {PARK: self._load_parks, ORGANISATION: self._load_organisations}
         loaders |= {PERSON: self._load_people, POLICY: self._load_policies}
+        refused = _refused(wanted)
         for kind in ENTITY_KINDS:
             keys = {_key(kind, name): name for name in reversed(wanted[kind])}  # first spelling wins
             keys.pop("", None)
+            for key in refused[kind]:  # an editor said it is no such name: never create or link it
+                keys.pop(key, None)
             if keys:
                 loaders[kind](keys)
                 for key, name in keys.items():
@@ -258,13 +270,16 @@ class _Entities:
 
     def _load_policies(self, keys: dict[str, str]) -> None:
         short_titles = {_policy_title(name) for name in keys.values()}
-        rows = Policy.objects.filter(Q(title_key__in=keys) | Q(short_title__in=short_titles))
+        rows = Policy.objects.filter(
+            Q(title_key__in=keys) | Q(short_title__in=short_titles) | Q(aliases__title_key__in=keys)
+        ).distinct()
         by_name: dict[str, set[int]] = defaultdict(set)
         by_alias: dict[str, set[int]] = defaultdict(set)
-        for policy in rows:
+        for policy in rows.prefetch_related("aliases"):
             self.policies[policy.pk] = policy
             by_name[policy.title_key].add(policy.pk)
-            by_alias[name_key(policy.short_title)].add(policy.pk)
+            for alias in (policy.short_title, *(a.title for a in policy.aliases.all())):
+                by_alias[name_key(alias)].add(policy.pk)
         self._choose(POLICY, keys, by_name, by_alias)
 
     def _choose(self, kind, keys, by_name, by_alias, *, prefer=lambda pk: -pk) -> None:
@@ -351,6 +366,15 @@ def _names_by_kind(doc: Document) -> dict[str, list[str]]:
         names[PERSON] += draft.people
         names[POLICY] += draft.policies
     return names
+
+
+def _refused(wanted: dict[str, list[str]]) -> dict[str, set[str]]:
+    """The keys among the wanted names that an editor refused, by kind (one query)."""
+    keys = {_key(kind, name) for kind, names in wanted.items() for name in names}
+    refused: dict[str, set[str]] = {kind: set() for kind in ENTITY_KINDS}
+    for kind, key in RefusedName.objects.filter(name_key__in=keys).values_list("kind", "name_key"):
+        refused[kind].add(key)
+    return refused
 
 
 def _hits(rows, keys) -> tuple[dict[str, set[int]], dict[str, set[int]]]:

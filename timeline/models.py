@@ -3,13 +3,18 @@ Events they report and the Evidence that ties each event to the sentence that st
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from people.models import Organisation, Park, Person, Precision, precision_check
+from people.names import name_key
 from policies.models import Policy
 
 
@@ -107,8 +112,9 @@ class EventQuerySet(models.QuerySet):
         return self.filter(status=EventStatus.PUBLISHED, merged_into__isnull=True)
 
     def live(self) -> EventQuerySet:
-        """Everything not rejected or merged away: what the importer matches duplicates against."""
-        return self.exclude(status=EventStatus.REJECTED).filter(merged_into__isnull=True)
+        """Everything not merged away, rejected events too: what the importer matches duplicates
+        against, so that another copy of a rejected report is not proposed again."""
+        return self.filter(merged_into__isnull=True)
 
 
 class Event(models.Model):
@@ -217,6 +223,25 @@ class Event(models.Model):
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.title}" if self.date else self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:event", kwargs={"pk": self.pk})
+
+    def span(self) -> tuple[dt.date, dt.date] | None:
+        """The days the event may have happened on: its 近日 window, else its date to its end
+        date, else the whole day, month or year its precision names; None while it is undated."""
+        if self.window_start and self.window_end:
+            return self.window_start, self.window_end
+        if self.date is None:
+            return None
+        if self.end_date:
+            return self.date, max(self.date, self.end_date)
+        if self.precision == Precision.YEAR:
+            return self.date, dt.date(self.date.year, 12, 31)
+        if self.precision == Precision.MONTH:
+            last = calendar.monthrange(self.date.year, self.date.month)[1]
+            return self.date, dt.date(self.date.year, self.date.month, last)
+        return self.date, self.date
+
 
 class WithdrawalReason(models.TextChoices):
     REJECTED = "rejected", _("rejected")
@@ -265,8 +290,12 @@ class OrganisationRole(models.TextChoices):
 class EventOrganisation(models.Model):
     Role = OrganisationRole
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="organisation_roles")
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="event_roles")
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="organisation_roles"
+    )
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="event_roles"
+    )
     role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.PARTICIPANT)
 
     class Meta:
@@ -314,6 +343,24 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.quote[:60]
+
+    def located_span(self, text: str) -> tuple[int, int] | None:
+        """Where the quote stands in ``text`` (its source's cleaned text): its offsets when they
+        still point at it, else where the quote is found nearest to them (a source cleaned again,
+        a quote trimmed of white space), else None."""
+        quote = self.quote.strip()
+        if not quote:
+            return None
+        if text[self.start : self.end].strip() == quote:
+            start = self.start + text[self.start : self.end].find(quote)
+            return start, start + len(quote)
+        found = [
+            m for m in (text.rfind(quote, 0, self.start + len(quote)), text.find(quote, self.start)) if m >= 0
+        ]
+        if not found:
+            return None
+        start = min(found, key=lambda m: abs(m - self.start))
+        return start, start + len(quote)
 
 
 class FacetDimension(models.TextChoices):
@@ -411,3 +458,109 @@ class CountedEvent(models.Model):
 
     def __str__(self) -> str:
         return f"event {self.event_id} ({self.kind}, {self.year})"
+
+
+class EntityKind(models.TextChoices):
+    """The kinds of record an event names."""
+
+    PARK = "park", _("park")
+    ORGANISATION = "organisation", _("organisation")
+    PERSON = "person", _("person")
+    POLICY = "policy", _("policy")
+
+
+class RefusedName(models.Model):
+    """A name an editor said is not a park, organisation, person or policy (a fragment, a phrase):
+    imports never create or link a record of that kind under it again. Written by
+    ``timeline.entities.refuse``; deleting the row lets imports propose the name again."""
+
+    Kind = EntityKind
+
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=300)
+    name_key = models.CharField(_("name key"), max_length=300, editable=False)
+    refused_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("refused by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    refused_at = models.DateTimeField(_("refused at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("refused name")
+        verbose_name_plural = _("refused names")
+        ordering = ("-refused_at", "-id")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "name_key"], name="refusedname_unique_key"),
+            models.CheckConstraint(condition=Q(kind__in=EntityKind.values), name="refusedname_valid_kind"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_kind_display()})"
+
+    def save(self, *args, **kwargs) -> None:
+        self.name = self.name.strip().strip("《》").strip()
+        self.name_key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class EventMerge(models.Model):
+    """One merge of duplicate events, with what it moved, so that ``timeline.curation.unmerge``
+    puts every row back: the evidence that moved to the survivor (and from which event), the
+    links the survivor gained, the events of earlier merges it re-pointed, the survivor's
+    confidence before. Written only by ``timeline.curation``."""
+
+    survivor = models.ForeignKey(
+        Event, verbose_name=_("survivor"), on_delete=models.CASCADE, related_name="merges"
+    )
+    merged = models.JSONField(_("merged events"), default=list, help_text=_("Ids of the events merged."))
+    repointed = models.JSONField(
+        _("re-pointed events"),
+        default=dict,
+        help_text=_("Event id → the event it was merged into before (a chain of merges)."),
+    )
+    evidence_moved = models.JSONField(
+        _("evidence moved"), default=dict, help_text=_("Evidence id → the event it came from.")
+    )
+    links_added = models.JSONField(
+        _("links added"),
+        default=dict,
+        help_text=_("The parks, people, policies and roles the survivor gained."),
+    )
+    survivor_confidence = models.FloatField(_("survivor's confidence before"))
+    conflicts = models.JSONField(
+        _("conflicts accepted"), default=list, help_text=_("What differed between the events.")
+    )
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("merged by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    merged_at = models.DateTimeField(_("merged at"), auto_now_add=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("undone by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    undone_at = models.DateTimeField(_("undone at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("event merge")
+        verbose_name_plural = _("event merges")
+        ordering = ("-merged_at", "-id")
+
+    def __str__(self) -> str:
+        return f"{len(self.merged)} → {self.survivor}"
+
+    @property
+    def is_undone(self) -> bool:
+        return self.undone_at is not None

@@ -131,9 +131,23 @@ def test_the_same_policy_release_merges_whatever_the_titles():
     assert (release.date, release.precision) == (dt.date(2024, 5, 6), "day")
 
 
-def test_rejected_and_merged_events_take_no_new_evidence():
+def test_a_copy_of_a_rejected_report_is_rejected_with_it():
+    """An editor's "no" sticks: another paper printing the rejected sentence adds its evidence to
+    the rejected event instead of proposing it again."""
     import_document(report().build())
     Event.objects.update(status=Event.Status.REJECTED)
+
+    result = import_document(report(name="again.txt").build())
+
+    assert (result.events_new, result.events_merged) == (0, 1)
+    rejected = Event.objects.get()
+    assert rejected.status == Event.Status.REJECTED and rejected.evidence.count() == 2
+
+
+def test_merged_events_take_no_new_evidence():
+    import_document(report().build())
+    survivor = Event.objects.create(kind="other", title="别的事件", date=dt.date(2024, 5, 8))
+    Event.objects.exclude(pk=survivor.pk).update(merged_into=survivor)
 
     result = import_document(report(name="again.txt").build())
 
