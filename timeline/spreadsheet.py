@@ -17,6 +17,7 @@ from operator import or_
 from django.db import models
 from django.db.models import Q
 from import_export import fields, resources, widgets
+from import_export.formats.base_formats import CSV, XLSX
 
 from people.dates import format_precise_date, parse_precise_date
 from people.models import Alias, Person
@@ -24,6 +25,18 @@ from people.names import name_key
 from timeline.derived import events_changed, events_naming
 
 SEPARATOR = "|"
+BOM = "\ufeff"
+
+
+class CSVWithBOM(CSV):
+    """CSV that Excel on a Chinese Windows opens as UTF-8: it starts with a byte order mark (the
+    admin reads uploads as ``utf-8-sig``, so the mark is dropped again on import)."""
+
+    def export_data(self, dataset, **kwargs):
+        return BOM + super().export_data(dataset, **kwargs)
+
+
+SPREADSHEET_FORMATS = (CSVWithBOM, XLSX)
 
 
 class PreciseDateWidget(widgets.Widget):

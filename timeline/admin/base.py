@@ -13,18 +13,18 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
-from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
 from timeline import entities
 from timeline.derived import events_changed, events_naming
+from timeline.spreadsheet import SPREADSHEET_FORMATS
 
 
 class ImportExportAdmin(ImportExportModelAdmin):
     """Import/export in CSV and XLSX. Importing creates and changes rows, so it needs both
     permissions, not just access to the admin."""
 
-    formats = (CSV, XLSX)
+    formats = SPREADSHEET_FORMATS
 
     def has_import_permission(self, request) -> bool:
         opts = self.opts

@@ -12,19 +12,31 @@ history revert, delete, spreadsheet import) reaches its search text and facet co
 from __future__ import annotations
 
 from django.contrib import admin, messages
-from django.db.models import Case, Count, IntegerField, Value, When
+from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ExportMixin
-from import_export.formats.base_formats import CSV, XLSX
 
 from people.dates import format_precise_date
 from timeline import curation
 from timeline.admin.base import CuratedAdmin, DerivedDataAdmin, ImportExportAdmin
+from timeline.admin.workbench import WorkbenchMixin
 from timeline.derived import events_quoting
-from timeline.models import Event, EventOrganisation, EventStatus, Evidence, NewsItem, Source
+from timeline.models import (
+    Event,
+    EventMerge,
+    EventOrganisation,
+    EventStatus,
+    Evidence,
+    NewsItem,
+    RefusedName,
+    Source,
+)
 from timeline.resources import EventResource, EvidenceResource, NewsItemResource, SourceResource
+from timeline.spreadsheet import SPREADSHEET_FORMATS
 
 # candidates first: they are what a reviewer has not looked at yet
 STATUS_ORDER = Case(
@@ -36,10 +48,24 @@ STATUS_ORDER = Case(
 )
 
 
+def text_block(text: str) -> str:
+    """Source text shown, never offered for editing: one keystroke would break every offset."""
+    return format_html(
+        '<pre class="source-text" style="white-space:pre-wrap;max-height:30em;overflow:auto">{}</pre>', text
+    )
+
+
 class NewsItemInline(admin.TabularInline):
+    """The articles of a source, as the importer cut them: offsets into its text, read-only."""
+
     model = NewsItem
     fields = ("position", "headline", "dateline", "byline", "start", "end")
+    readonly_fields = fields
     extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(Source)
@@ -48,7 +74,7 @@ class SourceAdmin(DerivedDataAdmin, ExportMixin, admin.ModelAdmin):
     only exports them; deleting one takes its evidence away from its events."""
 
     resource_classes = (SourceResource,)
-    formats = (CSV, XLSX)
+    formats = SPREADSHEET_FORMATS
     list_display = (
         "__str__",
         "publisher",
@@ -61,12 +87,51 @@ class SourceAdmin(DerivedDataAdmin, ExportMixin, admin.ModelAdmin):
     list_filter = ("publisher", "media_type")
     search_fields = ("title", "publisher", "file_name", "content_sha256")
     date_hierarchy = "published_on"
-    autocomplete_fields = ("imported_by",)
-    readonly_fields = ("content_sha256", "encoding", "media_type", "imported_at", "imported_by")
+    readonly_fields = (
+        "content_sha256",
+        "file_name",
+        "encoding",
+        "media_type",
+        "imported_at",
+        "imported_by",
+        "cleaned_text",
+        "raw",
+    )
+    fieldsets = (
+        (
+            None,
+            {"fields": ("title", "publisher", "issue_label", ("published_on", "published_precision"), "url")},
+        ),
+        (
+            _("Import"),
+            {
+                "fields": (
+                    "file_name",
+                    "media_type",
+                    "encoding",
+                    "content_sha256",
+                    "imported_at",
+                    "imported_by",
+                )
+            },
+        ),
+        (_("Text (read-only: evidence points into it)"), {"fields": ("cleaned_text", "raw")}),
+    )
     inlines = (NewsItemInline,)
+
+    def has_add_permission(self, request) -> bool:
+        return False  # sources come in through import_news, which splits and dates them
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(item_count=Count("items"))
+
+    @admin.display(description=_("cleaned text"))
+    def cleaned_text(self, obj: Source) -> str:
+        return text_block(obj.clean_text)
+
+    @admin.display(description=_("raw text"))
+    def raw(self, obj: Source) -> str:
+        return text_block(obj.raw_text)
 
     def events_touched(self, pks: list[int]) -> list[int]:
         return events_quoting(pks)
@@ -83,11 +148,19 @@ class SourceAdmin(DerivedDataAdmin, ExportMixin, admin.ModelAdmin):
 @admin.register(NewsItem)
 class NewsItemAdmin(DerivedDataAdmin, ExportMixin, admin.ModelAdmin):
     resource_classes = (NewsItemResource,)
-    formats = (CSV, XLSX)
+    formats = SPREADSHEET_FORMATS
     list_display = ("__str__", "source", "position", "dateline", "byline", "evidence_count")
     list_select_related = ("source",)
     search_fields = ("headline", "dateline", "source__title", "source__file_name")
-    autocomplete_fields = ("source",)
+    fields = ("source", "position", "headline", "dateline", "byline", ("start", "end"), "article")
+    readonly_fields = ("source", "position", "start", "end", "article")
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    @admin.display(description=_("text"))
+    def article(self, obj: NewsItem) -> str:
+        return text_block(obj.text)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(evidence_count=Count("evidence"))
@@ -139,22 +212,49 @@ class EventOrganisationInline(admin.TabularInline):
     extra = 1
 
 
-class EvidenceInline(admin.StackedInline):
+class EvidenceInline(admin.TabularInline):
+    """The passages that state the event, as the importer found them: read-only (their offsets
+    point into the source), removable when a passage does not state this event."""
+
     model = Evidence
-    fields = ("news_item", "quote", ("start", "end"), ("raw_start", "raw_end"), "date_phrase")
-    autocomplete_fields = ("news_item",)
+    fields = ("quote", "date_phrase", "source_line")
+    readonly_fields = fields
     extra = 0
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("news_item__source")
+
+    @admin.display(description=_("source"))
+    def source_line(self, obj: Evidence) -> str:
+        return source_label(obj.news_item)
+
+
+def source_label(item: NewsItem) -> str:
+    """Where a passage was printed: headline, publisher, publication date (or the file)."""
+    source = item.source
+    parts = [
+        item.headline or source.title,
+        source.publisher,
+        format_precise_date(source.published_on, source.published_precision),
+    ]
+    return " · ".join(part for part in parts if part) or source.file_name
 
 
 @admin.register(Event)
-class EventAdmin(DerivedDataAdmin, CuratedAdmin):
+class EventAdmin(WorkbenchMixin, DerivedDataAdmin, CuratedAdmin):
     resource_classes = (EventResource,)
+    change_list_template = "admin/timeline/event/change_list.html"
+    change_form_template = "admin/timeline/event/change_form.html"
     list_display = (
         "title",
         "when",
         "kind",
         "status",
         "confidence",
+        "evidence_line",
         "park_names",
         "evidence_count",
         "merged_into",
@@ -176,11 +276,12 @@ class EventAdmin(DerivedDataAdmin, CuratedAdmin):
     )
 
     def get_queryset(self, request):
+        first_passages = Evidence.objects.select_related("news_item__source").order_by("id")
         return (
             super()
             .get_queryset(request)
             .annotate(evidence_count=Count("evidence", distinct=True))
-            .prefetch_related("parks")
+            .prefetch_related("parks", Prefetch("evidence", queryset=first_passages))
         )
 
     def has_publish_permission(self, request) -> bool:
@@ -219,6 +320,21 @@ class EventAdmin(DerivedDataAdmin, CuratedAdmin):
             return format_html("{} <small>({} – {})</small>", text, obj.window_start, obj.window_end)
         return text
 
+    @admin.display(description=_("evidence"))
+    def evidence_line(self, obj: Event) -> str:
+        """The first passage, its date phrase marked, and where it was printed: enough to spot a
+        plan's target year taken for the event's date without opening the event."""
+        passage = next(iter(obj.evidence.all()), None)
+        if passage is None:
+            return ""
+        quote = passage.quote if len(passage.quote) <= 90 else passage.quote[:90] + "…"
+        return format_html(
+            '<div class="evidence-quote">{}</div><small>{}{}</small>',
+            quote,
+            format_html("<mark>{}</mark> · ", passage.date_phrase) if passage.date_phrase else "",
+            source_label(passage.news_item),
+        )
+
     @admin.display(description=_("parks"))
     def park_names(self, obj: Event) -> str:
         return "、".join(park.name for park in obj.parks.all())
@@ -239,25 +355,78 @@ class EventAdmin(DerivedDataAdmin, CuratedAdmin):
     def publish(self, request, queryset):
         count = curation.publish_events(events=queryset, user=request.user)
         self._report(request, count, "%(count)d event published.", "%(count)d events published.")
+        undated = queryset.filter(date__isnull=True, merged_into__isnull=True).count()
+        if undated:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d undated event was not published: date it first.",
+                    "%(count)d undated events were not published: date them first.",
+                    undated,
+                )
+                % {"count": undated},
+                messages.WARNING,
+            )
 
     @admin.action(description=_("Reject selected events"), permissions=("publish",))
     def reject(self, request, queryset):
         count = curation.reject_events(events=queryset, user=request.user)
         self._report(request, count, "%(count)d event rejected.", "%(count)d events rejected.")
 
-    @admin.action(description=_("Merge selected events into one"), permissions=("merge",))
+    @admin.action(description=_("Compare and merge selected events"), permissions=("merge",))
     def merge_selected(self, request, queryset):
-        self.run_merge(request, queryset, lambda qs: curation.merge_events(events=qs, user=request.user))
+        """Merging is decided on the comparison page: the survivor chosen, the differences seen."""
+        ids = ",".join(str(pk) for pk in queryset.order_by("pk").values_list("pk", flat=True))
+        return HttpResponseRedirect(f"{reverse('admin:timeline_event_compare')}?ids={ids}")
 
 
 @admin.register(Evidence)
 class EvidenceAdmin(DerivedDataAdmin, ImportExportAdmin):
+    """Evidence comes from imports. Its passage is read-only (its offsets point into the source);
+    what an editor may change is the event it states."""
+
     resource_classes = (EvidenceResource,)
     list_display = ("excerpt", "event", "news_item", "date_phrase", "created")
     list_select_related = ("event", "news_item__source")
     search_fields = ("quote", "event__title", "date_phrase")
-    autocomplete_fields = ("event", "news_item")
+    autocomplete_fields = ("event",)
     date_hierarchy = "created"
+    fields = (
+        "event",
+        "news_item",
+        "quote",
+        "date_phrase",
+        ("start", "end"),
+        ("raw_start", "raw_end"),
+        "in_context",
+    )
+    readonly_fields = (
+        "news_item",
+        "quote",
+        "date_phrase",
+        "start",
+        "end",
+        "raw_start",
+        "raw_end",
+        "in_context",
+    )
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    @admin.display(description=_("in its article"))
+    def in_context(self, obj: Evidence) -> str:
+        text = obj.news_item.source.clean_text
+        span = obj.located_span(text)
+        if span is None:
+            return _("The quote is no longer found in its source.")
+        start, end = span
+        return format_html(
+            '<p style="max-width:60em">…{}<mark>{}</mark>{}…</p>',
+            text[max(0, start - 120) : start],
+            text[start:end],
+            text[end : end + 120],
+        )
 
     def events_touched(self, pks: list[int]) -> list[int]:
         return list(Evidence.objects.filter(pk__in=pks).values_list("event_id", flat=True).distinct())
@@ -265,3 +434,69 @@ class EvidenceAdmin(DerivedDataAdmin, ImportExportAdmin):
     @admin.display(description=_("quote"))
     def excerpt(self, obj: Evidence) -> str:
         return obj.quote[:80]
+
+
+@admin.register(EventMerge)
+class EventMergeAdmin(admin.ModelAdmin):
+    """The merges made, with what each moved: a record, never edited; a reviewer undoes one from
+    here or from the survivor's review page."""
+
+    list_display = ("survivor", "merged_count", "conflict_list", "merged_by", "merged_at", "undo")
+    list_select_related = ("survivor", "merged_by", "undone_by")
+    list_filter = ("merged_at",)
+    search_fields = ("survivor__title",)
+    readonly_fields = (
+        "survivor",
+        "merged",
+        "repointed",
+        "evidence_moved",
+        "links_added",
+        "survivor_confidence",
+        "conflicts",
+        "merged_by",
+        "merged_at",
+        "undone_by",
+        "undone_at",
+    )
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description=_("events merged"))
+    def merged_count(self, obj: EventMerge) -> int:
+        return len(obj.merged)
+
+    @admin.display(description=_("conflicts accepted"))
+    def conflict_list(self, obj: EventMerge) -> str:
+        return "; ".join(" / ".join(conflict.get("values", [])) for conflict in obj.conflicts)
+
+    @admin.display(description=_("undo"))
+    def undo(self, obj: EventMerge) -> str:
+        if obj.is_undone:
+            return _("undone %(when)s") % {"when": f"{obj.undone_at:%Y-%m-%d %H:%M}"}
+        page = reverse("admin:timeline_event_review") + f"?event={obj.survivor_id}"
+        return format_html('<a href="{}">{}</a>', page, _("on the review page"))
+
+
+@admin.register(RefusedName)
+class RefusedNameAdmin(admin.ModelAdmin):
+    """Names refused on the review page: imports never create or link them. Deleting one (a
+    reviewer's right) lets imports propose the name again."""
+
+    list_display = ("name", "kind", "refused_by", "refused_at")
+    list_filter = ("kind",)
+    list_select_related = ("refused_by",)
+    search_fields = ("name",)
+    readonly_fields = ("name", "kind", "refused_by", "refused_at")
+
+    def has_add_permission(self, request) -> bool:
+        return False  # a name is refused on the review page or an entity list, which unlinks it too
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
