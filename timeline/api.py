@@ -110,7 +110,7 @@ def event_json(event: Event, request: HttpRequest) -> dict:
                     "publisher": e.news_item.source.publisher,
                     "published_on": _iso(e.news_item.source.published_on),
                     "url": url("timeline:source", pk=e.news_item.source.pk),
-                    "original_url": e.news_item.source.url or None,
+                    "original_url": e.news_item.source.link or None,
                 },
             }
             for e in event.evidence.all()

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import reduce
 from operator import or_
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from import_export import fields, resources, widgets
@@ -240,6 +241,21 @@ class ParklineResource(resources.ModelResource):
     def events_touched(self, pks: list[int]) -> list[int]:
         """The events whose search text or facet counts these records feed (none by default)."""
         return []
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """A cell is held to its model field's rules as a value typed in the admin's form is (a
+        URL must be a web address, a kind one of the kinds, a title fit its column). Only the
+        imported columns' own fields: ``full_clean`` would also judge what ``save()`` derives
+        (name keys, slugs), and a relation the widget already found by name."""
+        errors = dict(import_validation_errors or {})
+        columns = {field.attribute for field in self.get_import_fields()}
+        checked = {f.name for f in instance._meta.concrete_fields if f.name in columns and not f.is_relation}
+        try:
+            instance.clean_fields(exclude={f.name for f in instance._meta.fields} - checked | set(errors))
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
 
     def before_save_instance(self, instance, row, **kwargs):
         super().before_save_instance(instance, row, **kwargs)
