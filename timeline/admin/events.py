@@ -62,7 +62,15 @@ class SourceAdmin(DerivedDataAdmin, ExportMixin, admin.ModelAdmin):
     search_fields = ("title", "publisher", "file_name", "content_sha256")
     date_hierarchy = "published_on"
     autocomplete_fields = ("imported_by",)
-    readonly_fields = ("content_sha256", "encoding", "media_type", "imported_at", "imported_by")
+    # url_as_found: an address that is no web address, shown to the editor and never linked
+    readonly_fields = (
+        "content_sha256",
+        "url_as_found",
+        "encoding",
+        "media_type",
+        "imported_at",
+        "imported_by",
+    )
     inlines = (NewsItemInline,)
 
     def get_queryset(self, request):
