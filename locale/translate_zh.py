@@ -17,6 +17,13 @@ PO = Path(__file__).resolve().parent / "zh_Hans" / "LC_MESSAGES" / "django.po"
 # (context, msgid) or msgid → translation; a plural entry gives its one form (Chinese has one)
 ZH: dict[object, str] = {
     "Simplified Chinese": "简体中文",
+    "Enter a web address starting with http:// or https://.": "请输入以 http:// 或 https:// 开头的网址。",
+    "URL as found": "原始地址（不作链接）",
+    "An address the document gave that is not a web (http/https) address: kept as text.": "文档给出的地址不是网页（http/https）地址：仅作为文本保存。",
+    "An address that was given for the text but is not a web (http/https) address.": "为正文给出的地址，但不是网页（http/https）地址。",
+    "Login locked": "登录已锁定",
+    "Too many failed logins for this account from your address. Try again in %(minutes)s minutes.": "该账户从您的网络地址登录失败次数过多，已暂时锁定。请在 %(minutes)s 分钟后再试。",
+    "Back to the login page": "返回登录页",
     "The status stays “%(status)s”: publish or reject with the review actions.": "状态仍为“%(status)s”：请用审核操作发布或驳回。",
     "English": "英语",
     "Merged %(count)d records into “%(survivor)s”.": "已将 %(count)d 条记录合并到“%(survivor)s”。",

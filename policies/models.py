@@ -11,6 +11,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from people.links import web_link, web_url_validator
 from people.models import Organisation, Precision, precision_check, unique_slug
 from people.names import name_key
 
@@ -66,7 +67,13 @@ class Policy(models.Model):
     period_start = models.PositiveSmallIntegerField(_("period from (year)"), null=True, blank=True)
     period_end = models.PositiveSmallIntegerField(_("period to (year)"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.UNKNOWN)
-    url = models.URLField(_("URL"), max_length=500, blank=True)
+    url = models.URLField(_("URL"), max_length=500, blank=True, validators=[web_url_validator])
+    url_as_found = models.CharField(
+        _("URL as found"),
+        max_length=500,
+        blank=True,
+        help_text=_("An address that was given for the text but is not a web (http/https) address."),
+    )
     summary = models.TextField(_("summary"), blank=True)
     is_reviewed = models.BooleanField(_("reviewed"), default=False)
     created = models.DateTimeField(_("created"), auto_now_add=True)
@@ -96,6 +103,11 @@ class Policy(models.Model):
 
     def __str__(self) -> str:
         return f"《{self.title}》"
+
+    @property
+    def link(self) -> str:
+        """The text's address when a browser may follow it, else "": what the pages show."""
+        return web_link(self.url)
 
     def save(self, *args, **kwargs) -> None:
         self.title = self.title.strip().strip("《》")

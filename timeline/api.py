@@ -4,7 +4,18 @@ can keep them; names are the canonical Simplified Chinese ones."""
 
 from __future__ import annotations
 
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models import (
+    BigIntegerField,
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    When,
+)
 from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -110,7 +121,7 @@ def event_json(event: Event, request: HttpRequest) -> dict:
                     "publisher": e.news_item.source.publisher,
                     "published_on": _iso(e.news_item.source.published_on),
                     "url": url("timeline:source", pk=e.news_item.source.pk),
-                    "original_url": e.news_item.source.url or None,
+                    "original_url": e.news_item.source.link or None,
                 },
             }
             for e in event.evidence.all()
@@ -182,6 +193,16 @@ def _event_count(through: type, field: str) -> Subquery:
     return Subquery(links, output_field=IntegerField())
 
 
+def _public_id(public: QuerySet, field: str) -> Case:
+    """The id in ``field`` when ``public`` holds that record, else NULL: a public entity must not
+    name, even by id, a parent or predecessor the public cannot see (ids are enumerable)."""
+    return Case(
+        When(Exists(public.filter(pk=OuterRef(field))), then=F(field)),
+        default=None,
+        output_field=BigIntegerField(),
+    )
+
+
 def _entity_list(request: HttpRequest, queryset: QuerySet, name: str, serialise) -> JsonResponse:
     """A keyset page (by id) of public entities: ``?after=<last id>``."""
     limit = _limit(request)
@@ -215,7 +236,10 @@ def _named(row, request: HttpRequest, url_name: str) -> dict:
 
 @require_GET
 def parks(request: HttpRequest) -> JsonResponse:
-    queryset = public_parks().annotate(event_count=_event_count(EventParks, "park_id"))
+    queryset = public_parks().annotate(
+        event_count=_event_count(EventParks, "park_id"),
+        public_parent_id=_public_id(public_parks(), "parent_id"),
+    )
 
     def serialise(park, request):
         return _named(park, request, "timeline:park") | {
@@ -223,7 +247,7 @@ def parks(request: HttpRequest) -> JsonResponse:
             "province": park.province,
             "city": park.city,
             "approved_on": _iso(park.approved_on),
-            "parent_id": park.parent_id,
+            "parent_id": park.public_parent_id,
         }
 
     return _entity_list(request, queryset, "timeline:api_parks", serialise)
@@ -231,13 +255,17 @@ def parks(request: HttpRequest) -> JsonResponse:
 
 @require_GET
 def organisations(request: HttpRequest) -> JsonResponse:
-    queryset = public_organisations().annotate(event_count=_event_count(EventOrganisation, "organisation_id"))
+    queryset = public_organisations().annotate(
+        event_count=_event_count(EventOrganisation, "organisation_id"),
+        public_parent_id=_public_id(public_organisations(), "parent_id"),
+        public_predecessor_id=_public_id(public_organisations(), "predecessor_id"),
+    )
 
     def serialise(organisation, request):
         return _named(organisation, request, "timeline:organisation") | {
             "kind": organisation.kind,
-            "parent_id": organisation.parent_id,
-            "predecessor_id": organisation.predecessor_id,
+            "parent_id": organisation.public_parent_id,
+            "predecessor_id": organisation.public_predecessor_id,
             "renamed_on": _iso(organisation.renamed_on),
             "country": organisation.country,
         }

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from people.models import Precision
 from timeline.api import event_json, filtered_events
+from timeline.spreadsheet import neutralised
 
 CSV_CHUNK = 1000
 TIMELINEJS_SIZE = 1000  # TimelineJS draws every slide at once: more would not be readable
@@ -43,8 +44,9 @@ class _Echo:
 
 
 def _csv_row(item: dict) -> list[str]:
+    """One event's cells; text from the documents may start like a formula, so each is neutralised."""
     window = item["window"] or [None, None]
-    return [
+    cells = [
         str(item["id"]),
         item["date"],
         item["precision"],
@@ -62,6 +64,7 @@ def _csv_row(item: dict) -> list[str]:
         "|".join(sorted({e["source"]["url"] for e in item["evidence"]})),
         item["url"],
     ]
+    return [neutralised(cell) for cell in cells]
 
 
 @require_GET

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q, QuerySet
 
+from people.links import is_web_url
 from people.models import Organisation, Park, Person, Position, Precision, slug_with_suffix
 from people.names import name_key
 from policies.models import Policy, PolicyKind
@@ -111,13 +112,18 @@ def _take_turns() -> None:
 def _source_fields(doc: Document, publisher: str, user: AbstractBaseUser | None, source_url: str) -> dict:
     meta = doc.metadata
     title = meta.title or next((item.headline for item in doc.items if item.headline), "")
+    url = (source_url or meta.url).strip()
+    # a canonical link of javascript:… would become a link on the public pages: only a web
+    # address is a URL, anything else stays text for the editor to read
+    web = len(url) <= 500 and is_web_url(url)
     return {
         "title": title[:300],
         "publisher": (publisher or meta.publisher)[:200],
         "issue_label": meta.issue_label[:100],
         "published_on": meta.published.first_day() if meta.published else None,
         "published_precision": meta.published.precision if meta.published else Precision.DAY,
-        "url": (source_url or meta.url)[:500],
+        "url": url if web else "",
+        "url_as_found": "" if web else url[:500],
         "file_name": doc.name[:255],
         "media_type": doc.media_type[:100],
         "encoding": doc.encoding[:40],

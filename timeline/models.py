@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from people.links import web_link, web_url_validator
 from people.models import Organisation, Park, Person, Precision, precision_check
 from people.names import name_key
 from policies.models import Policy
@@ -30,7 +31,13 @@ class Source(models.Model):
     published_precision = models.CharField(
         _("publication date precision"), max_length=5, choices=Precision.choices, default=Precision.DAY
     )
-    url = models.URLField(_("URL"), max_length=500, blank=True)
+    url = models.URLField(_("URL"), max_length=500, blank=True, validators=[web_url_validator])
+    url_as_found = models.CharField(
+        _("URL as found"),
+        max_length=500,
+        blank=True,
+        help_text=_("An address the document gave that is not a web (http/https) address: kept as text."),
+    )
     file_name = models.CharField(_("file name"), max_length=255, blank=True)
     media_type = models.CharField(_("media type"), max_length=100, blank=True)
     encoding = models.CharField(_("detected encoding"), max_length=40, blank=True)
@@ -54,6 +61,12 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.file_name or f"source {self.pk}"
+
+    @property
+    def link(self) -> str:
+        """The original's address when a browser may follow it, else "": what every page and
+        the API show, never ``url`` itself (rows stored before validation may hold anything)."""
+        return web_link(self.url)
 
 
 class NewsItem(models.Model):

@@ -10,10 +10,13 @@ precision as a string as long as what is known ("2024", "2024-04", "2024-04-27")
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import reduce
 from operator import or_
+from typing import TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from import_export import fields, resources, widgets
@@ -25,6 +28,30 @@ from people.names import name_key
 from timeline.derived import events_changed, events_naming
 
 SEPARATOR = "|"
+T = TypeVar("T")
+
+# what a spreadsheet program reads as the start of a formula (OWASP "CSV Injection"), after any
+# apostrophes: a cell is escaped with one more, so an import can take exactly one off again
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+
+
+def neutralised(value: T) -> T:
+    """``value`` safe to put in a CSV or XLSX cell: a text a spreadsheet would run as a formula
+    (``=HYPERLINK(…)``, ``+cmd|…``, ``@SUM(…)``) gets a leading apostrophe, so the program shows it
+    as text. Every CSV and XLSX Parkline writes goes through here: the public export and every
+    admin export (``ParklineResource``). Numbers and other values are left as they are."""
+    if isinstance(value, str) and _FORMULA.match(value):
+        return "'" + value
+    return value
+
+
+def restored(value: T) -> T:
+    """The text :func:`neutralised` was given: what an imported cell meant before export."""
+    if isinstance(value, str) and value.startswith("'") and _FORMULA.match(value):
+        return value[1:]
+    return value
+
+
 BOM = "\ufeff"
 
 
@@ -246,13 +273,37 @@ def row_name_keys(*columns: str) -> Callable[[dict], list[str]]:
 class ParklineResource(resources.ModelResource):
     """A spreadsheet's empty cell is an empty text, not NULL, in text fields too. An import ends in
     ``timeline.derived.events_changed`` for the events its rows touched before and after (in the
-    import's transaction: a preview rolls it back with everything else)."""
+    import's transaction: a preview rolls it back with everything else). Exported cells are
+    :func:`neutralised` against formulae, and an import :func:`restored` them."""
 
     WIDGETS_MAP = {**resources.ModelResource.WIDGETS_MAP, "TextField": widgets.CharWidget}
+
+    def export_resource(self, instance, selected_fields=None, **kwargs):
+        return [neutralised(value) for value in super().export_resource(instance, selected_fields, **kwargs)]
+
+    def before_import_row(self, row, **kwargs):
+        super().before_import_row(row, **kwargs)
+        for column, value in row.items():
+            row[column] = restored(value)
 
     def events_touched(self, pks: list[int]) -> list[int]:
         """The events whose search text or facet counts these records feed (none by default)."""
         return []
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """A cell is held to its model field's rules as a value typed in the admin's form is (a
+        URL must be a web address, a kind one of the kinds, a title fit its column). Only the
+        imported columns' own fields: ``full_clean`` would also judge what ``save()`` derives
+        (name keys, slugs), and a relation the widget already found by name."""
+        errors = dict(import_validation_errors or {})
+        columns = {field.attribute for field in self.get_import_fields()}
+        checked = {f.name for f in instance._meta.concrete_fields if f.name in columns and not f.is_relation}
+        try:
+            instance.clean_fields(exclude={f.name for f in instance._meta.fields} - checked | set(errors))
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
 
     def before_save_instance(self, instance, row, **kwargs):
         super().before_save_instance(instance, row, **kwargs)

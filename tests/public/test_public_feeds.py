@@ -79,6 +79,27 @@ def test_csv_export_parses_with_precise_dates(client, world):
     assert rows[3]["window_start"] == "2024-04-15"
 
 
+def test_csv_export_neutralises_formulae(client):
+    """Titles, names and quotes come from the web: a cell a spreadsheet would run as a formula
+    starts with an apostrophe (OWASP "CSV Injection")."""
+    hostile = '=HYPERLINK("http://evil.example","x")'
+    park = f.park("+cmd|' /C calc'!A0")
+    f.event(hostile, quote="@SUM(1+1)。", parks=[park])
+    f.event("-2+3 增长", quote="\t=1+1 正文。")
+
+    body = b"".join(client.get("/export/events.csv").streaming_content).decode("utf-8")
+
+    rows = list(csv.DictReader(io.StringIO(body.lstrip("\ufeff"), newline="")))
+    by_title = {row["title"]: row for row in rows}
+    assert set(by_title) == {"'" + hostile, "'-2+3 增长"}
+    assert by_title["'" + hostile]["parks"] == "'+cmd|' /C calc'!A0"
+    assert by_title["'" + hostile]["evidence"] == "'@SUM(1+1)。"
+    assert by_title["'-2+3 增长"]["evidence"] == "'\t=1+1 正文。"
+    for row in rows:
+        for cell in row.values():
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+
+
 def test_timelinejs_dates_keep_only_what_is_known(client, world):
     data = json.loads(client.get("/export/timelinejs.json").content)
     slides = {slide["text"]["headline"]: slide for slide in data["events"]}

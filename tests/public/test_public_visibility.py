@@ -141,3 +141,30 @@ def test_exports_parse_and_hold_only_the_published_event(client, world):
     assert len(entries) == 1
     calendar = icalendar.Calendar.from_ical(client.get("/events.ics").content)
     assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == ["公开的论坛开幕"]
+
+
+def test_entities_refer_to_no_hidden_entity_by_id(client):
+    """A public park or organisation whose parent, predecessor or manager the public cannot see
+    names none of them, not even by id: ids are enumerable, and say the hidden record exists."""
+    hidden_org = f.organisation("隐秘上级部门")  # unreviewed, named by no published event
+    hidden_park = f.park("隐秘母园区")
+    shown_org = f.organisation("公开局", is_reviewed=True, parent=hidden_org, predecessor=hidden_org)
+    shown_park = f.park("公开子园区", is_reviewed=True, parent=hidden_park, managing_organisation=hidden_org)
+    seen_org = f.organisation("公开上级部门", is_reviewed=True)
+    seen_park = f.park("公开母园区", is_reviewed=True)
+    f.organisation("公开新局", is_reviewed=True, parent=seen_org, predecessor=seen_org)
+    f.park("公开新园区", is_reviewed=True, parent=seen_park, managing_organisation=seen_org)
+
+    parks = {row["name"]: row for row in client.get("/api/parks").json()["results"]}
+    orgs = {row["name"]: row for row in client.get("/api/organisations").json()["results"]}
+
+    assert parks["公开子园区"]["parent_id"] is None
+    assert orgs["公开局"]["parent_id"] is None and orgs["公开局"]["predecessor_id"] is None
+    assert parks["公开新园区"]["parent_id"] == seen_park.pk  # a public one is still named
+    assert orgs["公开新局"]["parent_id"] == orgs["公开新局"]["predecessor_id"] == seen_org.pk
+    assert all(row["parent_id"] != hidden_park.pk for row in parks.values())
+    assert all(hidden_org.pk not in (row["parent_id"], row["predecessor_id"]) for row in orgs.values())
+    for page in (f"/parks/{shown_park.slug}/", f"/organisations/{shown_org.slug}/"):
+        html = client.get(page).content.decode()
+        assert "隐秘" not in html
+        assert f"/{hidden_org.slug}/" not in html and f"/{hidden_park.slug}/" not in html

@@ -87,9 +87,11 @@ class SourceAdmin(DerivedDataAdmin, ExportMixin, admin.ModelAdmin):
     list_filter = ("publisher", "media_type")
     search_fields = ("title", "publisher", "file_name", "content_sha256")
     date_hierarchy = "published_on"
+    # url_as_found: an address that is no web address, shown to the editor and never linked
     readonly_fields = (
         "content_sha256",
         "file_name",
+        "url_as_found",
         "encoding",
         "media_type",
         "imported_at",
@@ -100,7 +102,16 @@ class SourceAdmin(DerivedDataAdmin, ExportMixin, admin.ModelAdmin):
     fieldsets = (
         (
             None,
-            {"fields": ("title", "publisher", "issue_label", ("published_on", "published_precision"), "url")},
+            {
+                "fields": (
+                    "title",
+                    "publisher",
+                    "issue_label",
+                    ("published_on", "published_precision"),
+                    "url",
+                    "url_as_found",
+                )
+            },
         ),
         (
             _("Import"),

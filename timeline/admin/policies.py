@@ -29,7 +29,7 @@ class PolicyAdmin(NamedInEventsAdmin):
     search_fields = ("title", "short_title", "document_number")
     autocomplete_fields = ("issuers",)
     date_hierarchy = "published_on"
-    readonly_fields = ("created", "updated")
+    readonly_fields = ("url_as_found", "created", "updated")
     fieldsets = (
         (None, {"fields": ("title", "short_title", "slug", "document_number", "kind", "issuers", "status")}),
         (
@@ -43,7 +43,7 @@ class PolicyAdmin(NamedInEventsAdmin):
                 )
             },
         ),
-        (None, {"fields": ("url", "summary", "is_reviewed", "created", "updated")}),
+        (None, {"fields": ("url", "url_as_found", "summary", "is_reviewed", "created", "updated")}),
     )
 
     def get_queryset(self, request):

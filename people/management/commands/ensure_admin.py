@@ -2,7 +2,8 @@
 
 Run by ``make demo`` every time, so it must be safe to repeat: the password comes from
 ``DJANGO_SUPERUSER_PASSWORD`` when set; otherwise a new one is generated and printed, also for an
-existing user (a password printed by an earlier run may be long gone from the terminal).
+existing user (a password printed by an earlier run may be long gone from the terminal). The
+account's failed logins are forgotten too, so it also opens an account the login throttle locked.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import os
 import secrets
 from dataclasses import dataclass
 
+from axes.utils import reset as reset_failed_logins
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -38,6 +40,7 @@ def ensure_superuser(*, username: str = "admin", password: str | None = None) ->
     user.is_staff = user.is_superuser = user.is_active = True
     user.set_password(password)
     user.save()
+    reset_failed_logins(username=username)
     return AdminAccount(username=username, created=created, password=password, generated=generated)
 
 

@@ -207,3 +207,69 @@ def test_verbosity_zero_prints_no_summary(news):
     out, _, status = run("-v0", str(news))
 
     assert status == 0 and out == ""
+
+
+# --- the size limit ---------------------------------------------------------------------------
+
+
+class CountingStdin:
+    """Standard input that fails the test if asked for everything: it must be read in bounds."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data, self.asked = data, []
+        self.buffer = self
+
+    def read(self, size: int = -1) -> bytes:
+        assert size is not None and size >= 0, "standard input read without a bound"
+        self.asked.append(size)
+        chunk, self.data = self.data[:size], self.data[size:]
+        return chunk
+
+
+def test_a_file_over_the_default_limit_is_one_failure_line_and_the_rest_import(news, fake_pipeline, settings):
+    assert settings.IMPORT_MAX_BYTES == 20 * 1024 * 1024  # the documented default
+    big = news / "big.txt"
+    with big.open("wb") as handle:
+        handle.truncate(settings.IMPORT_MAX_BYTES + 1)  # sparse: costs no disk
+
+    out, err, status = run(str(news))
+
+    assert status == 1
+    failures = [line for line in err.splitlines() if not line.startswith("CommandError")]
+    assert failures == [f"{big}: larger than the limit of 20971520 bytes (IMPORT_MAX_BYTES)"]
+    assert "big.txt" not in [name for name, _ in fake_pipeline]  # never read, let alone extracted
+    assert sorted(Source.objects.values_list("file_name", flat=True)) == ["a.txt", "b.text", "c.html"]
+    assert "documents: read 3, unchanged 0, failed 1" in out
+
+
+def test_a_file_at_the_limit_is_imported(news, settings):
+    settings.IMPORT_MAX_BYTES = (news / "b.text").stat().st_size  # 29 bytes of GB18030
+    assert (news / "a.txt").stat().st_size > settings.IMPORT_MAX_BYTES  # the same in UTF-8
+
+    _, err, status = run(str(news / "a.txt"), str(news / "b.text"))
+
+    assert status == 1 and err.startswith(f"{news / 'a.txt'}: larger than the limit of 29 bytes")
+    assert Source.objects.get().file_name == "b.text"
+
+
+def test_standard_input_is_read_up_to_the_limit_and_refused_past_it(monkeypatch, settings, fake_pipeline):
+    settings.IMPORT_MAX_BYTES = 100
+    stdin = CountingStdin(b"x" * 5000)
+    monkeypatch.setattr(sys, "stdin", stdin)
+
+    _, err, status = run("-")
+
+    assert status == 1
+    assert err.splitlines()[0] == "stdin: larger than the limit of 100 bytes (IMPORT_MAX_BYTES)"
+    assert sum(stdin.asked) <= 101 and not fake_pipeline
+    assert not Source.objects.exists()
+
+
+def test_standard_input_within_the_limit_is_imported(monkeypatch, settings):
+    text = "星河高新区举办创新论坛\n正文。".encode()
+    settings.IMPORT_MAX_BYTES = len(text)
+    monkeypatch.setattr(sys, "stdin", CountingStdin(text))
+
+    _, _, status = run("-")
+
+    assert status == 0 and Source.objects.get().file_name == "stdin"

@@ -7,6 +7,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -44,6 +45,30 @@ class Totals:
             f"news items {self.items}; events new {self.events_new}, merged {self.events_merged}; "
             f"entities new {self.entities_new}"
         )
+
+
+class TooLarge(IngestError):
+    """A document over ``IMPORT_MAX_BYTES``: refused before it is read whole."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"larger than the limit of {limit} bytes (IMPORT_MAX_BYTES)")
+
+
+def read_document(path: str, limit: int) -> tuple[bytes, str]:
+    """The bytes and name of a file or of standard input, refused when over ``limit``: a file by
+    its size before it is opened, a stream (or a file that grew since) after ``limit + 1`` bytes."""
+    if path == STDIN:
+        stream, name = nullcontext(sys.stdin.buffer), "stdin"
+    else:
+        file = Path(path)
+        if file.stat().st_size > limit:
+            raise TooLarge(limit)
+        stream, name = file.open("rb"), file.name
+    with stream as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise TooLarge(limit)
+    return data, name
 
 
 def find_documents(paths: list[str]) -> list[str]:
@@ -122,10 +147,7 @@ class Command(BaseCommand):
             raise CommandError(f"{totals.failed} {noun} failed", returncode=1)
 
     def _import(self, path: str, published: PartialDate | None, options: dict) -> ImportResult:
-        if path == STDIN:
-            data, name = sys.stdin.buffer.read(), "stdin"
-        else:
-            data, name = Path(path).read_bytes(), Path(path).name
+        data, name = read_document(path, settings.IMPORT_MAX_BYTES)
         doc = extract_document(data, name, published=published, gazetteer=load_gazetteer())
         result = import_document(doc, publisher=options["publisher"], publish=options["publish"])
         if options["verbosity"] >= 2:

@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('people', '0003_alias_owner_labels'),
-        ('timeline', '0006_undated_events_rules_withdrawals'),
+        ('timeline', '0007_url_as_found'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         ('timeline', '0002_editor_groups'),
     ]
