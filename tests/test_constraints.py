@@ -16,8 +16,17 @@ from django.apps import apps
 from django.db import IntegrityError, connection, models, transaction
 
 from people.models import Alias, Organisation, Park, Person, Position
-from policies.models import Policy
-from timeline.models import Event, EventOrganisation, Evidence, FacetCount, NewsItem, Source, Withdrawal
+from policies.models import Policy, PolicyAlias
+from timeline.models import (
+    Event,
+    EventOrganisation,
+    Evidence,
+    FacetCount,
+    NewsItem,
+    RefusedName,
+    Source,
+    Withdrawal,
+)
 
 D = dt.date
 
@@ -111,7 +120,22 @@ VIOLATIONS: list[tuple[str, Callable[[SimpleNamespace], object]]] = [
         "facetcount_valid_dimension",
         lambda w: FacetCount.objects.create(dimension="colour", kind="", year=0, value="red", count=1),
     ),
+    # the same name refused twice for one kind, in another spelling
+    (
+        "refusedname_unique_key",
+        lambda w: twice_spelt(RefusedName, "kind", "park", "name", "某园区", "某园区 "),
+    ),
+    ("refusedname_valid_kind", lambda w: RefusedName.objects.create(kind="planet", name="某星")),
+    (
+        "policyalias_unique_per_policy",
+        lambda w: twice(PolicyAlias.objects.create, title="某方案", policy=w.policy),
+    ),
 ]
+
+
+def twice_spelt(model, kind_field: str, kind: str, name_field: str, first: str, second: str) -> None:
+    model.objects.create(**{kind_field: kind, name_field: first})
+    model.objects.create(**{kind_field: kind, name_field: second})
 
 
 def named_constraints() -> set[str]:

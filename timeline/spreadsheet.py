@@ -16,11 +16,16 @@ from functools import reduce
 from operator import or_
 from typing import TypeVar
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 from import_export.formats.base_formats import CSV, XLSX
+from import_export.resources import Diff
+from import_export.results import RowResult
 
 from people.dates import format_precise_date, parse_precise_date
 from people.models import Alias, Person
@@ -312,9 +317,63 @@ class ParklineResource(resources.ModelResource):
 
     def after_import(self, dataset, result, **kwargs):
         super().after_import(dataset, result, **kwargs)
-        saved = [row.object_id for row in result.rows if row.object_id]
+        # rows skipped as unchanged wrote nothing, so nothing derived from them may change either
+        written = {RowResult.IMPORT_TYPE_NEW, RowResult.IMPORT_TYPE_UPDATE, RowResult.IMPORT_TYPE_DELETE}
+        saved = [row.object_id for row in result.rows if row.object_id and row.import_type in written]
         events_changed({*getattr(self, "_touched", ()), *self.events_touched(saved)})
         self._touched = set()
+
+    # -- what the admin shows of a file: labels in the interface's language, what changes ----------
+
+    @classmethod
+    def column_label(cls, column: str) -> str:
+        """A column's label in the interface's language, with its code (the file's header):
+        '标题 (title)'. A column named after a model field takes the field's verbose name."""
+        field = cls.fields.get(column)
+        attribute = (field.attribute if field else None) or column
+        try:
+            model_field = cls._meta.model._meta.get_field(attribute)
+        except FieldDoesNotExist:
+            model_field = None
+        if hasattr(model_field, "verbose_name"):
+            name = model_field.verbose_name
+        elif model_field is not None:  # a reverse relation (aliases): the related records' name
+            name = model_field.related_model._meta.verbose_name_plural
+        else:
+            name = getattr(cls, "labels", {}).get(column, column)
+        label = str(capfirst(name))
+        return label if label == column else f"{label} ({column})"
+
+    def get_diff_headers(self):
+        return [
+            str(_("changes")),
+            *(self.column_label(field.column_name) for field in self.get_import_fields()),
+        ]
+
+    def get_diff_class(self):
+        return ChangesDiff
+
+
+class ChangesDiff(Diff):
+    """The import preview's row: first the labels of the columns this row changes (nothing for a
+    row skipped as unchanged, "new" for a new row), then every column, changed text marked."""
+
+    def __init__(self, resource, instance, new):
+        super().__init__(resource, instance, new)
+        self.labels = [resource.column_label(field.column_name) for field in resource.get_import_fields()]
+
+    def as_html(self):
+        cells = super().as_html()
+        if self.new:
+            summary = str(_("new"))
+        else:
+            changed = [
+                label
+                for label, old, new in zip(self.labels, self.left, self.right, strict=False)
+                if old != new
+            ]
+            summary = "、".join(changed)
+        return [format_html("<strong>{}</strong>", summary) if summary else "", *cells]
 
 
 class NamedResource(ParklineResource):

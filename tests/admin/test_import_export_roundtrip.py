@@ -137,10 +137,16 @@ def varied_world() -> None:
 
 def without_review_columns(dataset):
     """An event file as a reviewer restoring content into an empty database imports it: the
-    status and merge columns emptied (the review decisions are made again)."""
+    status and merge columns emptied (the review decisions are made again), and the ids too (they
+    were the other database's), importing with "create new events" ticked (``restoring``)."""
     if "status" in dataset.headers:
-        dataset.dict = [{**row, "status": "", "merged_into": ""} for row in dataset.dict]
+        dataset.dict = [{**row, "id": "", "status": "", "merged_into": ""} for row in dataset.dict]
     return dataset
+
+
+def restoring(resource):
+    """The resource as a restore imports with it: rows without an id make new events."""
+    return resource(create_new=True) if resource is EventResource else resource()
 
 
 def wipe() -> None:
@@ -162,7 +168,7 @@ def test_export_then_import_into_an_empty_database_gives_the_same_rows(file_form
 
     for resource, data in files.items():
         dataset = without_review_columns(fmt.create_dataset(data))
-        result = resource().import_data(dataset, dry_run=False, raise_errors=True)
+        result = restoring(resource).import_data(dataset, dry_run=False, raise_errors=True)
         assert not result.has_validation_errors(), (resource, result.invalid_rows)
 
     assert snapshot() == before
@@ -180,11 +186,11 @@ def test_importing_twice_changes_nothing():
     assert snapshot() == before
 
 
-def test_rows_refer_to_names_not_ids():
-    build_world(1)
+def test_an_event_row_is_its_id_and_names_its_relations():
+    (event,) = build_world(1)
     dataset = EventResource().export()
     row = dict(zip(dataset.headers, dataset[0], strict=True))
-    assert "id" not in dataset.headers
+    assert dataset.headers[0] == "id" and str(row["id"]) == str(event.pk)
     assert row["parks"] == "测试高新区0"
     assert row["organisations"] == "测试局0:organiser"
     assert row["policies"] == "测试方案（2024—2027年）0"
@@ -196,14 +202,18 @@ def test_import_matches_names_in_any_bracket_width_and_reports_unknown_names():
     csv = CSV()
     text = "date,title,kind,status,confidence,parks,organisations,policies\n"
     text += "2024-05,新活动,forum,candidate,0.5,测试高新区0,测试局0:host,测试方案(2024-2027年)0\n"
-    result = EventResource().import_data(csv.create_dataset(text), dry_run=False, raise_errors=True)
+    result = EventResource(create_new=True).import_data(
+        csv.create_dataset(text), dry_run=False, raise_errors=True
+    )
     assert result.totals["new"] == 1
     event = Event.objects.get(title="新活动")
     assert (event.date, event.precision) == (dt.date(2024, 5, 1), Precision.MONTH)
     assert event.policies.get().title == "测试方案（2024—2027年）0"
 
     bad = text.replace("测试高新区0", "不存在的园区").replace("新活动", "另一活动")
-    result = EventResource().import_data(csv.create_dataset(bad), dry_run=False, raise_errors=False)
+    result = EventResource(create_new=True).import_data(
+        csv.create_dataset(bad), dry_run=False, raise_errors=False
+    )
     assert result.has_errors() or result.has_validation_errors()
     assert not Event.objects.filter(title="另一活动").exists()
 
@@ -249,5 +259,5 @@ def test_rows_may_come_before_the_rows_they_refer_to():
     wipe()
     for resource, data in files.items():
         dataset = without_review_columns(csv.create_dataset(data))
-        resource().import_data(dataset, dry_run=False, raise_errors=True)
+        restoring(resource).import_data(dataset, dry_run=False, raise_errors=True)
     assert snapshot() == before

@@ -199,7 +199,10 @@ def test_publishing_and_rejecting_change_the_counts(client, world, reviewer):
 
 def test_merging_hides_the_duplicate_and_gives_its_links_to_the_survivor(client, world, reviewer):
     before = shown(client)
-    survivor = curation.merge_events(events=[world["two_parks"], world["visit"]], user=reviewer)
+    # a forum and a visit: different kinds, which the reviewer accepts
+    survivor = curation.merge_events(
+        events=[world["two_parks"], world["visit"]], user=reviewer, accept_conflicts=True
+    )
     after = shown(client)
     assert after["total"] == before["total"] - 1
     merged_kind = "visit" if survivor.pk == world["two_parks"].pk else "forum"

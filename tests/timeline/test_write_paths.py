@@ -106,15 +106,16 @@ def test_a_title_edited_in_the_change_form_is_searchable(client, reviewer, world
     assert_in_step()
 
 
-def test_an_evidence_quote_edited_inline_is_searchable(client, reviewer, world):
+def test_an_evidence_row_removed_inline_takes_its_words_away(client, reviewer, world):
+    """The passage itself is read-only (its offsets point into the source); removing a passage
+    that does not state the event is the edit an editor makes here."""
     client.force_login(reviewer)
     forum = world["forum"]
-    new_quote = "5月8日，星河高新区活动在量子大厦举行。"
 
-    response = submit(client, change_url(forum), {"evidence-0-quote": new_quote}, form_id="event_form")
+    response = submit(client, change_url(forum), {"evidence-0-DELETE": "on"}, form_id="event_form")
 
     assert response.status_code == 302
-    assert found(client, "量子") == {forum.pk}
+    assert not forum.evidence.exists()
     assert found(client, "会展中心") == set()
     assert_in_step()
 
@@ -137,16 +138,18 @@ def test_an_organisation_added_inline_is_counted(client, reviewer, world):
     assert_in_step()
 
 
-def test_evidence_edited_in_its_own_admin_is_searchable(client, reviewer, world):
+def test_evidence_moved_to_another_event_in_its_own_admin_is_searchable(client, reviewer, world):
     client.force_login(reviewer)
     evidence = world["launch"].evidence.get()
+    assert found(client, "银河") == {world["launch"].pk}  # the launch's title and passage say 银河
 
-    changes = {"quote": "6月1日，银河量子中心揭牌。"}
+    changes = {"event": world["forum"].pk}
 
     response = submit(client, change_url(evidence), changes, form_id="evidence_form")
 
     assert response.status_code == 302
-    assert found(client, "量子") == {world["launch"].pk}
+    assert found(client, "银河") == {world["forum"].pk, world["launch"].pk}  # the passage, the title
+    assert found(client, "会展中心") == {world["forum"].pk}
     assert_in_step()
 
 
@@ -172,8 +175,7 @@ def test_the_survivor_of_a_merge_is_found_by_the_evidence_it_took_over(client, r
     Event.objects.filter(pk=launch.pk).update(kind="forum", date=forum.date)  # a duplicate after all
 
     client.post(
-        reverse("admin:timeline_event_changelist") + "?queue=all",
-        {"action": "merge_selected", "_selected_action": [forum.pk, launch.pk]},
+        reverse("admin:timeline_event_compare"), {"ids": f"{forum.pk},{launch.pk}", "survivor": forum.pk}
     )
 
     survivor = Event.objects.get(merged_into__isnull=True, pk__in=[forum.pk, launch.pk])

@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
+from import_export.forms import SelectableFieldsExportForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from timeline import entities
@@ -20,11 +21,21 @@ from timeline.derived import events_changed, events_naming
 from timeline.spreadsheet import SPREADSHEET_FORMATS
 
 
+class LabelledExportForm(SelectableFieldsExportForm):
+    """The export form's column boxes labelled in the interface's language ('标题 (title)')."""
+
+    def _get_field_label(self, resource, field_name: str) -> str:
+        if hasattr(resource, "column_label"):
+            return resource.column_label(field_name)
+        return super()._get_field_label(resource, field_name)
+
+
 class ImportExportAdmin(ImportExportModelAdmin):
-    """Import/export in CSV and XLSX. Importing creates and changes rows, so it needs both
-    permissions, not just access to the admin."""
+    """Import/export in CSV (with a BOM) and XLSX. Importing creates and changes rows, so it needs
+    both permissions, not just access to the admin."""
 
     formats = SPREADSHEET_FORMATS
+    export_form_class = LabelledExportForm
 
     def has_import_permission(self, request) -> bool:
         opts = self.opts

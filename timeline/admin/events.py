@@ -11,6 +11,7 @@ history revert, delete, spreadsheet import) reaches its search text and facet co
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
 from django.http import HttpResponseRedirect
@@ -19,10 +20,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ExportMixin
+from import_export.forms import ConfirmImportForm, ImportForm
 
 from people.dates import format_precise_date
 from timeline import curation
-from timeline.admin.base import CuratedAdmin, DerivedDataAdmin, ImportExportAdmin
+from timeline.admin.base import CuratedAdmin, DerivedDataAdmin, ImportExportAdmin, LabelledExportForm
 from timeline.admin.workbench import WorkbenchMixin
 from timeline.derived import events_quoting
 from timeline.models import (
@@ -37,6 +39,24 @@ from timeline.models import (
 )
 from timeline.resources import EventResource, EvidenceResource, NewsItemResource, SourceResource
 from timeline.spreadsheet import SPREADSHEET_FORMATS
+
+
+class EventImportForm(ImportForm):
+    """The event import, which updates events by id; new events only when asked for."""
+
+    create_new = forms.BooleanField(
+        label=_("Create new events for rows without an id"),
+        required=False,
+        help_text=_(
+            "Rows are matched by id. Without this box a row without an id is refused, so that a "
+            "file can only correct the events it was exported from; an unchanged row is skipped."
+        ),
+    )
+
+
+class EventConfirmImportForm(ConfirmImportForm):
+    create_new = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
 
 # candidates first: they are what a reviewer has not looked at yet
 STATUS_ORDER = Case(
@@ -75,6 +95,7 @@ class SourceAdmin(DerivedDataAdmin, ExportMixin, admin.ModelAdmin):
 
     resource_classes = (SourceResource,)
     formats = SPREADSHEET_FORMATS
+    export_form_class = LabelledExportForm
     list_display = (
         "__str__",
         "publisher",
@@ -160,6 +181,7 @@ class SourceAdmin(DerivedDataAdmin, ExportMixin, admin.ModelAdmin):
 class NewsItemAdmin(DerivedDataAdmin, ExportMixin, admin.ModelAdmin):
     resource_classes = (NewsItemResource,)
     formats = SPREADSHEET_FORMATS
+    export_form_class = LabelledExportForm
     list_display = ("__str__", "source", "position", "dateline", "byline", "evidence_count")
     list_select_related = ("source",)
     search_fields = ("headline", "dateline", "source__title", "source__file_name")
@@ -257,6 +279,8 @@ def source_label(item: NewsItem) -> str:
 @admin.register(Event)
 class EventAdmin(WorkbenchMixin, DerivedDataAdmin, CuratedAdmin):
     resource_classes = (EventResource,)
+    import_form_class = EventImportForm
+    confirm_form_class = EventConfirmImportForm
     change_list_template = "admin/timeline/event/change_list.html"
     change_form_template = "admin/timeline/event/change_form.html"
     list_display = (
@@ -294,6 +318,21 @@ class EventAdmin(WorkbenchMixin, DerivedDataAdmin, CuratedAdmin):
             .annotate(evidence_count=Count("evidence", distinct=True))
             .prefetch_related("parks", Prefetch("evidence", queryset=first_passages))
         )
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            initial["create_new"] = import_form.cleaned_data.get("create_new", False)
+        return initial
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        """The reviewer's choice whether rows without an id become new events."""
+        form = kwargs.get("form")
+        chosen = getattr(form, "cleaned_data", None) or {}
+        return {
+            **super().get_import_resource_kwargs(request, **kwargs),
+            "create_new": bool(chosen.get("create_new")),
+        }
 
     def has_publish_permission(self, request) -> bool:
         return request.user.has_perm(curation.PUBLISH_PERMISSION)

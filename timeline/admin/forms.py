@@ -94,14 +94,13 @@ class CandidateForm(forms.Form):
 class SameAsForm(forms.Form):
     """An entity chip's "same as …": the record this one is."""
 
-    target = forms.ModelChoiceField(label=_("same as"), queryset=Park.objects.none())
-
     def __init__(self, kind: str, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         field, model = AUTOCOMPLETE_FIELDS[kind]
-        self.fields["target"].queryset = model.objects.all()
-        self.fields["target"].widget = AutocompleteSelect(
-            Event._meta.get_field(field), admin.site, attrs={"data-width": "16em"}
+        self.fields["target"] = forms.ModelChoiceField(
+            label=_("same as"),
+            queryset=model.objects.all(),
+            widget=AutocompleteSelect(Event._meta.get_field(field), admin.site, attrs={"data-width": "16em"}),
         )
 
 

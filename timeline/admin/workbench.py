@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -143,6 +144,7 @@ class WorkbenchMixin:
         context = self._context(
             request,
             title=_("Review workbench"),
+            view_on_site=self.view_on_site(event) if event is not None else None,
             filters=filters,
             query=query,
             rows=review.queue_rows(events),
@@ -384,10 +386,11 @@ class WorkbenchMixin:
         return TemplateResponse(request, "admin/timeline/event/preview.html", context)
 
     def view_on_site(self, obj: Event) -> str | None:
-        """ "View on site" for an event the public sees; the others have "Preview"."""
-        return (
-            obj.get_absolute_url() if obj.status == EventStatus.PUBLISHED and not obj.merged_into_id else None
-        )
+        """ "View on site" for an event the public sees (Django's shortcut, which follows
+        ``Event.get_absolute_url``); the others have "Preview"."""
+        if obj.status != EventStatus.PUBLISHED or obj.merged_into_id or obj.date is None:
+            return None
+        return reverse("admin:view_on_site", args=[ContentType.objects.get_for_model(Event).pk, obj.pk])
 
 
 def _int(value) -> int | None:
