@@ -2,6 +2,8 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
+DEMO_PUBLISHED := seeds/news/000_b0261aa5946ba25b.txt seeds/news/002_114833f442edb46f.txt
+DEMO_QUEUE := seeds/news/001_d31d04ab9f96990b.txt seeds/news/003_763905b5f85fe3f2.txt seeds/news/004_cbeede84a2c6244c.txt
 
 .PHONY: install demo test lint eval bench browser-deps
 
@@ -29,7 +31,9 @@ test: install browser-deps lint
 demo: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_registry
-	$(PY) manage.py import_news --publish seeds/news
+	# two documents published, three left as candidates: the review workbench's queue
+	$(PY) manage.py import_news --publish $(DEMO_PUBLISHED)
+	$(PY) manage.py import_news $(DEMO_QUEUE)
 	$(PY) manage.py rebuild_facet_counts
 	$(PY) manage.py ensure_admin
 	$(PY) manage.py runserver $(HOST)

@@ -107,7 +107,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "import_export",
     "simple_history",
-    "axes",
+    "config.apps.LoginThrottleConfig",  # django-axes, named in the admin
     "people",
     "policies",
     "timeline",

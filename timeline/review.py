@@ -396,22 +396,17 @@ ENTITY_MODELS = (("park", Park, "name"), ("organisation", Organisation, "name"),
 
 def new_names(event: Event) -> list[NewName]:
     """Unreviewed parks, organisations, people and policies whose name stands in the event's
-    articles, first seen with or after their import, that the event does not name: the names the
-    import brought in besides the event's own (often a fragment or a phrase: refuse it here)."""
+    articles, first seen with or after their import, that no event names: the names the import
+    brought in besides the events' own (often a fragment or a phrase: refuse it here)."""
     items = {evidence.news_item_id: evidence.news_item for evidence in event.evidence.all()}
     if not items:
         return []
     texts = [item.source.clean_text[item.start : item.end] for item in items.values()]
     since = min(item.source.imported_at for item in items.values()) - dt.timedelta(seconds=1)
-    linked = {
-        "park": {p.pk for p in event.parks.all()},
-        "organisation": {r.organisation_id for r in event.organisation_roles.all()},
-        "person": {p.pk for p in event.people.all()},
-        "policy": {p.pk for p in event.policies.all()},
-    }
     found = []
     for kind, model, attribute in (*ENTITY_MODELS, ("policy", Policy, "title")):
-        fresh = model.objects.filter(is_reviewed=False, created__gte=since).exclude(pk__in=linked[kind])
+        used = "event_roles" if model is Organisation else "events"
+        fresh = model.objects.filter(is_reviewed=False, created__gte=since, **{f"{used}__isnull": True})
         for record in fresh.order_by(attribute)[:NEW_NAME_POOL]:
             name = getattr(record, attribute)
             if name and any(name in text for text in texts):

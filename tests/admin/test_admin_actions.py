@@ -123,5 +123,5 @@ def test_merge_needs_two_events(client, superuser):
     (event,) = build_world(1)
     client.force_login(superuser)
     response = run_action(client, "merge_selected", [event])
-    assert "至少两" in str(list(get_messages(response.wsgi_request))[-1])
+    assert "至少选择两" in str(list(get_messages(response.wsgi_request))[-1])
     assert Event.objects.get(pk=event.pk).merged_into is None

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 from import_export.forms import SelectableFieldsExportForm
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from timeline import entities
 from timeline.derived import events_changed, events_naming
@@ -30,12 +31,41 @@ class LabelledExportForm(SelectableFieldsExportForm):
         return super()._get_field_label(resource, field_name)
 
 
+def label_columns(response, resource_classes) -> None:
+    """The import and export pages list a file's columns: in the interface's language, each
+    with its code ('标题 (title)'), as the export form and the import preview name them."""
+    context = getattr(response, "context_data", None) or {}
+    if "fields_list" not in context:
+        return
+    by_name = {resource.get_display_name(): resource for resource in resource_classes}
+    context["fields_list"] = [
+        (
+            name,
+            [
+                by_name[name].column_label(column) if hasattr(by_name.get(name), "column_label") else column
+                for column in columns
+            ],
+        )
+        for name, columns in context["fields_list"]
+    ]
+
+
 class ImportExportAdmin(ImportExportModelAdmin):
     """Import/export in CSV (with a BOM) and XLSX. Importing creates and changes rows, so it needs
     both permissions, not just access to the admin."""
 
     formats = SPREADSHEET_FORMATS
     export_form_class = LabelledExportForm
+
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        label_columns(response, self.get_import_resource_classes(request))
+        return response
+
+    def export_action(self, request):
+        response = super().export_action(request)
+        label_columns(response, self.get_export_resource_classes(request))
+        return response
 
     def has_import_permission(self, request) -> bool:
         opts = self.opts
@@ -45,8 +75,27 @@ class ImportExportAdmin(ImportExportModelAdmin):
         )
 
 
+class HistoryLabels(HistoricalRecordContextHelper):
+    """The history page says what a value means, not how it is stored: a status "已发布", not
+    "published"; an empty value "—", not "None"; a box "是"/"否"."""
+
+    def prepare_delta_change_value(self, change, value):
+        value = super().prepare_delta_change_value(change, value)
+        field = self.model._meta.get_field(change.field)
+        if value is None or value == "":
+            return "—"
+        if isinstance(value, bool):
+            return _("yes") if value else _("no")
+        if getattr(field, "choices", None):
+            return dict(field.flatchoices).get(value, value)
+        return value
+
+
 class CuratedAdmin(ImportExportAdmin, SimpleHistoryAdmin):
     """A curated model: import/export, the "History" page of who changed what, merging."""
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return HistoryLabels(self.model, historical_record)
 
     def has_merge_permission(self, request) -> bool:
         return request.user.has_perm(entities.MERGE_PERMISSION)
