@@ -241,12 +241,9 @@ def merge_events(
     Everything it moves is recorded in an ``EventMerge``, so ``unmerge`` can put it back: a
     passage the survivor quotes already stays with its event. Returns the survivor."""
     require_permission(user, MERGE_PERMISSION)
-    chosen = list(
-        Event.objects.select_for_update()
-        .filter(pk__in=[e.pk for e in events])
-        .annotate(evidence_count=Count("evidence"))
-        .order_by("pk")
-    )
+    ids = [e.pk for e in events]
+    list(Event.objects.select_for_update().filter(pk__in=ids).values_list("pk"))  # lock them first
+    chosen = list(Event.objects.filter(pk__in=ids).annotate(evidence_count=Count("evidence")).order_by("pk"))
     if len(chosen) < 2:
         raise ValueError(_("Select at least two events to merge."))
     if survivor is None:

@@ -114,6 +114,7 @@
       const search = document.querySelector('.queue-filters [name="q"]');
       if (search) {
         search.focus();
+        search.select();
       }
     },
     "?": function () {
