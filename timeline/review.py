@@ -86,8 +86,12 @@ class QueueFilterForm(forms.Form):
     source = forms.ModelChoiceField(
         label=_("source"), required=False, queryset=Source.objects.none(), empty_label=_("every source")
     )
-    date_from = PreciseDateField(label=_("from"), required=False, help_text="")
-    date_to = PreciseDateField(label=_("to"), required=False, help_text="")
+    date_from = PreciseDateField(
+        label=_("from"), required=False, help_text="", widget=forms.TextInput(attrs={"size": 10})
+    )
+    date_to = PreciseDateField(
+        label=_("to"), required=False, help_text="", widget=forms.TextInput(attrs={"size": 10})
+    )
     undated = forms.BooleanField(label=_("undated only"), required=False)
     confidence_min = forms.FloatField(
         label=_("confidence at least"), required=False, min_value=0, max_value=1
@@ -108,9 +112,11 @@ class QueueFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["source"].queryset = Source.objects.only(
-            "id", "title", "file_name", "publisher"
+        source = self.fields["source"]
+        source.queryset = Source.objects.only(
+            "id", "title", "file_name", "publisher", "published_on", "published_precision"
         ).order_by("-imported_at", "-id")
+        source.label_from_instance = source_label
         for name in ("confidence_min", "confidence_max"):
             self.fields[name].widget.attrs.update(step="0.05", style="width:5em")
 
@@ -119,6 +125,12 @@ class QueueFilterForm(forms.Form):
         if not hasattr(self, "cleaned_data"):
             self.is_valid()
         return self.cleaned_data.get(name) if name not in self.errors else None
+
+
+def source_label(source: Source) -> str:
+    """A document as the source filter lists it: publisher, date, title (or file)."""
+    when = format_precise_date(source.published_on, source.published_precision)
+    return " · ".join(part for part in (source.publisher, when, source.title or source.file_name) if part)
 
 
 def queue(filters: QueueFilterForm) -> QuerySet[Event]:
@@ -182,6 +194,8 @@ def queue_rows(events: QuerySet[Event]) -> list[Event]:
         "news_item__source__id",
         "news_item__source__title",
         "news_item__source__publisher",
+        "news_item__source__published_on",
+        "news_item__source__published_precision",
         "news_item__source__file_name",
     )
     rows = list(

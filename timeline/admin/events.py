@@ -37,7 +37,7 @@ from timeline.models import (
     RefusedName,
     Source,
 )
-from timeline.resources import EventResource, EvidenceResource, NewsItemResource, SourceResource
+from timeline.resources import EventResource, EvidenceResource, NewsItemResource, SourceResource, source_line
 from timeline.spreadsheet import SPREADSHEET_FORMATS
 
 
@@ -250,7 +250,7 @@ class EvidenceInline(admin.TabularInline):
     point into the source), removable when a passage does not state this event."""
 
     model = Evidence
-    fields = ("quote", "date_phrase", "source_line")
+    fields = ("quote", "date_phrase", "printed_in")
     readonly_fields = fields
     extra = 0
 
@@ -261,19 +261,8 @@ class EvidenceInline(admin.TabularInline):
         return super().get_queryset(request).select_related("news_item__source")
 
     @admin.display(description=_("source"))
-    def source_line(self, obj: Evidence) -> str:
-        return source_label(obj.news_item)
-
-
-def source_label(item: NewsItem) -> str:
-    """Where a passage was printed: headline, publisher, publication date (or the file)."""
-    source = item.source
-    parts = [
-        item.headline or source.title,
-        source.publisher,
-        format_precise_date(source.published_on, source.published_precision),
-    ]
-    return " · ".join(part for part in parts if part) or source.file_name
+    def printed_in(self, obj: Evidence) -> str:
+        return source_line(obj.news_item)
 
 
 @admin.register(Event)
@@ -382,7 +371,7 @@ class EventAdmin(WorkbenchMixin, DerivedDataAdmin, CuratedAdmin):
             '<div class="evidence-quote">{}</div><small>{}{}</small>',
             quote,
             format_html("<mark>{}</mark> · ", passage.date_phrase) if passage.date_phrase else "",
-            source_label(passage.news_item),
+            source_line(passage.news_item),
         )
 
     @admin.display(description=_("parks"))

@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 
 from people.dates import format_precise_date
 from people.models import Precision
-from timeline.models import Event
+from timeline.models import Event, NewsItem
+from timeline.resources import source_line as _source_line
 
 register = template.Library()
 
@@ -46,3 +47,9 @@ def open_queue_size() -> int:
     return Event.objects.filter(
         status__in=(Event.Status.CANDIDATE, Event.Status.REVIEWED), merged_into__isnull=True
     ).count()
+
+
+@register.filter
+def source_line(item: NewsItem) -> str:
+    """Where a passage was printed: headline · publisher · publication date, or the file."""
+    return _source_line(item)
