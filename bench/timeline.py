@@ -3,7 +3,8 @@
     python -m bench.timeline [--events 100000] [--repeat 50] [--edits 20] [--reuse]
 
 Builds its own database, never the development one: with ``DATABASE_URL`` pointing at
-PostgreSQL, a database ``parkline_bench`` on the same server (dropped and created again);
+PostgreSQL, a database ``parkline_bench`` (or ``$BENCH_DATABASE``, so that several people can
+benchmark on one server) on the same server (dropped and created again);
 otherwise the SQLite file ``var/bench_timeline.sqlite3``. It fills it with N events (95 %
 published) with realistic relations (a few thousand parks, organisations and people, popular
 ones named far more often, evidence in sources), counts the facet rollup, then reports timings
@@ -32,7 +33,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCH_DB = "parkline_bench"
+BENCH_DB = os.environ.get("BENCH_DATABASE", "parkline_bench")
 SQLITE_FILE = ROOT / "var" / "bench_timeline.sqlite3"
 
 # vocabulary of the synthetic data (generic words of the field, not taken from any source)
@@ -273,11 +274,12 @@ def _urls() -> dict[str, str]:
     from django.db.models import Count
 
     from people.models import Park
-    from timeline.filters import public_events
+    from timeline.models import Event
 
     busiest = Park.objects.annotate(n=Count("events")).order_by("-n").first()
     middling = Park.objects.annotate(n=Count("events")).filter(n__gte=20).order_by("n").first() or busiest
-    deep = public_events().order_by("-date", "-id").values_list("date", "id")[public_events().count() // 2]
+    public = Event.objects.public()
+    deep = public.order_by("-date", "-id").values_list("date", "id")[public.count() // 2]
     return {
         "timeline /": "/",
         "timeline, oldest first": "/?order=asc",
@@ -398,7 +400,7 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         generate(args.events)
         print(f"generated in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    total, public = Event.objects.count(), Event.objects.published().count()
+    total, public = Event.objects.count(), Event.objects.public().count()
     timings, publishing = measure(args.repeat, args.edits)
     print(
         f"\n## Timeline benchmark: {connection.vendor}, {total} events ({public} published), "

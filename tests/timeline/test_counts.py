@@ -17,7 +17,8 @@ from tests.public import factories as f
 from timeline import counts, curation
 from timeline import entities as people_merging
 from timeline.counts import CountsOutOfStep, rebuild, recount_events
-from timeline.filters import TimelineFilters, _count_facets, facets
+from timeline.facets import _count_facets, facets
+from timeline.query import TimelineFilters
 from timeline.models import CountedEvent, Event, EventOrganisation, FacetCount
 
 pytestmark = pytest.mark.django_db
@@ -156,7 +157,7 @@ def test_the_rollup_counts_what_counting_the_events_counts(world, query):
 
 
 def test_a_selected_value_outside_the_top_values_is_counted_from_the_rollup(world, monkeypatch):
-    monkeypatch.setattr("timeline.filters.FACET_SIZE", 1)
+    monkeypatch.setattr("timeline.facets.FACET_SIZE", 1)
     query = f"park={world['changping'].slug}&kind=forum"
     rolled = _count_facets(TimelineFilters.from_query(QueryDict(query)))
     assert rolled["park"] == [
