@@ -18,8 +18,8 @@ from timeline import counts, curation
 from timeline import entities as people_merging
 from timeline.counts import CountsOutOfStep, rebuild, recount_events
 from timeline.facets import _count_facets, facets
-from timeline.query import TimelineFilters
 from timeline.models import CountedEvent, Event, EventOrganisation, FacetCount
+from timeline.query import TimelineFilters
 
 pytestmark = pytest.mark.django_db
 SEEDS = "seeds/news"
