@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Count
 
 from people.permissions import require_permission
-from timeline.derived import events_changed
+from timeline.derived import events_changed, events_deleting
 from timeline.models import Event, EventOrganisation, EventStatus, Evidence
 
 ADD_PERMISSION = "timeline.add_event"
@@ -50,6 +50,7 @@ def delete_events(*, events: Iterable[Event], user) -> int:
     ids = {event.pk for event in events}
     freed = set(Event.objects.filter(merged_into__in=ids).values_list("pk", flat=True))
     public = set(Event.objects.filter(pk__in=ids, published_at__isnull=False).values_list("pk", flat=True))
+    events_deleting(ids)
     deleted = Event.objects.filter(pk__in=ids).delete()[1].get(Event._meta.label, 0)
     events_changed(ids | freed, deleted_public=public)
     return deleted

@@ -22,6 +22,7 @@ from timeline import counts, search
 from timeline.models import Event, Evidence, Withdrawal
 
 _CHUNK = 500  # ids per UPDATE: well under SQLite's bound on query parameters
+_WORDS_READ = 2000  # more changed events than this renew every search at once
 
 
 def events_changed(event_ids: Iterable[int], *, deleted_public: Iterable[int] = ()) -> None:
@@ -30,7 +31,8 @@ def events_changed(event_ids: Iterable[int], *, deleted_public: Iterable[int] = 
     change costs a lookup and writes nothing to the counts. A caller that deleted events names
     those that were public in ``deleted_public`` (their rows are gone, so nobody else can tell)."""
     ids = sorted({int(pk) for pk in event_ids})
-    if not ids:
+    deleted_public = sorted({int(pk) for pk in deleted_public})
+    if not ids and not deleted_public:
         return
     now = timezone.now()
     with transaction.atomic():
@@ -43,8 +45,23 @@ def events_changed(event_ids: Iterable[int], *, deleted_public: Iterable[int] = 
             Withdrawal(event_id=pk, withdrawn_at=now, reason=Withdrawal.Reason.DELETED)
             for pk in sorted(set(deleted_public))
         )
+        # a search's counts and ranking are cached under the versions of its words: renew the
+        # words each changed event held before and holds now
+        words = search.words_of(ids) if len(ids) <= _WORDS_READ else {counts.ANY_WORD}
         search.refresh_search_text(ids)
+        if len(ids) <= _WORDS_READ:
+            words |= search.words_of(ids)
+        if deleted_public:
+            words.add(counts.ANY_WORD)  # their words are gone with them
         counts.recount_events(ids)
+        counts.renew_versions((counts.WORD, word) for word in words)
+
+
+def events_deleting(event_ids: Iterable[int]) -> None:
+    """Before events are deleted, in the deleting transaction: takes what they add to the facet
+    counts away (afterwards nothing is left to say what that was). Call :func:`events_changed`
+    after the deletion, as after any change."""
+    counts.recount_events(event_ids, going=True)
 
 
 def _track_publication(ids: list[int], now) -> None:

@@ -74,10 +74,19 @@ def data_version() -> str:
     counted = FacetVersion.objects.filter(dimension=counts.EVENT, value="").values("version")[:1]
     found = list(
         Event.objects.order_by()
-        .annotate(newest=Subquery(newest), last=Subquery(last), counted=Subquery(counted))
-        .values_list("newest", "last", "counted")[:1]
+        .annotate(newest=Subquery(newest), last=Subquery(last), counted_version=Subquery(counted))
+        .values_list("newest", "last", "counted_version")[:1]
     )
     return ":".join(map(str, found[0])) if found else "empty"
+
+
+def search_version(tokens: tuple[str, ...]) -> str:
+    """Changes whenever an event holding one of these search words changes (or any event is
+    deleted): what a search finds, counts and ranks depends on those events alone, so an edit
+    elsewhere leaves its counts and ranking cached (``timeline.derived`` renews the words)."""
+    pairs = [(counts.WORD, token) for token in (*tokens, counts.ANY_WORD)]
+    found = counts.versions(pairs)
+    return repr([found.get(pair) for pair in pairs])
 
 
 # each part of the facets, and the facet it leaves out of the filters (it counts the alternatives)
@@ -91,10 +100,11 @@ FACET_PARTS = {
 
 def facets(filters: TimelineFilters) -> Facets:
     """The counts shown beside the timeline, part by part, each cached until what it counts
-    changes: the data version for counts over all events (or a search), the versions of the
-    chosen parks, organisations, people, policies or provinces for counts over their events, so
+    changes: the data version for counts over all events, the versions of the search words
+    under a search, the versions of the chosen parks, organisations, people, policies or
+    provinces for counts over their events, so
     an edit elsewhere leaves a filtered page's costly counts cached."""
-    version_now = data_version()
+    version_now = search_version(filters.tokens) if filters.tokens else data_version()
     chosen = counts.versions(
         pair for part in FACET_PARTS.values() for pair in filters.narrowing_values(skip=part)
     )

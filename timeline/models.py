@@ -283,6 +283,13 @@ class Event(models.Model):
     search_text = models.TextField(
         _("search text"), blank=True, editable=False, help_text=_("Segmented, simplified words for search.")
     )
+    counted = models.CharField(
+        _("counted as"),
+        max_length=400,
+        blank=True,
+        editable=False,
+        help_text=_("What the facet counts hold of it: kind, year and names. Kept by timeline.counts."),
+    )
     published_at = models.DateTimeField(
         _("public since"),
         null=True,
@@ -292,7 +299,7 @@ class Event(models.Model):
     )
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
-    history = HistoricalRecords(excluded_fields=["search_text", "published_at"])
+    history = HistoricalRecords(excluded_fields=["search_text", "published_at", "counted"])
 
     objects = EventQuerySet.as_manager()
 
@@ -593,63 +600,60 @@ class FacetDimension(models.TextChoices):
     PERSON = "person", _("person")
     POLICY = "policy", _("policy")
     PROVINCE = "province", _("province")
+    WORD = "word", _("search word")  # versions only: a search's cached counts and ranking
 
 
-class FacetCount(models.Model):
-    """How many published events fall in one cell of the public timeline's facets: the events of
-    one kind and one year that name one park, organisation, person, policy or province (or, for
-    the dimension "event", all of them). ``kind`` "" means every kind and ``year`` 0 every year,
-    so that an unfiltered or a kind-only page sums a few thousand rows, not a million events.
+class FacetTally(models.Model):
+    """How many public events of one kind name one park, organisation, person, policy or
+    province (or, for the dimension "event", all of them), in all and per year: the rollup the
+    public timeline's facet counts are sums over. ``kind`` "" sums every kind. One row per
+    (dimension, value, kind), its years a small map, so the rollup stays a few percent of the
+    events table; a year range is summed from the map.
 
-    A rollup, written only by ``timeline.counts`` (``recount_events`` after each change,
-    ``rebuild`` from scratch)."""
+    Written only by ``timeline.counts`` (``recount_events`` after each change, ``rebuild``
+    from scratch)."""
 
     Dimension = FacetDimension
 
-    # the cell is the key, and its index serves every facet query: dimension, kinds, then years
-    pk = models.CompositePrimaryKey("dimension", "kind", "year", "value")
+    pk = models.CompositePrimaryKey("dimension", "value", "kind")
     dimension = models.CharField(_("dimension"), max_length=12, choices=Dimension.choices)
-    kind = models.CharField(_("kind"), max_length=20, blank=True)
-    year = models.PositiveSmallIntegerField(_("year"))
     value = models.CharField(
         _("value"), max_length=100, blank=True, help_text=_("An entity's id, or a province's name.")
     )
-    # no CHECK (count >= 0): an upsert's proposed row carries a negative change and would fail it;
-    # timeline.counts refuses a negative result itself
-    count = models.IntegerField(_("count"))
+    kind = models.CharField(_("kind"), max_length=20, blank=True)
+    total = models.IntegerField(_("events"))
+    years = models.JSONField(_("events per year"), default=dict, help_text=_("{year: events}"))
 
     class Meta:
-        verbose_name = _("facet count")
-        verbose_name_plural = _("facet counts")
+        verbose_name = _("facet tally")
+        verbose_name_plural = _("facet tallies")
         constraints = [
             models.CheckConstraint(
-                condition=Q(dimension__in=FacetDimension.values), name="facetcount_valid_dimension"
+                condition=Q(dimension__in=FacetDimension.values), name="facettally_valid_dimension"
             ),
+            models.CheckConstraint(condition=Q(total__gte=0), name="facettally_not_negative"),
         ]
         indexes = [
-            # timeline.counts.kind_counts/year_counts of one park, organisation, … or province
-            models.Index(fields=["dimension", "value"], name="facetcount_value_idx"),
-            # timeline.counts.top_values over all kinds and years: the first page's facets
-            models.Index(
-                fields=["dimension", "-count"], condition=Q(kind="", year=0), name="facetcount_top_idx"
-            ),
-            # timeline.counts: the cells a recount emptied (deleted) or drove below zero (refused)
-            models.Index(fields=["count"], condition=Q(count__lte=0), name="facetcount_empty_idx"),
+            # timeline.counts.top_values: the values of a dimension with the most events of some kinds
+            models.Index(fields=["dimension", "kind", "-total"], name="facettally_top_idx"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.dimension} {self.value} {self.kind or '*'} {self.year or '*'}: {self.count}"
+        return f"{self.dimension} {self.value} {self.kind or '*'}: {self.total}"
 
 
 class FacetVersion(models.Model):
-    """Changes whenever a published event that names this park, organisation, person, policy or
-    province changes (or stops or starts being public): the facet counts of a page filtered by it
-    are cached under its version, so an edit elsewhere leaves them cached. Written only by
-    ``timeline.counts.recount_events``."""
+    """Changes whenever a public event that names this park, organisation, person, policy or
+    province changes (or stops or starts being public), and, for the dimension "word", whenever
+    an event holding that search word changes: the counts and the ranking of a page filtered by
+    it are cached under its version, so an edit elsewhere leaves them cached. Written only by
+    ``timeline.counts``."""
 
     pk = models.CompositePrimaryKey("dimension", "value")
     dimension = models.CharField(_("dimension"), max_length=12, choices=FacetDimension.choices)
-    value = models.CharField(_("value"), max_length=100, help_text=_("An entity's id, or a province's name."))
+    value = models.CharField(
+        _("value"), max_length=100, help_text=_("An entity's id, a province's name or a search word.")
+    )
     version = models.BigIntegerField(_("version"))
 
     class Meta:
@@ -658,26 +662,3 @@ class FacetVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dimension} {self.value}: {self.version}"
-
-
-class CountedEvent(models.Model):
-    """What one published event adds to ``FacetCount``, as it was when it was last counted: a
-    recount takes exactly this away and adds what the event adds now, so it is right whatever
-    changed in between (status, merge, date, kind, links, a park's province, a deletion)."""
-
-    # not a foreign key: the row must outlive a deleted event until a recount takes its counts away
-    event_id = models.BigIntegerField(_("event id"), primary_key=True)
-    kind = models.CharField(_("kind"), max_length=20)
-    year = models.PositiveSmallIntegerField(_("year"))
-    values = models.JSONField(
-        _("values"),
-        default=list,
-        help_text=_("[dimension, value] pairs: the event's entities and provinces."),
-    )
-
-    class Meta:
-        verbose_name = _("counted event")
-        verbose_name_plural = _("counted events")
-
-    def __str__(self) -> str:
-        return f"event {self.event_id} ({self.kind}, {self.year})"

@@ -12,7 +12,7 @@ from typing import TypeVar
 from django.core.cache import cache
 from django.db.models import Q, QuerySet
 
-from timeline.facets import data_version
+from timeline.facets import search_version
 from timeline.models import Event
 from timeline.query import TimelineFilters
 
@@ -104,10 +104,11 @@ RANKED_LIMIT = 2000  # search results a reader can page through: 40 pages of 50
 
 def ranked_page(filters: TimelineFilters, *, page: int, size: int) -> tuple[list[Event], bool]:
     """One page of search results, best first. Relevance has no key to continue from, so the
-    ranked ids (the best ``RANKED_LIMIT``) are computed once per query and data version and
-    cached: a common word matches tens of thousands of events at a million, which costs more
-    to rank than a reader should wait for each page."""
-    key = "ranked:" + hashlib.sha256(repr((filters.params(order=False), data_version())).encode()).hexdigest()
+    ranked ids (the best ``RANKED_LIMIT``) are computed once per query and version of its words
+    and cached: a common word matches tens of thousands of events at a million, which costs
+    more to rank than a reader should wait for each page, or for each edit elsewhere."""
+    state = repr((filters.params(order=False), search_version(filters.tokens)))
+    key = "ranked:" + hashlib.sha256(state.encode()).hexdigest()
     ids = cache.get(key)
     if ids is None:
         ranked = filters.ordered(filters.events())

@@ -170,6 +170,18 @@ def refresh_search_text(event_ids: Iterable[int]) -> None:
         store_search_text(rows)
 
 
+def words_of(event_ids: Sequence[int]) -> set[str]:
+    """The words these events can be found by now (their stored search text)."""
+    words: set[str] = set()
+    ids = list(event_ids)
+    for start in range(0, len(ids), _CHUNK):
+        for text in Event.objects.filter(pk__in=ids[start : start + _CHUNK]).values_list(
+            "search_text", flat=True
+        ):
+            words.update(text.split())
+    return words
+
+
 def store_search_text(rows: Sequence[tuple[int, str]]) -> None:
     """Write precomputed search texts (event id, text); on SQLite the FTS table follows by trigger.
     Split from :func:`refresh_search_text` so that the benchmark can load many rows quickly."""
