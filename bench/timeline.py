@@ -286,6 +286,8 @@ def _urls() -> dict[str, str]:
         "deep page (middle of the list)": f"/?after={deep[0].isoformat()}_{deep[1]}",
         "faceted (kind+park+years)": f"/?kind=forum&kind=launch&park={quote(busiest.slug)}&year_from=2015",
         "faceted (province+kind)": f"/?province={quote(PROVINCES[9])}&kind=visit",
+        "one year (year_from=year_to)": "/?year_from=2021&year_to=2021",
+        "kind + year range": "/?kind=visit&year_from=2010&year_to=2020",
         f"search ?q={QUERY_WORD}": f"/?q={quote(QUERY_WORD)}",
         "search + park": f"/?q={quote(QUERY_WORD)}&park={quote(busiest.slug)}",
         "park page (busiest)": f"/parks/{quote(busiest.slug)}/",
@@ -413,7 +415,31 @@ def main(argv: list[str] | None = None) -> int:
             f"| {timing.name} | {timing.empty_cache:.1f} | {_p50_p95(timing.after_edit)} | {_p50_p95(timing.warm)} |"
         )
     print(f"\nPublishing one event (service, facet recount included): p50 / p95 {_p50_p95(publishing)} ms")
+    if connection.vendor == "postgresql":
+        _print_storage()
     return 0
+
+
+def _print_storage() -> None:
+    """The size of the events table and of what the facet counts add to the database."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_total_relation_size('timeline_event')")
+        events = cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
+            "WHERE c.relname IN ('timeline_facettally', 'timeline_facetversion')"
+        )
+        tables = cursor.fetchone()[0]
+        cursor.execute("SELECT COALESCE(SUM(pg_column_size(counted)), 0) FROM timeline_event")
+        column = cursor.fetchone()[0]
+    derived = tables + column
+    print(
+        f"\nStorage: events table {events / 2**20:.0f} MB; the counts {derived / 2**20:.0f} MB "
+        f"(rollup and versions {tables / 2**20:.0f} MB, Event.counted {column / 2**20:.0f} MB), "
+        f"{100 * derived / events:.1f} % of the events table"
+    )
 
 
 if __name__ == "__main__":
