@@ -371,6 +371,29 @@ def measure(repeat: int, edits: int) -> tuple[list[Timing], list[float]]:
     return timings, publishing
 
 
+def measure_live_counts(repeat: int) -> list[tuple[str, list[float]]]:
+    """The simpler design without a rollup: every facet counted on the filtered events (one
+    grouped query per facet, as Django admin's facets count), cached under a version every
+    commit changes, so the first reader after each edit waits for exactly this (ms)."""
+    from django.http import QueryDict
+
+    from timeline.facets import _count_facets
+    from timeline.query import TimelineFilters
+
+    timings = []
+    for name, url in _urls().items():
+        if not (url == "/" or url.startswith("/?")):
+            continue
+        filters = TimelineFilters.from_query(QueryDict(urlsplit(url).query))
+        runs = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            _count_facets(filters, rollup=False)
+            runs.append((time.perf_counter() - started) * 1000)
+        timings.append((name, runs))
+    return timings
+
+
 def _p50_p95(values: list[float]) -> str:
     return f"{statistics.median(values):.1f} / {_percentile(values, 0.95):.1f}"
 
@@ -390,6 +413,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--reuse", action="store_true", help="measure the benchmark database left by a former run"
     )
+    parser.add_argument(
+        "--live-counts",
+        action="store_true",
+        help="measure the design without a rollup instead: each page's facets counted on its events",
+    )
     args = parser.parse_args(argv)
 
     url = _setup(args.events, args.reuse)
@@ -403,6 +431,13 @@ def main(argv: list[str] | None = None) -> int:
         generate(args.events)
         print(f"generated in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     total, public = Event.objects.count(), Event.objects.public().count()
+    if args.live_counts:
+        print(f"\n## Facets counted on the events (no rollup): {connection.vendor}, {total} events\n")
+        print("| page | p50 / p95 ms |")
+        print("|---|---:|")
+        for name, runs in measure_live_counts(args.repeat):
+            print(f"| {name} | {_p50_p95(runs)} |")
+        return 0
     timings, publishing = measure(args.repeat, args.edits)
     print(
         f"\n## Timeline benchmark: {connection.vendor}, {total} events ({public} published), "
