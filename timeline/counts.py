@@ -4,8 +4,8 @@ Counting the public events per kind, year, park, organisation, person, policy an
 takes seconds at a million events, and every edit would make the next reader wait for it. So the
 counts live in a small rollup, ``FacetTally``: one row per (dimension, value, kind) with its
 total and a map of events per year (kind "" sums the kinds), so the first page reads the top
-rows off an index, a kind sums a few thousand totals and a year range sums the years of the
-few values that can still make the top of the list.
+rows off an index, a kind sums a few thousand totals and a year range sums, in SQL, the years of
+a few thousand rows.
 
 Each public event records on itself what it was counted under (``Event.counted``: kind, year,
 values). :func:`recount_events` takes that away and adds what the event counts under now, so it
@@ -27,7 +27,7 @@ from functools import cache
 
 from django.apps import apps as installed_apps
 from django.db import connection, transaction
-from django.db.models import BigIntegerField, Count, Q, QuerySet, Sum
+from django.db.models import BigIntegerField, Count, F, Func, IntegerField, Q, QuerySet, Sum
 from django.db.models.functions import Cast, ExtractYear
 
 from timeline.models import EventStatus, FacetDimension
@@ -41,7 +41,6 @@ CODES = {PARK: "p", ORGANISATION: "o", PERSON: "n", POLICY: "y", PROVINCE: "r"}
 DIMENSIONS = {code: dimension for dimension, code in CODES.items()}
 _CHUNK = 500  # events per query: well under SQLite's bound on query parameters
 _REBUILD_CHUNK = 5000  # event ids per step of a rebuild
-_TOP_BATCH = 200  # values examined at a time when a year range must be summed
 
 Cell = tuple[str, str, str, int]  # (dimension, value, kind, year)
 
@@ -446,11 +445,6 @@ def top_values(
     if only is not None:
         rows = rows.filter(value__in=list(only))
     chosen = rows.filter(kind__in=kinds) if kinds else rows.filter(kind=ALL_KINDS)
-
-    def order(pair: tuple[str, int]) -> tuple:
-        value, n = pair
-        return (-n, value if dimension == PROVINCE else int(value))
-
     if not (year_from or year_to):
         # totals only: one kind or all read off facettally_top_idx, several summed
         tie = "value" if dimension == PROVINCE else Cast("value", BigIntegerField())
@@ -460,27 +454,66 @@ def top_values(
         else:
             ranked = chosen.order_by("-total", tie).values_list("value", "total")
         return list(ranked[:limit] if limit else ranked)
-    return _top_in_years(rows, chosen, kinds, year_from, year_to, limit, order)
+    return _top_in_years(chosen, dimension, year_from, year_to, limit)
 
 
-def _top_in_years(rows, chosen, kinds, year_from, year_to, limit, order) -> list[tuple[str, int]]:
-    """The top values within a year range. A value's events over all kinds and years bound its
-    events in any range, so the values are read in the order of that total, a batch at a time,
-    until the next total cannot beat the last value kept (on news counts, a batch or two)."""
-    totals = rows.filter(kind=ALL_KINDS).order_by("-total", "value").values_list("value", "total")
-    found: dict[str, int] = {}
-    for start in range(0, 10**9, _TOP_BATCH):
-        batch = list(totals[start : start + _TOP_BATCH])
-        if not batch:
-            break
-        if limit and len(found) >= limit:
-            floor = sorted(found.items(), key=order)[limit - 1][1]
-            if batch[0][1] < floor:
-                break
-        listed = [value for value, _ in batch]
-        for value, years in chosen.filter(value__in=listed).values_list("value", "years"):
-            n = _in_range(years, year_from, year_to)
-            if n:
-                found[value] = found.get(value, 0) + n
-    ranked = sorted(found.items(), key=order)
-    return ranked[:limit] if limit else ranked
+class YearEvents(Func):
+    """The events of one year in a rollup row's ``years`` map, 0 when it has none, in SQL: read
+    in the database, where a page's top values are summed, not in Python."""
+
+    output_field = IntegerField()
+
+    def __init__(self, year: int) -> None:
+        super().__init__(F("years"))
+        self.year = int(year)
+
+    def as_sql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        if connection.vendor == "postgresql":
+            return f"COALESCE(({sql} ->> %s)::integer, 0)", [*params, str(self.year)]
+        return f"COALESCE(json_extract({sql}, %s), 0)", [*params, f'$."{self.year}"']
+
+
+def _span() -> tuple[int, int] | None:
+    """The first and last year any public event is dated in."""
+    years = (
+        _installed()
+        .tally.objects.filter(dimension=EVENT, value="", kind=ALL_KINDS)
+        .values_list("years", flat=True)
+    )
+    found = [int(year) for row in years for year in row]
+    return (min(found), max(found)) if found else None
+
+
+def _top_in_years(chosen, dimension: str, year_from, year_to, limit) -> list[tuple[str, int]]:
+    """The top values within a year range, summed in SQL from the years of each row: the years
+    in the range, or the total less the years outside it, whichever reads fewer years."""
+    span = _span()
+    if span is None:
+        return []
+    first, last = span
+    low, high = max(year_from or first, first), min(year_to or last, last)
+    if low > high:
+        return []
+    inside = list(range(low, high + 1))
+    outside = [year for year in range(first, last + 1) if not low <= year <= high]
+    if len(outside) < len(inside):
+        events = F("total") - _added(YearEvents(year) for year in outside) if outside else F("total")
+    else:
+        events = _added(YearEvents(year) for year in inside)
+    tie = "value" if dimension == PROVINCE else Cast("value", BigIntegerField())
+    summed = (
+        chosen.values("value")
+        .annotate(n=Sum(events, output_field=IntegerField()))
+        .filter(n__gt=0)
+        .order_by("-n", tie)
+        .values_list("value", "n")
+    )
+    return list(summed[:limit] if limit else summed)
+
+
+def _added(terms):
+    total = None
+    for term in terms:
+        total = term if total is None else total + term
+    return total
