@@ -325,6 +325,20 @@ ZH: dict[object, str] = {
     "[dimension, value] pairs: the event's entities and provinces.": "[维度, 值] 对：事件的实体与省份。",
     "counted event": "已计数事件",
     "counted events": "已计数事件",
+    "facet tally": "分面计数",
+    "facet tallies": "分面计数",
+    "events per year": "各年事件数",
+    "{year: events}": "{年份: 事件数}",
+    "events": "事件数",
+    "search word": "搜索词",
+    "counted as": "计数依据",
+    "What the facet counts hold of it: kind, year and names. Kept by timeline.counts.": "分面计数中记录的本事件：类型、年份与名称。由 timeline.counts 维护。",
+    "An entity's id, a province's name or a search word.": "实体的编号、省份名称或搜索词。",
+    "event id": "事件编号",
+    "public since": "公开时间",
+    "merged into another event": "已并入其他事件",
+    "unpublished": "已撤回发布",
+    "version": "版本",
 }
 
 _STRING = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) (".*")$')
