@@ -30,7 +30,7 @@ from django.db import connection, transaction
 from django.db.models import BigIntegerField, Count, F, Func, IntegerField, Q, QuerySet, Sum
 from django.db.models.functions import Cast, ExtractYear
 
-from timeline.models import EventStatus, FacetDimension
+from timeline.models import FacetDimension, public_condition
 
 EVENT, PARK, ORGANISATION, PERSON, POLICY, PROVINCE, WORD = FacetDimension.values
 ALL_KINDS = ""
@@ -79,10 +79,8 @@ class _Schema:
         )
 
     def public(self) -> QuerySet:
-        # the condition of Event.objects.public(), which historical models do not have
-        return self.event._base_manager.filter(
-            status=EventStatus.PUBLISHED, merged_into__isnull=True, date__isnull=False
-        )
+        # Event.objects.public(), which historical models do not have
+        return self.event._base_manager.filter(public_condition())
 
 
 @cache
@@ -315,11 +313,7 @@ def rebuild(*, apps=None) -> RebuildReport:
 
 def _count_rows(schema: _Schema) -> dict[tuple[str, str, str], tuple[int, dict[str, int]]]:
     """Every row of the rollup, counted from the public events in one grouped query per dimension."""
-    public = {
-        "event__status": EventStatus.PUBLISHED,
-        "event__merged_into__isnull": True,
-        "event__date__isnull": False,
-    }
+    public = public_condition("event__")
     grouped: list[tuple[str, QuerySet]] = [
         (
             EVENT,
@@ -338,7 +332,7 @@ def _count_rows(schema: _Schema) -> dict[tuple[str, str, str], tuple[int, dict[s
         grouped.append(
             (
                 dimension,
-                links.filter(**public)
+                links.filter(public)
                 .order_by()
                 .annotate(year=ExtractYear("event__date"))
                 .values(column, "event__kind", "year")

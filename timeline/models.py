@@ -183,11 +183,23 @@ class EventStatus(models.TextChoices):
     REJECTED = "rejected", _("rejected")
 
 
+def public_condition(prefix: str = "") -> Q:
+    """What the public sees, on every page, feed, export and API: published, not merged into
+    another event, dated. The one place this is written; ``prefix`` reaches the event from
+    another model (``"event__"``), for code that has only historical models (migrations)."""
+    return Q(
+        **{
+            f"{prefix}status": EventStatus.PUBLISHED,
+            f"{prefix}merged_into__isnull": True,
+            f"{prefix}date__isnull": False,
+        }
+    )
+
+
 class EventQuerySet(models.QuerySet):
     def public(self) -> EventQuerySet:
-        """What the public sees, on every page, feed, export and API: published, not merged into
-        another event, dated. The one place this is written."""
-        return self.filter(status=EventStatus.PUBLISHED, merged_into__isnull=True, date__isnull=False)
+        """The events the public sees (:func:`public_condition`)."""
+        return self.filter(public_condition())
 
     published = public  # the name the curation code and its tests use
 
