@@ -329,7 +329,6 @@ ZH: dict[object, str] = {
     "facet tallies": "分面计数",
     "events per year": "各年事件数",
     "{year: events}": "{年份: 事件数}",
-    "events": "事件数",
     "search word": "搜索词",
     "counted as": "计数依据",
     "What the facet counts hold of it: kind, year and names. Kept by timeline.counts.": "分面计数中记录的本事件：类型、年份与名称。由 timeline.counts 维护。",

@@ -41,6 +41,7 @@ CODES = {PARK: "p", ORGANISATION: "o", PERSON: "n", POLICY: "y", PROVINCE: "r"}
 DIMENSIONS = {code: dimension for dimension, code in CODES.items()}
 _CHUNK = 500  # events per query: well under SQLite's bound on query parameters
 _REBUILD_CHUNK = 5000  # event ids per step of a rebuild
+_PROBE = 100  # rows with the largest totals, summed first to bound a year range's top values
 
 Cell = tuple[str, str, str, int]  # (dimension, value, kind, year)
 
@@ -448,7 +449,7 @@ def top_values(
         else:
             ranked = chosen.order_by("-total", tie).values_list("value", "total")
         return list(ranked[:limit] if limit else ranked)
-    return _top_in_years(chosen, dimension, year_from, year_to, limit)
+    return _top_in_years(chosen, dimension, year_from, year_to, limit, kinds=max(1, len(kinds)))
 
 
 class YearEvents(Func):
@@ -479,9 +480,13 @@ def _span() -> tuple[int, int] | None:
     return (min(found), max(found)) if found else None
 
 
-def _top_in_years(chosen, dimension: str, year_from, year_to, limit) -> list[tuple[str, int]]:
+def _top_in_years(chosen, dimension: str, year_from, year_to, limit, *, kinds: int) -> list[tuple[str, int]]:
     """The top values within a year range, summed in SQL from the years of each row: the years
-    in the range, or the total less the years outside it, whichever reads fewer years."""
+    in the range, or the total less the years outside it, whichever reads fewer years.
+
+    With a limit, only the rows that can reach the top are summed: the rows with the largest
+    totals give a floor (the last of the top values among them), and a value that reaches the
+    floor over ``kinds`` rows has a row whose total is at least floor / kinds."""
     span = _span()
     if span is None:
         return []
@@ -496,14 +501,19 @@ def _top_in_years(chosen, dimension: str, year_from, year_to, limit) -> list[tup
     else:
         events = _added(YearEvents(year) for year in inside)
     tie = "value" if dimension == PROVINCE else Cast("value", BigIntegerField())
-    summed = (
-        chosen.values("value")
-        .annotate(n=Sum(events, output_field=IntegerField()))
-        .filter(n__gt=0)
-        .order_by("-n", tie)
-        .values_list("value", "n")
-    )
-    return list(summed[:limit] if limit else summed)
+
+    def summed(rows):
+        ranked = rows.values("value").annotate(n=Sum(events, output_field=IntegerField())).filter(n__gt=0)
+        return ranked.order_by("-n", tie).values_list("value", "n")
+
+    if not limit:
+        return list(summed(chosen))
+    likely = chosen.order_by("-total").values("value")[:_PROBE]
+    probe = list(summed(chosen.filter(value__in=likely))[:limit])
+    if len(probe) < limit:
+        return list(summed(chosen)[:limit])
+    bound = -(-probe[-1][1] // kinds)
+    return list(summed(chosen.filter(value__in=chosen.filter(total__gte=bound).values("value")))[:limit])
 
 
 def _added(terms):

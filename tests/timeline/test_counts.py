@@ -328,3 +328,32 @@ def test_the_command_reports_and_its_dry_run_saves_nothing(world):
     assert not FacetTally.objects.filter(dimension="province").exists()
     call_command("rebuild_facet_counts", stdout=out)
     assert counts.top_values(counts.PROVINCE) == [("北京市", 2), ("湖北省", 2)]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "year_from=2021",
+        "year_to=2022",
+        "year_from=2021&year_to=2021&kind=forum",
+        "kind=forum&kind=visit&year_from=2022",
+    ],
+)
+def test_a_year_ranges_top_values_summed_from_the_likeliest_rows_first(monkeypatch, query):
+    """Parks whose events lie in different years: the ones with the most events overall are
+    not the top of every range, and the first rows summed bound the rest correctly."""
+    monkeypatch.setattr("timeline.facets.FACET_SIZE", 2)
+    monkeypatch.setattr("timeline.counts._PROBE", 1)
+    spread = {  # park → events per (year, kind)
+        "老园": {(2019, "forum"): 6, (2021, "visit"): 1},
+        "新园": {(2021, "forum"): 2, (2022, "visit"): 2},
+        "中园": {(2020, "forum"): 1, (2021, "forum"): 2, (2022, "forum"): 1},
+        "小园": {(2022, "visit"): 1, (2021, "forum"): 1},
+    }
+    for name, cells in spread.items():
+        park = f.park(f"{name}测试", province="江苏省")
+        for (year, kind), n in cells.items():
+            for i in range(n):
+                f.event(f"{name}{year}{kind}{i}", date=dt.date(year, 3, 1 + i), kind=kind, parks=[park])
+    filters = TimelineFilters.from_query(QueryDict(query))
+    assert _count_facets(filters)["park"] == counted_directly(query)["park"]
