@@ -173,6 +173,8 @@ def recount_events(event_ids: Iterable[int], *, going: bool = False) -> set[tupl
                 if old == new:
                     continue
                 touched.update(old.values if old else (), new.values if new else (), [ANY_EVENT])
+                # the counts of a page filtered to some years change with the events of those years
+                touched.update((EVENT, str(counted.year)) for counted in (old, new) if counted)
                 if old is not None:
                     changes.subtract(old.cells())
                 if new is not None:
@@ -469,7 +471,7 @@ class YearEvents(Func):
         return f"COALESCE(json_extract({sql}, %s), 0)", [*params, f'$."{self.year}"']
 
 
-def _span() -> tuple[int, int] | None:
+def span() -> tuple[int, int] | None:
     """The first and last year any public event is dated in."""
     years = (
         _installed()
@@ -487,10 +489,10 @@ def _top_in_years(chosen, dimension: str, year_from, year_to, limit, *, kinds: i
     With a limit, only the rows that can reach the top are summed: the rows with the largest
     totals give a floor (the last of the top values among them), and a value that reaches the
     floor over ``kinds`` rows has a row whose total is at least floor / kinds."""
-    span = _span()
-    if span is None:
+    years = span()
+    if years is None:
         return []
-    first, last = span
+    first, last = years
     low, high = max(year_from or first, first), min(year_to or last, last)
     if low > high:
         return []

@@ -80,6 +80,18 @@ def data_version() -> str:
     return ":".join(map(str, found[0])) if found else "empty"
 
 
+def _year_versions(filters: TimelineFilters) -> str:
+    """The versions of the years the filters choose (within the years events are dated in):
+    an edit to an event of another year leaves a page of these years cached."""
+    span = counts.span()
+    if span is None:
+        return "empty"
+    low, high = max(filters.year_from or span[0], span[0]), min(filters.year_to or span[1], span[1])
+    pairs = [(counts.EVENT, str(year)) for year in range(low, high + 1)]
+    found = counts.versions(pairs)
+    return repr((span, [found.get(pair) for pair in pairs]))
+
+
 def search_version(tokens: tuple[str, ...]) -> str:
     """Changes whenever an event holding one of these search words changes (or any event is
     deleted): what a search finds, counts and ranks depends on those events alone, so an edit
@@ -108,10 +120,13 @@ def facets(filters: TimelineFilters) -> Facets:
     chosen = counts.versions(
         pair for part in FACET_PARTS.values() for pair in filters.narrowing_values(skip=part)
     )
+    in_years = _year_versions(filters) if filters.year_from or filters.year_to else version_now
     keys = {}
     for part, skip in FACET_PARTS.items():
         narrowing = filters.narrowing_values(skip=skip)
-        if filters.by_kind_and_years_only(skip=skip) or filters.tokens or not narrowing:
+        if filters.by_kind_and_years_only(skip=skip) and skip != "year" and not filters.tokens:
+            version = in_years  # what the rollup holds of these years changes only with their events
+        elif filters.by_kind_and_years_only(skip=skip) or filters.tokens or not narrowing:
             version = version_now
         else:
             version = repr([(pair, chosen.get(pair)) for pair in narrowing])

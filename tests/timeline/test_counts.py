@@ -354,3 +354,33 @@ def test_a_year_ranges_top_values_summed_from_the_likeliest_rows_first(monkeypat
                 f.event(f"{name}{year}{kind}{i}", date=dt.date(year, 3, 1 + i), kind=kind, parks=[park])
     filters = TimelineFilters.from_query(QueryDict(query))
     assert _count_facets(filters)["park"] == counted_directly(query)["park"]
+
+
+def test_a_cached_page_of_some_years_follows_edits_of_those_years(client, world, reviewer):
+    """Counts of a page filtered to years are cached under those years' versions: an edit in
+    another year leaves them cached, an edit in one of them recounts them."""
+
+    def facet_counts(query: str) -> dict:
+        facets = client.get("/" + query).context["facets"]  # no cache.clear(): as a reader sees it
+        return {
+            "kinds": {v.value: v.count for v in facets.kinds},
+            "parks": {v.label: v.count for v in facets.entities["park"]},
+        }
+
+    query = "?year_from=2024&year_to=2024"
+    before = facet_counts(query)
+    assert before["kinds"] == {"visit": 1, "forum": 1}
+    elsewhere = f.event(
+        "二〇一九年的论坛", date=dt.date(2019, 5, 1), kind="forum", status="candidate", parks=[world["wuhan"]]
+    )
+    curation.publish_events(events=[elsewhere], user=reviewer)
+    assert facet_counts(query) == before
+    inside = f.event(
+        "二〇二四年的论坛", date=dt.date(2024, 9, 1), kind="forum", status="candidate", parks=[world["wuhan"]]
+    )
+    curation.publish_events(events=[inside], user=reviewer)
+    after = facet_counts(query)
+    assert after["kinds"] == {"visit": 1, "forum": 2}
+    assert after["parks"]["武汉测试高新区"] == before["parks"]["武汉测试高新区"] + 1
+    curation.reject_events(events=[inside], user=reviewer)
+    assert facet_counts(query) == before
