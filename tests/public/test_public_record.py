@@ -238,3 +238,9 @@ def test_alias_of_a_park_the_public_cannot_see_is_not_followed(client):
     hidden = f.park("未审核园区")
     Alias.objects.create(name="隐藏别名园", park=hidden)
     assert client.get("/parks/隐藏别名园/").status_code == 404
+
+
+def test_the_admin_list_says_a_vague_date_is_approximate(admin_client, dated):
+    html = admin_client.get("/admin/timeline/event/").content.decode()
+    assert "≈ 2024-04-15 – 2024-04-29（约）" in html
+    assert ">2021-01-15<" in html and ">2021<" in html
