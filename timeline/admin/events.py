@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.db.models import Case, Count, IntegerField, Value, When
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ExportMixin
@@ -220,12 +219,7 @@ class EventAdmin(DerivedDataAdmin, CuratedAdmin):
 
     @admin.display(description=_("date"), ordering="date")
     def when(self, obj: Event) -> str:
-        text = format_precise_date(obj.date, obj.precision)
-        if obj.end_date:
-            text = f"{text} – {obj.end_date.isoformat()}"
-        if obj.window_start:
-            return format_html("{} <small>({} – {})</small>", text, obj.window_start, obj.window_end)
-        return text
+        return obj.admin_date()
 
     @admin.display(description=_("parks"))
     def park_names(self, obj: Event) -> str:
