@@ -13,7 +13,12 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $@
 
-install: $(VENV)/.installed
+# TimelineJS3, pinned in package.json / package-lock.json, served as our own static files
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
 
 # The browser tests drive Debian's chromium; install it (and CJK fonts) when it is missing and we can.
 browser-deps:

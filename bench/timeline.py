@@ -3,7 +3,8 @@
     python -m bench.timeline [--events 100000] [--repeat 50] [--edits 20] [--reuse]
 
 Builds its own database, never the development one: with ``DATABASE_URL`` pointing at
-PostgreSQL, a database ``parkline_bench`` on the same server (dropped and created again);
+PostgreSQL, a database ``parkline_bench`` (or ``$BENCH_DATABASE``, so that several people can
+benchmark on one server) on the same server (dropped and created again);
 otherwise the SQLite file ``var/bench_timeline.sqlite3``. It fills it with N events (95 %
 published) with realistic relations (a few thousand parks, organisations and people, popular
 ones named far more often, evidence in sources), counts the facet rollup, then reports timings
@@ -32,7 +33,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCH_DB = "parkline_bench"
+BENCH_DB = os.environ.get("BENCH_DATABASE", "parkline_bench")
 SQLITE_FILE = ROOT / "var" / "bench_timeline.sqlite3"
 
 # vocabulary of the synthetic data (generic words of the field, not taken from any source)
@@ -273,17 +274,20 @@ def _urls() -> dict[str, str]:
     from django.db.models import Count
 
     from people.models import Park
-    from timeline.filters import public_events
+    from timeline.models import Event
 
     busiest = Park.objects.annotate(n=Count("events")).order_by("-n").first()
     middling = Park.objects.annotate(n=Count("events")).filter(n__gte=20).order_by("n").first() or busiest
-    deep = public_events().order_by("-date", "-id").values_list("date", "id")[public_events().count() // 2]
+    public = Event.objects.public()
+    deep = public.order_by("-date", "-id").values_list("date", "id")[public.count() // 2]
     return {
         "timeline /": "/",
         "timeline, oldest first": "/?order=asc",
         "deep page (middle of the list)": f"/?after={deep[0].isoformat()}_{deep[1]}",
         "faceted (kind+park+years)": f"/?kind=forum&kind=launch&park={quote(busiest.slug)}&year_from=2015",
         "faceted (province+kind)": f"/?province={quote(PROVINCES[9])}&kind=visit",
+        "one year (year_from=year_to)": "/?year_from=2021&year_to=2021",
+        "kind + year range": "/?kind=visit&year_from=2010&year_to=2020",
         f"search ?q={QUERY_WORD}": f"/?q={quote(QUERY_WORD)}",
         "search + park": f"/?q={quote(QUERY_WORD)}&park={quote(busiest.slug)}",
         "park page (busiest)": f"/parks/{quote(busiest.slug)}/",
@@ -313,8 +317,27 @@ def _reviewer():
     return user
 
 
-def measure(repeat: int, edits: int) -> tuple[list[Timing], list[float]]:
-    """The timings of each URL, and those of the publish service (ms)."""
+def _candidates_on_page(url: str, count: int, taken: set[int]) -> list:
+    """Candidate events that, once published, show on the page of ``url`` (its filters and
+    search words): each such edit changes what the page counts."""
+    from django.http import QueryDict
+
+    from timeline.models import Event
+    from timeline.query import TimelineFilters
+
+    query = urlsplit(url).query
+    if not query or not url.startswith("/?"):
+        return []
+    filters = TimelineFilters.from_query(QueryDict(query))
+    candidates = Event.objects.filter(status=Event.Status.CANDIDATE, merged_into__isnull=True)
+    found = filters.apply(candidates).exclude(pk__in=taken).order_by("-date", "-id")[:count]
+    return list(found)
+
+
+def measure(repeat: int, edits: int, *, on_page: bool = False) -> tuple[list[Timing], list[float]]:
+    """The timings of each URL, and those of the publish service (ms). ``on_page``: each edit
+    publishes an event the page shows (where the page has filters), so that every edit
+    changes its counts; otherwise the newest candidates, wherever they show."""
     from django.core.cache import cache
     from django.test import Client
 
@@ -334,8 +357,13 @@ def measure(repeat: int, edits: int) -> tuple[list[Timing], list[float]]:
     assert len(candidates) == edits * len(urls), "not enough candidate events to publish"
     pending = iter(candidates)
     timings, publishing = [], []
+    taken = {event.pk for event in candidates}
     try:
         for name, url in urls.items():
+            page_candidates = _candidates_on_page(url, edits, taken) if on_page else []
+            taken.update(event.pk for event in page_candidates)
+            candidates += page_candidates
+            page_pending = iter(page_candidates)
             cache.clear()
             started = time.perf_counter()
             response = client.get(url)
@@ -343,7 +371,7 @@ def measure(repeat: int, edits: int) -> tuple[list[Timing], list[float]]:
             assert response.status_code == 200, (url, response.status_code)
             after_edit = []
             for _ in range(edits):
-                event = next(pending)
+                event = next(page_pending, None) or next(pending)
                 started = time.perf_counter()
                 curation.publish_events(events=[event], user=reviewer)
                 publishing.append((time.perf_counter() - started) * 1000)
@@ -367,6 +395,29 @@ def measure(repeat: int, edits: int) -> tuple[list[Timing], list[float]]:
     return timings, publishing
 
 
+def measure_live_counts(repeat: int) -> list[tuple[str, list[float]]]:
+    """The simpler design without a rollup: every facet counted on the filtered events (one
+    grouped query per facet, as Django admin's facets count), cached under a version every
+    commit changes, so the first reader after each edit waits for exactly this (ms)."""
+    from django.http import QueryDict
+
+    from timeline.facets import _count_facets
+    from timeline.query import TimelineFilters
+
+    timings = []
+    for name, url in _urls().items():
+        if not (url == "/" or url.startswith("/?")):
+            continue
+        filters = TimelineFilters.from_query(QueryDict(urlsplit(url).query))
+        runs = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            _count_facets(filters, rollup=False)
+            runs.append((time.perf_counter() - started) * 1000)
+        timings.append((name, runs))
+    return timings
+
+
 def _p50_p95(values: list[float]) -> str:
     return f"{statistics.median(values):.1f} / {_percentile(values, 0.95):.1f}"
 
@@ -386,6 +437,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--reuse", action="store_true", help="measure the benchmark database left by a former run"
     )
+    parser.add_argument(
+        "--edits-on-page",
+        action="store_true",
+        help="each edit publishes an event the page shows (for pages with filters): the worst case",
+    )
+    parser.add_argument(
+        "--live-counts",
+        action="store_true",
+        help="measure the design without a rollup instead: each page's facets counted on its events",
+    )
     args = parser.parse_args(argv)
 
     url = _setup(args.events, args.reuse)
@@ -398,11 +459,19 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         generate(args.events)
         print(f"generated in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    total, public = Event.objects.count(), Event.objects.published().count()
-    timings, publishing = measure(args.repeat, args.edits)
+    total, public = Event.objects.count(), Event.objects.public().count()
+    if args.live_counts:
+        print(f"\n## Facets counted on the events (no rollup): {connection.vendor}, {total} events\n")
+        print("| page | p50 / p95 ms |")
+        print("|---|---:|")
+        for name, runs in measure_live_counts(args.repeat):
+            print(f"| {name} | {_p50_p95(runs)} |")
+        return 0
+    timings, publishing = measure(args.repeat, args.edits, on_page=args.edits_on_page)
     print(
         f"\n## Timeline benchmark: {connection.vendor}, {total} events ({public} published), "
-        f"{args.edits} edits and {args.repeat} warm requests per URL\n"
+        f"{args.edits} edits ({'on the page' if args.edits_on_page else 'the newest candidates'}) "
+        f"and {args.repeat} warm requests per URL\n"
     )
     print("| page | empty cache ms | after an edit p50 / p95 ms | warm p50 / p95 ms |")
     print("|---|---:|---:|---:|")
@@ -411,7 +480,31 @@ def main(argv: list[str] | None = None) -> int:
             f"| {timing.name} | {timing.empty_cache:.1f} | {_p50_p95(timing.after_edit)} | {_p50_p95(timing.warm)} |"
         )
     print(f"\nPublishing one event (service, facet recount included): p50 / p95 {_p50_p95(publishing)} ms")
+    if connection.vendor == "postgresql":
+        _print_storage()
     return 0
+
+
+def _print_storage() -> None:
+    """The size of the events table and of what the facet counts add to the database."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_total_relation_size('timeline_event')")
+        events = cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
+            "WHERE c.relname IN ('timeline_facettally', 'timeline_facetversion')"
+        )
+        tables = cursor.fetchone()[0]
+        cursor.execute("SELECT COALESCE(SUM(pg_column_size(counted)), 0) FROM timeline_event")
+        column = cursor.fetchone()[0]
+    derived = tables + column
+    print(
+        f"\nStorage: events table {events / 2**20:.0f} MB; the counts {derived / 2**20:.0f} MB "
+        f"(rollup and versions {tables / 2**20:.0f} MB, Event.counted {column / 2**20:.0f} MB), "
+        f"{100 * derived / events:.1f} % of the events table"
+    )
 
 
 if __name__ == "__main__":

@@ -6,9 +6,10 @@ import re
 from collections.abc import Callable
 
 from django.core.exceptions import BadRequest
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+API_PREFIX = "/api/"
 
 
 class RefuseControlCharacters:
@@ -21,9 +22,21 @@ class RefuseControlCharacters:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if _CONTROL.search(request.path_info) or any(
-            _CONTROL.search(name) or any(_CONTROL.search(value) for value in values)
-            for name, values in request.GET.lists()
-        ):
-            raise BadRequest("control character in the URL")
-        return self.get_response(request)
+        where = self.offending(request)
+        if where is None:
+            return self.get_response(request)
+        message = f"{where}: control character"
+        if request.path_info.startswith(API_PREFIX):
+            # API clients read errors as JSON, like the API's own 400s
+            return JsonResponse({"error": message}, status=400)
+        raise BadRequest(message)
+
+    @staticmethod
+    def offending(request: HttpRequest) -> str | None:
+        """The query parameter (or "path") that holds a control character, or None."""
+        if _CONTROL.search(request.path_info):
+            return "path"
+        for name, values in request.GET.lists():
+            if _CONTROL.search(name) or any(_CONTROL.search(value) for value in values):
+                return _CONTROL.sub("?", name)
+        return None

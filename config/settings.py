@@ -177,7 +177,12 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# TimelineJS3 from its npm package (package.json; `npm ci` in make install): served as our own
+# static files under /static/timelinejs/, never from a CDN
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    ("timelinejs", BASE_DIR / "node_modules" / "@knight-lab" / "timelinejs" / "dist"),
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

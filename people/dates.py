@@ -1,10 +1,15 @@
 """Dates known to a precision (a year, a month or a day), written as much as is known:
-"2024", "2024-04", "2024-04-27". Shared by every app: the models store a date and its
-``Precision``, spreadsheets, the admin and the API write it this way."""
+"2024", "2024-04", "2024-04-27" for machines, "2024年4月27日", "2024年4月", "2024年" for readers.
+Shared by every app: the models store a date and its ``Precision``; spreadsheets, the admin,
+the API, feeds and pages write it with these functions."""
 
 from __future__ import annotations
 
 import datetime as dt
+
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from people.models import Precision
 
@@ -43,3 +48,71 @@ def parse_precise_date(value: object) -> tuple[dt.date, str] | None:
     except ValueError:
         pass
     raise ValueError(f"not a date like 2024, 2024-04 or 2024-04-27: {text!r}")
+
+
+# --- for readers --------------------------------------------------------------------------------
+
+
+def _parts(day: dt.date, prefix: str = "") -> dict[str, object]:
+    return {
+        f"{prefix}year": day.year,
+        f"{prefix}month": day.month,
+        f"{prefix}day": day.day,
+        f"{prefix}month_name": str(MONTHS[day.month]),
+    }
+
+
+def _single(day: dt.date, precision: str) -> str:
+    if precision == Precision.YEAR:
+        return pgettext("date known to the year", "{year}").format(**_parts(day))
+    if precision == Precision.MONTH:
+        return pgettext("date known to the month", "{month_name} {year}").format(**_parts(day))
+    return pgettext("date known to the day", "{month_name} {day}, {year}").format(**_parts(day))
+
+
+def _span(start: dt.date, end: dt.date) -> str:
+    parts = _parts(start) | _parts(end, "end_")
+    if (start.year, start.month) == (end.year, end.month):
+        return pgettext("days in one month", "{month_name} {day}–{end_day}, {year}").format(**parts)
+    if start.year == end.year:
+        return pgettext("days in one year", "{month_name} {day} – {end_month_name} {end_day}, {year}").format(
+            **parts
+        )
+    return pgettext("a span of dates", "{start} – {end}").format(
+        start=_single(start, Precision.DAY), end=_single(end, Precision.DAY)
+    )
+
+
+def _window(start: dt.date, end: dt.date) -> str:
+    if (start.year, start.month) == (end.year, end.month) or start.year != end.year:
+        # a window spanning a new year is written as the month it ends in: the better guess
+        return _single(end, Precision.MONTH)
+    parts = _parts(start) | _parts(end, "end_")
+    return pgettext("months in one year", "{month_name}–{end_month_name} {year}").format(**parts)
+
+
+def display_date(
+    date: dt.date,
+    precision: str = Precision.DAY,
+    *,
+    end_date: dt.date | None = None,
+    window_start: dt.date | None = None,
+    window_end: dt.date | None = None,
+) -> str:
+    """A date as precise as it is known: ``2024年4月27日``, ``2025年1月``, ``2024年``, a vague
+    date (近日) as the month of its window with ``（约）``, a multi-day event as a span."""
+    if window_start and window_end:
+        return _("{date} (approx.)").format(date=_window(window_start, window_end))
+    if end_date and precision == Precision.DAY and end_date > date:
+        return _span(date, end_date)
+    return _single(date, precision)
+
+
+def month_heading(day: dt.date) -> str:
+    """The heading of one month's events under their year's heading: ``4月``."""
+    return pgettext("month heading", "{month_name}").format(**_parts(day))
+
+
+def year_only_heading(day: dt.date) -> str:
+    """The heading of a year's events known only to the year: ``2021年（月份不详）``."""
+    return pgettext("heading of events known to the year", "{year}, month not known").format(**_parts(day))

@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -49,9 +50,28 @@ def slug_with_suffix(slug: str, key: str) -> str:
     return f"{slug[:72]}-{hashlib.sha1(key.encode()).hexdigest()[:7]}"
 
 
-class NamedQuerySet(models.QuerySet):
-    def reviewed(self) -> NamedQuerySet:
+class PublicByEventsQuerySet(models.QuerySet):
+    """Records the public may see: reviewed by an editor, or named by a public event. What a
+    public event is, the events' own queryset says (``Event.objects.public()``); it is reached
+    through the reverse relation ``events``, so this app imports nothing of the timeline."""
+
+    def reviewed(self):
         return self.filter(is_reviewed=True)
+
+    def public(self):
+        relation = self.model._meta.get_field("events")
+        public_events = relation.related_model.objects.public()
+        named = public_events.filter(**{relation.field.name: OuterRef("pk")})
+        return self.filter(Q(is_reviewed=True) | Exists(named))
+
+
+class NamedQuerySet(PublicByEventsQuerySet):
+    def named(self, text: str):
+        """The records called ``text``, by their name or one of their aliases (an old name, a
+        full name, a 简称): where a URL with a name instead of a slug should lead."""
+        key = name_key(text)
+        relation = self.model._meta.get_field("aliases").field.name  # the Alias field naming us
+        return self.filter(Q(name_key=key) | Q(pk__in=Alias.objects.filter(name_key=key).values(relation)))
 
 
 class NamedModel(models.Model):
@@ -75,6 +95,11 @@ class NamedModel(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    url_name = ""  # the public page's URL name
+
+    def get_absolute_url(self) -> str:
+        return reverse(self.url_name, kwargs={"slug": self.slug})
 
     def save(self, *args, **kwargs) -> None:
         self.name = self.name.strip()
@@ -109,7 +134,11 @@ class ParkLevel(models.TextChoices):
 
 class Organisation(NamedModel):
     Kind = OrganisationKind
+    url_name = "timeline:organisation"
 
+    name_en = models.CharField(
+        _("English name"), max_length=200, blank=True, help_text=_("The body's own English name, if any.")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     parent = models.ForeignKey(
         "self",
@@ -149,7 +178,11 @@ class Organisation(NamedModel):
 
 class Park(NamedModel):
     Level = ParkLevel
+    url_name = "timeline:park"
 
+    name_en = models.CharField(
+        _("English name"), max_length=200, blank=True, help_text=_("The zone's official English name.")
+    )
     level = models.CharField(_("level"), max_length=20, choices=Level.choices, default=Level.OTHER)
     province = models.CharField(_("province"), max_length=40, blank=True, db_index=True)
     city = models.CharField(_("city"), max_length=40, blank=True)
@@ -185,8 +218,17 @@ class Park(NamedModel):
             models.CheckConstraint(condition=~Q(parent=models.F("id")), name="park_not_own_parent"),
         ]
 
+    @property
+    def location(self) -> str:
+        """``湖北省 武汉``; the city left out when it only repeats the province (北京市, 北京)."""
+        stem = self.province.removesuffix("市")
+        city = "" if not self.city or self.city in (self.province, stem) else self.city
+        return " ".join(part for part in (self.province, city) if part)
+
 
 class Person(NamedModel):
+    url_name = "timeline:person"
+
     disambiguation = models.CharField(
         _("disambiguation"),
         max_length=100,
@@ -204,6 +246,13 @@ class Person(NamedModel):
 
     def __str__(self) -> str:
         return f"{self.name}（{self.disambiguation}）" if self.disambiguation else self.name
+
+
+class PositionQuerySet(models.QuerySet):
+    def public(self):
+        """Positions an editor typed in, or that a public source states."""
+        sources = self.model._meta.get_field("source").related_model.objects.public()
+        return self.filter(Q(source__isnull=True) | Q(source__in=sources))
 
 
 class Position(models.Model):
@@ -235,6 +284,8 @@ class Position(models.Model):
     )
     quote = models.TextField(_("evidence"), blank=True)
     history = HistoricalRecords()
+
+    objects = PositionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("position")

@@ -6,13 +6,18 @@ A policy is one record however many documents mention it: its title is unique un
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from people.citations import electronic_resource
+from people.dates import format_precise_date
 from people.links import web_link, web_url_validator
-from people.models import Organisation, Precision, precision_check, unique_slug
+from people.models import Organisation, Precision, PublicByEventsQuerySet, precision_check, unique_slug
 from people.names import name_key
 
 
@@ -34,9 +39,11 @@ class PolicyStatus(models.TextChoices):
     UNKNOWN = "unknown", _("unknown")
 
 
-class PolicyQuerySet(models.QuerySet):
-    def reviewed(self) -> PolicyQuerySet:
-        return self.filter(is_reviewed=True)
+class PolicyQuerySet(PublicByEventsQuerySet):
+    def named(self, text: str) -> PolicyQuerySet:
+        """The policies called ``text``: by title (with or without 《》), short title or 文号."""
+        key = name_key(text)
+        return self.filter(Q(title_key=key) | Q(short_title=text.strip()) | Q(document_number=text.strip()))
 
 
 class Policy(models.Model):
@@ -108,6 +115,24 @@ class Policy(models.Model):
     def link(self) -> str:
         """The text's address when a browser may follow it, else "": what the pages show."""
         return web_link(self.url)
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:policy", kwargs={"slug": self.slug})
+
+    def citation(self, *, issuers: list[str], accessed: dt.date, page_url: str) -> str:
+        """GB/T 7714-2015 for an official document: the issuers as authors, the 文号 as the
+        title's other information, the original when it has a URL, else this page."""
+        title = f"{self.title}: {self.document_number}" if self.document_number else self.title
+        when = self.published_on or self.written_on
+        precision = self.published_precision if self.published_on else self.written_precision
+        return electronic_resource(
+            author=", ".join(issuers),
+            title=title,
+            kind="A/OL",
+            published=format_precise_date(when, precision),
+            accessed=accessed,
+            url=self.link or page_url,
+        )
 
     def save(self, *args, **kwargs) -> None:
         self.title = self.title.strip().strip("《》")

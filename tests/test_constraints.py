@@ -21,7 +21,7 @@ from timeline.models import (
     Event,
     EventOrganisation,
     Evidence,
-    FacetCount,
+    FacetTally,
     NewsItem,
     RefusedName,
     Source,
@@ -117,8 +117,12 @@ VIOLATIONS: list[tuple[str, Callable[[SimpleNamespace], object]]] = [
     ("policy_valid_effective_precision", lambda w: set_on(w.policy, effective_precision="week")),
     ("policy_period_in_order", lambda w: set_on(w.policy, period_start=2027, period_end=2024)),
     (
-        "facetcount_valid_dimension",
-        lambda w: FacetCount.objects.create(dimension="colour", kind="", year=0, value="red", count=1),
+        "facettally_valid_dimension",
+        lambda w: FacetTally.objects.create(dimension="colour", value="red", kind="", total=1, years={}),
+    ),
+    (
+        "facettally_not_negative",
+        lambda w: FacetTally.objects.create(dimension="park", value="1", kind="", total=-1, years={}),
     ),
     # the same name refused twice for one kind, in another spelling
     (

@@ -4,6 +4,9 @@ can keep them; names are the canonical Simplified Chinese ones."""
 
 from __future__ import annotations
 
+import datetime as dt
+from urllib.parse import urlencode
+
 from django.db.models import (
     BigIntegerField,
     Case,
@@ -12,34 +15,23 @@ from django.db.models import (
     F,
     IntegerField,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
     When,
 )
 from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
-from timeline.filters import (
-    EventParks,
-    EventPeople,
-    EventPolicies,
-    TimelineFilters,
-    event_keys,
-    event_organisations,
-    keyset_page,
-    per_event_cached,
-    public_events,
-    public_organisations,
-    public_parks,
-    public_people,
-    public_policies,
-    ranked_page,
-    with_event_details,
-)
-from timeline.models import Event, EventOrganisation
-from timeline.templatetags.timeline_tags import display_date
+from people.models import Organisation, Park, Person
+from policies.models import Policy
+from timeline.models import Event, EventOrganisation, Withdrawal
+from timeline.pages import event_keys, keyset_page, per_event_cached, ranked_page
+from timeline.query import EventParks, EventPeople, EventPolicies, TimelineFilters
 
 DEFAULT_LIMIT, MAX_LIMIT = 50, 200
 
@@ -55,92 +47,17 @@ def _iso(day) -> str | None:
     return day.isoformat() if day else None
 
 
-def precise_date(event: Event) -> str:
-    """The date in ISO form cut to its precision: ``2024``, ``2024-04`` or ``2024-04-27``."""
-    return {"year": event.date.strftime("%Y"), "month": event.date.strftime("%Y-%m")}.get(
-        event.precision, event.date.isoformat()
-    )
+def _json(payload: dict, status: int = 200) -> JsonResponse:
+    return JsonResponse(payload, status=status, json_dumps_params={"ensure_ascii": False})
 
 
-def event_json(event: Event, request: HttpRequest) -> dict:
-    """One event as the API, the exports and the tests see it (needs ``with_event_details``)."""
-
-    def url(name: str, **kwargs) -> str:
-        return request.build_absolute_uri(reverse(name, kwargs=kwargs))
-
-    roles: dict[int, list[str]] = {}
-    for role in event.organisation_roles.all():
-        roles.setdefault(role.organisation_id, []).append(role.role)
-    return {
-        "id": event.pk,
-        "url": url("timeline:event", pk=event.pk),
-        "date": precise_date(event),
-        "date_display": display_date(
-            event.date,
-            event.precision,
-            end_date=event.end_date,
-            window_start=event.window_start,
-            window_end=event.window_end,
-        ),
-        "precision": event.precision,
-        "end_date": _iso(event.end_date),
-        "window": [_iso(event.window_start), _iso(event.window_end)] if event.window_start else None,
-        "kind": event.kind,
-        "kind_label": str(event.get_kind_display()),
-        "title": event.title,
-        "summary": event.summary,
-        "parks": [
-            {"id": p.pk, "name": p.name, "slug": p.slug, "url": url("timeline:park", slug=p.slug)}
-            for p in event.parks.all()
-        ],
-        "organisations": [
-            {
-                "id": o.pk,
-                "name": o.name,
-                "slug": o.slug,
-                "roles": roles.get(o.pk, []),
-                "url": url("timeline:organisation", slug=o.slug),
-            }
-            for o in event_organisations(event)
-        ],
-        "people": [
-            {"id": p.pk, "name": p.name, "slug": p.slug, "url": url("timeline:person", slug=p.slug)}
-            for p in event.people.all()
-        ],
-        "policies": [
-            {"id": p.pk, "title": p.title, "slug": p.slug, "url": url("timeline:policy", slug=p.slug)}
-            for p in event.policies.all()
-        ],
-        "evidence": [
-            {
-                "id": e.pk,
-                "quote": e.quote,
-                "source": {
-                    "id": e.news_item.source.pk,
-                    "title": str(e.news_item.source),
-                    "publisher": e.news_item.source.publisher,
-                    "published_on": _iso(e.news_item.source.published_on),
-                    "url": url("timeline:source", pk=e.news_item.source.pk),
-                    "original_url": e.news_item.source.link or None,
-                },
-            }
-            for e in event.evidence.all()
-        ],
-    }
-
-
-def filtered_events(request: HttpRequest) -> tuple[TimelineFilters, QuerySet[Event]]:
-    """The events a public list, feed or export of this request shows (filters applied)."""
-    filters = TimelineFilters.from_query(request.GET)
-    return filters, with_event_details(filters.apply(public_events()).defer("search_text"))
-
-
-def _serialised(rows: list[Event], request: HttpRequest) -> list[dict]:
-    """The JSON of each event, from the per-event cache when this host and language made it."""
+def serialised(rows: list[Event], request: HttpRequest) -> list[dict]:
+    """The JSON of each event (``Event.as_json``), from the per-event cache when this host and
+    language made it."""
 
     def build(ids: list[int]) -> dict[int, dict]:
-        loaded = with_event_details(Event.objects.filter(pk__in=ids).defer("search_text"))
-        return {event.pk: event_json(event, request) for event in loaded}
+        loaded = Event.objects.filter(pk__in=ids).defer("search_text").with_details()
+        return {event.pk: event.as_json(request.build_absolute_uri) for event in loaded}
 
     prefix = f"json:{get_language()}:{request.get_host()}"
     return per_event_cached(rows, prefix=prefix, build=build)
@@ -148,9 +65,11 @@ def _serialised(rows: list[Event], request: HttpRequest) -> list[dict]:
 
 @require_GET
 def events(request: HttpRequest) -> JsonResponse:
-    """``/api/events``: ``?after=<cursor>`` continues; ``next`` is the URL of the next page."""
+    """``/api/events``: ``?after=<cursor>`` continues; ``next`` is the URL of the next page.
+    With ``updated_since``, the changes feed instead (:func:`changes`)."""
+    if "updated_since" in request.GET:
+        return changes(request)
     filters = TimelineFilters.from_query(request.GET)
-    queryset = event_keys(filters.apply(public_events()))
     limit = _limit(request)
     base = request.build_absolute_uri(reverse("timeline:api_events"))
     extra = {"limit": str(limit)} if limit != DEFAULT_LIMIT else {}
@@ -163,7 +82,7 @@ def events(request: HttpRequest) -> JsonResponse:
         next_url = base + filters.querystring(page=str(page + 1), **extra) if more else None
     else:
         keyset = keyset_page(
-            queryset,
+            event_keys(filters.events()),
             ascending=filters.order == "asc",
             after=request.GET.get("after"),
             before=None,
@@ -173,34 +92,106 @@ def events(request: HttpRequest) -> JsonResponse:
         next_url = (
             base + filters.querystring(after=keyset.next_cursor, **extra) if keyset.next_cursor else None
         )
-    return JsonResponse(
-        {"results": _serialised(rows, request), "next": next_url},
-        json_dumps_params={"ensure_ascii": False},
+    return _json({"results": serialised(rows, request), "next": next_url})
+
+
+def _moment(raw: str) -> dt.datetime | None:
+    """An ISO 8601 date-time (a date alone is its midnight; no zone means Asia/Shanghai)."""
+    raw = raw.strip().replace(" ", "+")  # a "+08:00" in a URL that nobody encoded arrives as " 08:00"
+    try:
+        moment = parse_datetime(raw) or (
+            dt.datetime.combine(dt.date.fromisoformat(raw), dt.time()) if len(raw) == 10 else None
+        )
+    except ValueError:
+        return None
+    if moment is not None and timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return moment
+
+
+def _change_cursor(raw: str) -> tuple[dt.datetime, int] | None:
+    moment, _, pk = raw.rpartition("_")
+    parsed = _moment(moment)
+    return (parsed, int(pk)) if parsed and pk.isdigit() else None
+
+
+def changes(request: HttpRequest) -> JsonResponse:
+    """``/api/events?updated_since=<ISO date-time>``: what a copy of the timeline must do to catch
+    up. ``results``: the public events changed (or made public) since then, oldest change first,
+    in their full JSON; ``withdrawn``: the events that stopped being public in the same span and
+    are not public again (rejected, merged, unpublished, deleted), each once with its last
+    withdrawal. Pages follow ``next`` (a keyset on the change time and id); each page's
+    withdrawals are those up to its last change, so a sync that follows every page misses none.
+    ``until`` is where the next sync may start."""
+    since = _moment(request.GET.get("updated_since", ""))
+    if since is None:
+        return _json(
+            {"error": "updated_since: not an ISO 8601 date-time such as 2025-01-31T08:00:00+08:00"}, 400
+        )
+    limit = _limit(request)
+    cursor = _change_cursor(request.GET.get("after", "")) if request.GET.get("after") else None
+    if request.GET.get("after") and cursor is None:
+        return _json({"error": "after: not a cursor of this feed (follow next)"}, 400)
+    changed = Event.objects.public().filter(updated__gte=since)
+    if cursor:
+        moment, pk = cursor
+        changed = changed.filter(Q(updated__gt=moment) | Q(updated=moment, pk__gt=pk))
+    rows = list(event_keys(changed).order_by("updated", "id")[: limit + 1])
+    more = len(rows) > limit
+    rows = rows[:limit]
+    now = timezone.now()
+    window_start = cursor[0] if cursor else since
+    window_end = rows[-1].updated if more else now
+    withdrawals = Withdrawal.objects.filter(withdrawn_at__lte=window_end).exclude(
+        event_id__in=Event.objects.public().values("pk")
+    )
+    withdrawals = (
+        withdrawals.filter(withdrawn_at__gt=window_start)
+        if cursor
+        else withdrawals.filter(withdrawn_at__gte=since)
+    )
+    latest: dict[int, Withdrawal] = {}
+    for withdrawal in withdrawals.order_by("withdrawn_at", "id"):
+        latest[withdrawal.event_id] = withdrawal  # the last word on each event
+    next_url = None
+    if more:
+        last = rows[-1]
+        next_url = (
+            request.build_absolute_uri(reverse("timeline:api_events"))
+            + "?"
+            + urlencode(
+                {"updated_since": since.isoformat(), "after": f"{last.updated.isoformat()}_{last.pk}"}
+                | ({"limit": str(limit)} if limit != DEFAULT_LIMIT else {})
+            )
+        )
+    return _json(
+        {
+            "results": serialised(rows, request),
+            "withdrawn": [
+                {
+                    "id": w.event_id,
+                    "withdrawn_at": w.withdrawn_at.isoformat(),
+                    "reason": w.reason,
+                    "merged_into": w.merged_into_id,
+                }
+                for w in sorted(latest.values(), key=lambda w: (w.withdrawn_at, w.id))
+            ],
+            "next": next_url,
+            "until": None if more else now.isoformat(),
+        }
     )
 
 
 def _event_count(through: type, field: str) -> Subquery:
     # per row of the page, an index lookup on the link table: no scan of all events
     links = (
-        through.objects.filter(
-            **{field: OuterRef("pk")}, event__status=Event.Status.PUBLISHED, event__merged_into__isnull=True
-        )
+        through.objects.filter(**{field: OuterRef("pk")}, event__in=Event.objects.public())
         .order_by()
         .values(field)
         .annotate(n=Count("event_id", distinct=True))
         .values("n")
     )
     return Subquery(links, output_field=IntegerField())
-
-
-def _public_id(public: QuerySet, field: str) -> Case:
-    """The id in ``field`` when ``public`` holds that record, else NULL: a public entity must not
-    name, even by id, a parent or predecessor the public cannot see (ids are enumerable)."""
-    return Case(
-        When(Exists(public.filter(pk=OuterRef(field))), then=F(field)),
-        default=None,
-        output_field=BigIntegerField(),
-    )
 
 
 def _entity_list(request: HttpRequest, queryset: QuerySet, name: str, serialise) -> JsonResponse:
@@ -218,10 +209,7 @@ def _entity_list(request: HttpRequest, queryset: QuerySet, name: str, serialise)
         next_url = request.build_absolute_uri(reverse(name)) + f"?after={rows[-1].pk}"
         if limit != DEFAULT_LIMIT:
             next_url += f"&limit={limit}"
-    return JsonResponse(
-        {"results": [serialise(row, request) for row in rows], "next": next_url},
-        json_dumps_params={"ensure_ascii": False},
-    )
+    return _json({"results": [serialise(row, request) for row in rows], "next": next_url})
 
 
 def _named(row, request: HttpRequest, url_name: str) -> dict:
@@ -229,20 +217,31 @@ def _named(row, request: HttpRequest, url_name: str) -> dict:
         "id": row.pk,
         "name": row.name,
         "slug": row.slug,
-        "url": request.build_absolute_uri(reverse(url_name, kwargs={"slug": row.slug})),
+        "url": request.build_absolute_uri(row.get_absolute_url()),
         "events": row.event_count or 0,
     }
 
 
+def _public_id(public: QuerySet, field: str) -> Case:
+    """The id in ``field`` when ``public`` holds that record, else NULL: a public entity must not
+    name, even by id, a parent or predecessor the public cannot see (ids are enumerable)."""
+    return Case(
+        When(Exists(public.filter(pk=OuterRef(field))), then=F(field)),
+        default=None,
+        output_field=BigIntegerField(),
+    )
+
+
 @require_GET
 def parks(request: HttpRequest) -> JsonResponse:
-    queryset = public_parks().annotate(
+    queryset = Park.objects.public().annotate(
         event_count=_event_count(EventParks, "park_id"),
-        public_parent_id=_public_id(public_parks(), "parent_id"),
+        public_parent_id=_public_id(Park.objects.public(), "parent_id"),
     )
 
     def serialise(park, request):
         return _named(park, request, "timeline:park") | {
+            "name_en": park.name_en,
             "level": park.level,
             "province": park.province,
             "city": park.city,
@@ -255,14 +254,15 @@ def parks(request: HttpRequest) -> JsonResponse:
 
 @require_GET
 def organisations(request: HttpRequest) -> JsonResponse:
-    queryset = public_organisations().annotate(
+    queryset = Organisation.objects.public().annotate(
         event_count=_event_count(EventOrganisation, "organisation_id"),
-        public_parent_id=_public_id(public_organisations(), "parent_id"),
-        public_predecessor_id=_public_id(public_organisations(), "predecessor_id"),
+        public_parent_id=_public_id(Organisation.objects.public(), "parent_id"),
+        public_predecessor_id=_public_id(Organisation.objects.public(), "predecessor_id"),
     )
 
     def serialise(organisation, request):
         return _named(organisation, request, "timeline:organisation") | {
+            "name_en": organisation.name_en,
             "kind": organisation.kind,
             "parent_id": organisation.public_parent_id,
             "predecessor_id": organisation.public_predecessor_id,
@@ -275,7 +275,7 @@ def organisations(request: HttpRequest) -> JsonResponse:
 
 @require_GET
 def people(request: HttpRequest) -> JsonResponse:
-    queryset = public_people().annotate(event_count=_event_count(EventPeople, "person_id"))
+    queryset = Person.objects.public().annotate(event_count=_event_count(EventPeople, "person_id"))
 
     def serialise(person, request):
         return _named(person, request, "timeline:person") | {"disambiguation": person.disambiguation}
@@ -286,19 +286,21 @@ def people(request: HttpRequest) -> JsonResponse:
 @require_GET
 def policies(request: HttpRequest) -> JsonResponse:
     queryset = (
-        public_policies()
+        Policy.objects.public()
         .annotate(event_count=_event_count(EventPolicies, "policy_id"))
         .prefetch_related("issuers")
     )
     # one query for which issuers are public, rather than one per policy
-    issuer_ids = set(public_organisations().filter(policies__isnull=False).values_list("id", flat=True))
+    issuer_ids = set(
+        Organisation.objects.public().filter(policies__isnull=False).values_list("id", flat=True)
+    )
 
     def serialise(policy, request):
         return {
             "id": policy.pk,
             "title": policy.title,
             "slug": policy.slug,
-            "url": request.build_absolute_uri(reverse("timeline:policy", kwargs={"slug": policy.slug})),
+            "url": request.build_absolute_uri(policy.get_absolute_url()),
             "short_title": policy.short_title,
             "document_number": policy.document_number,
             "kind": policy.kind,

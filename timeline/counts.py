@@ -1,48 +1,53 @@
 """The public timeline's facet counts, kept precomputed.
 
-Counting the published events per kind, year, park, organisation, person, policy and province
-takes seconds at a million events, and an edit would make every page count again. So the counts
-live in a rollup, ``FacetCount``: one row per cell (dimension, kind, year, value) at four grains
-(each kind in each year; each kind over all years, year 0; all kinds, kind "", in each year; and
-all of them), so any set of kinds and range of years is one SUM over a few thousand rows.
+Counting the public events per kind, year, park, organisation, person, policy and province
+takes seconds at a million events, and every edit would make the next reader wait for it. So the
+counts live in a small rollup, ``FacetTally``: one row per (dimension, value, kind) with its
+total and a map of events per year (kind "" sums the kinds), so the first page reads the top
+rows off an index, a kind sums a few thousand totals and a year range sums, in SQL, the years of
+a few thousand rows.
 
-:func:`recount_events` keeps the rollup in step. For each event it takes away what the event
-added when it was last counted (its ``CountedEvent`` row) and adds what it adds now, so it is
-right whatever changed, and a second call changes nothing. It is called only through
-``timeline.derived.events_changed``, the door every write path goes through. :func:`rebuild`
-(``manage.py rebuild_facet_counts``) counts everything again from the events, for a database
-written by other means. It also gives every park,
-organisation, person, policy and province whose events changed a new ``FacetVersion``: the
-counts of a page filtered by them are cached under it (``timeline.filters.facets``).
+Each public event records on itself what it was counted under (``Event.counted``: kind, year,
+values). :func:`recount_events` takes that away and adds what the event counts under now, so it
+is right whatever changed (status, merge, date, kind, links, a park's province, a deletion), and
+a second call changes nothing. It runs only through ``timeline.derived.events_changed``, the
+door every write path goes through, which also renews the versions (:func:`renew_versions`) the
+cached counts of filtered pages and searches are keyed on. :func:`rebuild`
+(``manage.py rebuild_facet_counts``) counts everything again, for a database written by other
+means.
 """
 
 from __future__ import annotations
 
 import secrets
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from django.apps import apps as installed_apps
 from django.db import connection, transaction
-from django.db.models import BigIntegerField, CharField, Count, F, Q, QuerySet, Sum, Value
+from django.db.models import BigIntegerField, Count, F, Func, IntegerField, Q, QuerySet, Sum
 from django.db.models.functions import Cast, ExtractYear
 
-from timeline.models import EventStatus, FacetDimension
+from timeline.models import FacetDimension, public_condition
 
-EVENT, PARK, ORGANISATION, PERSON, POLICY, PROVINCE = FacetDimension.values
-ALL_KINDS, ALL_YEARS = "", 0
+EVENT, PARK, ORGANISATION, PERSON, POLICY, PROVINCE, WORD = FacetDimension.values
+ALL_KINDS = ""
 ANY_EVENT = (EVENT, "")  # its FacetVersion changes with any count
+ANY_WORD = "*"  # the search word whose version changes when the words of changed events are not read
+# the short codes of Event.counted ("forum 2024 p12 o5 r湖北省"): a few bytes a value
+CODES = {PARK: "p", ORGANISATION: "o", PERSON: "n", POLICY: "y", PROVINCE: "r"}
+DIMENSIONS = {code: dimension for dimension, code in CODES.items()}
 _CHUNK = 500  # events per query: well under SQLite's bound on query parameters
-_ROWS_PER_UPSERT = 150  # 5 parameters a row
 _REBUILD_CHUNK = 5000  # event ids per step of a rebuild
+_PROBE = 100  # rows with the largest totals, summed first to bound a year range's top values
 
-Cell = tuple[str, str, int, str]  # (dimension, kind, year, value)
+Cell = tuple[str, str, str, int]  # (dimension, value, kind, year)
 
 
 class CountsOutOfStep(RuntimeError):
-    """The rollup and its ledger disagree: someone wrote them by hand. Run rebuild_facet_counts."""
+    """The rollup and the events disagree: someone wrote them by hand. Run rebuild_facet_counts."""
 
 
 @dataclass(frozen=True)
@@ -52,9 +57,7 @@ class _Schema:
 
     event: type
     links: dict[str, tuple[type, str]]  # dimension → (link model, its entity id column)
-    park: type
-    cube: type
-    ledger: type
+    tally: type
     versions: type
 
     @classmethod
@@ -72,15 +75,13 @@ class _Schema:
                 PERSON: (through("people"), "person_id"),
                 POLICY: (through("policies"), "policy_id"),
             },
-            park=apps.get_model("people", "Park"),
-            cube=apps.get_model("timeline", "FacetCount"),
-            ledger=apps.get_model("timeline", "CountedEvent"),
+            tally=apps.get_model("timeline", "FacetTally"),
             versions=apps.get_model("timeline", "FacetVersion"),
         )
 
-    def published(self) -> QuerySet:
-        # spelled out rather than Event.objects.published(): historical models have no custom manager
-        return self.event._base_manager.filter(status=EventStatus.PUBLISHED, merged_into__isnull=True)
+    def public(self) -> QuerySet:
+        # Event.objects.public(), which historical models do not have
+        return self.event._base_manager.filter(public_condition())
 
 
 @cache
@@ -88,97 +89,41 @@ def _installed() -> _Schema:
     return _Schema.of(installed_apps)
 
 
-# --- keeping the counts in step -----------------------------------------------------------------
+# --- what one event counts under ------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Counted:
-    """What one published event counts under: its kind, its year and its (dimension, value) pairs."""
+    """What one public event counts under: its kind, its year and its (dimension, value) pairs."""
 
     kind: str
     year: int
     values: frozenset[tuple[str, str]]
 
-    def cells(self) -> Iterator[Cell]:
-        yield (EVENT, self.kind, self.year, "")
+    def cells(self) -> Iterable[Cell]:
+        yield (EVENT, "", self.kind, self.year)
         for dimension, value in self.values:
-            for kind, year in ((self.kind, self.year), (self.kind, ALL_YEARS), (ALL_KINDS, self.year)):
-                yield (dimension, kind, year, value)
-            yield (dimension, ALL_KINDS, ALL_YEARS, value)
+            yield (dimension, value, self.kind, self.year)
+
+    def encode(self) -> str:
+        """``forum 2024 p12 o5 r湖北省``: what ``Event.counted`` stores."""
+        pairs = sorted(f"{CODES[dimension]}{value}" for dimension, value in self.values)
+        return " ".join([self.kind, str(self.year), *pairs])
+
+    @classmethod
+    def decode(cls, text: str) -> Counted | None:
+        if not text:
+            return None
+        kind, year, *pairs = text.split(" ")
+        return cls(kind, int(year), frozenset((DIMENSIONS[pair[0]], pair[1:]) for pair in pairs))
 
 
-def recount_events(event_ids: Iterable[int]) -> None:
-    """Bring the facet counts of these events up to date, whatever happened to them since they
-    were last counted (published, rejected, merged, deleted, redated, relinked). Call it in the
-    transaction that made the change, with every event whose visibility, kind, date, links or
-    parks' provinces changed; an event that did not change costs a lookup and nothing else."""
-    ids = sorted({int(pk) for pk in event_ids})
-    if not ids:
-        return
-    schema = _installed()
-    with transaction.atomic():
-        changes: Counter[Cell] = Counter()
-        touched: set[tuple[str, str]] = set()
-        for start in range(0, len(ids), _CHUNK):
-            _recount_chunk(schema, ids[start : start + _CHUNK], changes, touched)
-        _apply(schema, changes)
-        _new_version(schema, sorted(touched))
-
-
-def events_linked_to(model: type, ids: Sequence[int]) -> list[int]:
-    """The events that name any of these parks, organisations, people or policies (to recount
-    them after the entities were merged, deleted or, for parks, moved to another province)."""
-    dimension = model._meta.model_name
-    link, column = _installed().links[dimension]
-    return list(
-        link.objects.filter(**{f"{column}__in": list(ids)}).values_list("event_id", flat=True).distinct()
-    )
-
-
-def _recount_chunk(
-    schema: _Schema, ids: list[int], changes: Counter[Cell], touched: set[tuple[str, str]]
-) -> None:
-    if connection.features.has_select_for_update:
-        # two transactions recounting one event must take turns, or both would add it
-        list(
-            schema.event._base_manager.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk")
-        )
-    before = {
-        row.event_id: Counted(row.kind, row.year, frozenset((d, v) for d, v in row.values))
-        for row in schema.ledger.objects.select_for_update().filter(event_id__in=ids).order_by("event_id")
-    }
-    now = counted_now(schema, ids)
-    gone, counted = [], []
-    for pk in ids:
-        old, new = before.get(pk), now.get(pk)
-        if old == new:
-            continue
-        # what a page filtered by any of its values (before or after) counts has changed, and
-        # what every unfiltered page counts
-        touched.update(old.values if old else (), new.values if new else (), [ANY_EVENT])
-        if old is not None:
-            changes.subtract(old.cells())
-        if new is None:
-            gone.append(pk)
-        else:
-            changes.update(new.cells())
-            counted.append(schema.ledger(event_id=pk, kind=new.kind, year=new.year, values=_pairs(new)))
-    schema.ledger.objects.filter(event_id__in=gone).delete()
-    schema.ledger.objects.bulk_create(
-        counted, update_conflicts=True, unique_fields=["event_id"], update_fields=["kind", "year", "values"]
-    )
-
-
-def counted_now(schema: _Schema, ids: Sequence[int]) -> dict[int, Counted]:
-    """What each of these events counts under today; events the public cannot see are left out."""
-    return _counted(schema, {"pk__in": ids}, {"event_id__in": ids})
-
-
-def _counted(schema: _Schema, events: dict, links: dict) -> dict[int, Counted]:
-    """What the public events among ``events`` (a filter) count under, from their ``links``."""
+def counted_now(schema: _Schema, events: dict, links: dict) -> dict[int, Counted]:
+    """What the public events among ``events`` (a filter) count under today, from their
+    ``links`` (the same filter on the link tables); the others are left out."""
     found = {
         pk: (kind, day.year)
-        for pk, kind, day in schema.published().filter(**events).values_list("pk", "kind", "date")
+        for pk, kind, day in schema.public().filter(**events).values_list("pk", "kind", "date")
     }
     values: dict[int, set[tuple[str, str]]] = defaultdict(set)
     parks, _ = schema.links[PARK]
@@ -195,61 +140,107 @@ def _counted(schema: _Schema, events: dict, links: dict) -> dict[int, Counted]:
     return {pk: Counted(kind, year, frozenset(values[pk])) for pk, (kind, year) in found.items()}
 
 
-def _pairs(counted: Counted) -> list[list[str]]:
-    """The ledger's JSON of an event's (dimension, value) pairs, in a stable order."""
-    return sorted([list(pair) for pair in counted.values])
+# --- keeping the counts in step -----------------------------------------------------------------
+
+
+def recount_events(event_ids: Iterable[int], *, going: bool = False) -> set[tuple[str, str]]:
+    """Bring the facet counts of these events up to date, whatever happened to them since they
+    were last counted (published, rejected, merged, deleted, redated, relinked). Call it in the
+    transaction that made the change, with every event whose visibility, kind, date, links or
+    parks' provinces changed; an event that did not change costs a lookup and writes nothing.
+    ``going``: the events are about to be deleted, and count under nothing (their ``counted``
+    goes with them, so this must run before the deletion). Returns the (dimension, value) pairs
+    whose counts changed; their versions are renewed."""
+    ids = sorted({int(pk) for pk in event_ids})
+    schema = _installed()
+    changes: Counter[Cell] = Counter()
+    touched: set[tuple[str, str]] = set()
+    with transaction.atomic():
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            # two transactions recounting one event must take turns, or both would add it
+            before = {
+                pk: Counted.decode(text)
+                for pk, text in schema.event._base_manager.select_for_update()
+                .filter(pk__in=chunk)
+                .order_by("pk")
+                .values_list("pk", "counted")
+            }
+            now = {} if going else counted_now(schema, {"pk__in": chunk}, {"event_id__in": chunk})
+            recounted = []
+            for pk in chunk:
+                old, new = before.get(pk), now.get(pk)
+                if old == new:
+                    continue
+                touched.update(old.values if old else (), new.values if new else (), [ANY_EVENT])
+                # the counts of a page filtered to some years change with the events of those years
+                touched.update((EVENT, str(counted.year)) for counted in (old, new) if counted)
+                if old is not None:
+                    changes.subtract(old.cells())
+                if new is not None:
+                    changes.update(new.cells())
+                if pk in before:  # not a deleted event
+                    recounted.append(schema.event(pk=pk, counted=new.encode() if new else ""))
+            schema.event._base_manager.bulk_update(recounted, ["counted"], batch_size=_CHUNK)
+        _apply(schema, changes)
+        renew_versions(touched)
+    return touched
 
 
 def _apply(schema: _Schema, changes: Counter[Cell]) -> None:
-    """Adds the changes to the cells in one order every transaction shares (so two of them never
-    wait for each other's rows crosswise), then drops the cells that fell to zero."""
-    rows = sorted((cell, n) for cell, n in changes.items() if n)
+    """Adds the changes to the rows they fall in (each kind's and the all-kinds row), locked in
+    one order every transaction shares, and drops the rows that fell to zero."""
+    by_row: dict[tuple[str, str, str], Counter[int]] = defaultdict(Counter)
+    for (dimension, value, kind, year), n in changes.items():
+        if n:
+            by_row[(dimension, value, kind)][year] += n
+            by_row[(dimension, value, ALL_KINDS)][year] += n
+    keys = sorted(key for key, years in by_row.items() if any(years.values()))
+    if not keys:
+        return
+    tally = schema.tally
+    # rows a value never had yet: created empty, so that every row can be locked and updated alike
+    tally.objects.bulk_create(
+        [tally(dimension=d, value=v, kind=k, total=0, years={}) for d, v, k in keys], ignore_conflicts=True
+    )
+    rows = []
+    for start in range(0, len(keys), _CHUNK):
+        wanted = Q()
+        for dimension, value, kind in keys[start : start + _CHUNK]:
+            wanted |= Q(dimension=dimension, value=value, kind=kind)
+        rows += list(tally.objects.select_for_update().filter(wanted).order_by("dimension", "value", "kind"))
+    for row in rows:
+        years = Counter({int(year): n for year, n in row.years.items()})
+        years.update(by_row[(row.dimension, row.value, row.kind)])
+        if any(n < 0 for n in years.values()):
+            raise CountsOutOfStep(f"facet counts below zero for {row}: run rebuild_facet_counts")
+        row.years = {str(year): n for year, n in sorted(years.items()) if n}
+        row.total = sum(row.years.values())
+    empty = [row for row in rows if not row.total]
+    for row in empty:
+        tally.objects.filter(dimension=row.dimension, value=row.value, kind=row.kind).delete()
+    tally.objects.bulk_update([row for row in rows if row.total], ["total", "years"], batch_size=_CHUNK)
+
+
+def renew_versions(pairs: Iterable[tuple[str, str]]) -> None:
+    """Gives these (dimension, value) pairs a new version (one random number per call: only its
+    being new matters): what was cached under the old one is not read again."""
+    rows = sorted(set(pairs))
     if not rows:
         return
-    table, (dimension, kind, year, value, count) = _table(schema)
-    _upsert(
-        table,
-        (dimension, kind, year, value, count),
-        f"{count} = {table}.{count} + excluded.{count}",
-        [(*cell, n) for cell, n in rows],
-    )
-    # both read facetcount_empty_idx: SQLite uses a partial index only under its very condition
-    emptied = schema.cube.objects.filter(count__lte=0)
-    if below_zero := emptied.filter(count__lt=0).first():
-        raise CountsOutOfStep(f"facet counts below zero, e.g. {below_zero}: run rebuild_facet_counts")
-    emptied.delete()
-
-
-def _new_version(schema: _Schema, values: Sequence[tuple[str, str]]) -> None:
-    """Gives these (dimension, value) pairs a new version (one random number per call: only
-    its being new matters), in the shared order of :func:`_apply`."""
-    if not values:
-        return
-    quote = connection.ops.quote_name
-    table = quote(schema.versions._meta.db_table)
-    dimension, value, version = (quote(c) for c in ("dimension", "value", "version"))
+    versions = _installed().versions
     stamp = secrets.randbits(62)
-    _upsert(
-        table, (dimension, value, version), f"{version} = excluded.{version}", [(*p, stamp) for p in values]
+    versions.objects.bulk_create(
+        [versions(dimension=d, value=v, version=stamp) for d, v in rows],
+        update_conflicts=True,
+        unique_fields=["dimension", "value"],
+        update_fields=["version"],
+        batch_size=_CHUNK,
     )
-
-
-def _upsert(table: str, columns: Sequence[str], update: str, rows: Sequence[tuple]) -> None:
-    """INSERT … ON CONFLICT (all columns but the last) DO UPDATE SET ``update``, in batches
-    (SQLite and PostgreSQL both speak it)."""
-    row = f"({', '.join(['%s'] * len(columns))})"
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), _ROWS_PER_UPSERT):
-            batch = rows[start : start + _ROWS_PER_UPSERT]
-            cursor.execute(
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([row] * len(batch))} "
-                f"ON CONFLICT ({', '.join(columns[:-1])}) DO UPDATE SET {update}",
-                [param for values in batch for param in values],
-            )
 
 
 def versions(values: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
-    """The current version of each (dimension, value) pair; a pair never counted has none."""
+    """The current version of each (dimension, value) pair; a pair never renewed has none."""
     wanted: dict[str, list[str]] = defaultdict(list)
     for dimension, value in values:
         wanted[dimension].append(value)
@@ -262,14 +253,24 @@ def versions(values: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
     return {(dimension, value): version for dimension, value, version in rows}
 
 
+def events_linked_to(model: type, ids: Sequence[int]) -> list[int]:
+    """The events that name any of these parks, organisations, people or policies (to recount
+    them after the entities were merged, deleted or, for parks, moved to another province)."""
+    dimension = model._meta.model_name
+    link, column = _installed().links[dimension]
+    return list(
+        link.objects.filter(**{f"{column}__in": list(ids)}).values_list("event_id", flat=True).distinct()
+    )
+
+
 # --- counting everything again --------------------------------------------------------------------
 
 
 @dataclass
 class RebuildReport:
-    events: int  # published events counted
-    cells: int  # cells in the rollup
-    differed: int  # cells whose stored count was wrong or missing, or that should not have been there
+    events: int  # public events counted
+    cells: int  # rows in the rollup
+    differed: int  # rows whose stored counts were wrong or missing, or that should not have been there
 
     def summary(self) -> str:
         return (
@@ -279,160 +280,151 @@ class RebuildReport:
 
 
 def rebuild(*, apps=None) -> RebuildReport:
-    """Empties the rollup and counts every published event again: the cells with a few grouped
-    INSERT … SELECTs, the ledger with the same code as :func:`recount_events`; reports how many
-    cells were not what it found (0 when every change went through :func:`recount_events`).
-    ``apps`` is a migration's app registry (default: the installed models)."""
+    """Counts every public event again: the rollup with a few grouped queries, each event's
+    ``counted`` with the same code as :func:`recount_events`; reports how many rows were not
+    what it found (0 when every change went through :func:`recount_events`). ``apps`` is a
+    migration's app registry (default: the installed models); a registry from before the rollup
+    existed has nothing to fill."""
+    if apps is not None:
+        try:
+            apps.get_model("timeline", "FacetTally")
+        except LookupError:
+            return RebuildReport(events=0, cells=0, differed=0)
     schema = _installed() if apps is None else _Schema.of(apps)
-    table, columns = _table(schema)
-    cells, key = ", ".join(columns), ", ".join(columns[:4])
-    before = connection.ops.quote_name("facetcount_before_rebuild")
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f"CREATE TEMPORARY TABLE {before} AS SELECT {cells} FROM {table}")
-        schema.cube.objects.all().delete()
-        schema.ledger.objects.all().delete()
-        events = _rebuild_ledger(schema)
-        _rebuild_cells(schema)
-        differed = 0
-        for sql in (
-            f"SELECT {cells} FROM {table} EXCEPT SELECT {cells} FROM {before}",  # new or changed
-            f"SELECT {key} FROM {before} EXCEPT SELECT {key} FROM {table}",  # gone
-        ):
-            cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS differing")
-            differed += cursor.fetchone()[0]
-        cursor.execute(f"DROP TABLE {before}")
-        _renew_versions(schema)
-        for model in (schema.cube, schema.ledger, schema.versions):
+    with transaction.atomic():
+        stored = {
+            (row.dimension, row.value, row.kind): (row.total, row.years) for row in schema.tally.objects.all()
+        }
+        found = _count_rows(schema)
+        differed = sum(1 for key in stored.keys() | found.keys() if stored.get(key) != found.get(key))
+        schema.tally.objects.all().delete()
+        schema.tally.objects.bulk_create(
+            [
+                schema.tally(dimension=d, value=v, kind=k, total=t, years=y)
+                for (d, v, k), (t, y) in found.items()
+            ],
+            batch_size=1000,
+        )
+        events = _rebuild_counted(schema)
+        _renew_all_versions(schema)
+        with connection.cursor() as cursor:
             # fresh statistics: a planner that still thinks the rollup empty scans it whole
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
-        return RebuildReport(events=events, cells=schema.cube.objects.count(), differed=differed)
+            for model in (schema.tally, schema.versions):
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+    return RebuildReport(events=events, cells=len(found), differed=differed)
 
 
-def _renew_versions(schema: _Schema) -> None:
-    """Every value, counted before or now, gets a new version: counts cached under the old ones
-    may be wrong (that is why one rebuilds)."""
+def _count_rows(schema: _Schema) -> dict[tuple[str, str, str], tuple[int, dict[str, int]]]:
+    """Every row of the rollup, counted from the public events in one grouped query per dimension."""
+    public = public_condition("event__")
+    grouped: list[tuple[str, QuerySet]] = [
+        (
+            EVENT,
+            schema.public()
+            .order_by()
+            .annotate(year=ExtractYear("date"))
+            .values("kind", "year")
+            .annotate(n=Count("pk"))
+            .values_list("kind", "year", "n"),
+        )
+    ]
+    linked = [(dimension, link.objects.all(), column) for dimension, (link, column) in schema.links.items()]
+    parks, _ = schema.links[PARK]
+    linked.append((PROVINCE, parks.objects.exclude(park__province=""), "park__province"))
+    for dimension, links, column in linked:
+        grouped.append(
+            (
+                dimension,
+                links.filter(public)
+                .order_by()
+                .annotate(year=ExtractYear("event__date"))
+                .values(column, "event__kind", "year")
+                .annotate(n=Count("event_id", distinct=True))
+                .values_list(column, "event__kind", "year", "n"),
+            )
+        )
+    years: dict[tuple[str, str, str], Counter[int]] = defaultdict(Counter)
+    for dimension, rows in grouped:
+        for row in rows.iterator(chunk_size=10000):
+            if dimension == EVENT:
+                (kind, year, n), value = row, ""
+            else:
+                value, kind, year, n = row
+            for key in ((dimension, str(value), kind), (dimension, str(value), ALL_KINDS)):
+                years[key][year] += n
+    return {
+        key: (sum(counts.values()), {str(year): n for year, n in sorted(counts.items())})
+        for key, counts in years.items()
+    }
+
+
+def _rebuild_counted(schema: _Schema) -> int:
+    """``Event.counted`` of every event again, a range of ids at a time (ranges, not lists of ids:
+    no bound on query parameters, and the link tables are read in index order)."""
+    manager = schema.event._base_manager
+    last = manager.order_by("-pk").values_list("pk", flat=True).first() or 0
+    total = 0
+    for low in range(1, last + 1, _REBUILD_CHUNK):
+        high = low + _REBUILD_CHUNK - 1
+        now = counted_now(schema, {"pk__range": (low, high)}, {"event_id__gte": low, "event_id__lte": high})
+        stored = dict(manager.filter(pk__range=(low, high)).values_list("pk", "counted"))
+        changed = [
+            schema.event(pk=pk, counted=now[pk].encode() if pk in now else "")
+            for pk, text in stored.items()
+            if text != (now[pk].encode() if pk in now else "")
+        ]
+        manager.bulk_update(changed, ["counted"], batch_size=1000)
+        total += len(now)
+    return total
+
+
+def _renew_all_versions(schema: _Schema) -> None:
+    """Every value gets a new version: counts cached under the old ones may be wrong (that is why
+    one rebuilds)."""
     stamp = secrets.randbits(62)
     schema.versions.objects.update(version=stamp)
     known = set(schema.versions.objects.values_list("dimension", "value"))
-    totals = schema.cube.objects.filter(kind=ALL_KINDS, year=ALL_YEARS).values_list("dimension", "value")
+    values = schema.tally.objects.filter(kind=ALL_KINDS).values_list("dimension", "value")
     schema.versions.objects.bulk_create(
         [
             schema.versions(dimension=d, value=v, version=stamp)
-            for d, v in [ANY_EVENT, *totals.iterator()]
+            for d, v in values.iterator()
             if (d, v) not in known
         ],
         batch_size=1000,
     )
 
 
-def _rebuild_ledger(schema: _Schema) -> int:
-    """One ledger row per published event, a range of ids at a time (ranges, not lists of ids:
-    no bound on query parameters, and the link tables are read in index order)."""
-    last = schema.event._base_manager.order_by("-pk").values_list("pk", flat=True).first() or 0
-    total = 0
-    for low in range(1, last + 1, _REBUILD_CHUNK):
-        high = low + _REBUILD_CHUNK - 1
-        found = _counted(schema, {"pk__range": (low, high)}, {"event_id__gte": low, "event_id__lte": high})
-        rows = [
-            schema.ledger(event_id=pk, kind=c.kind, year=c.year, values=_pairs(c)) for pk, c in found.items()
-        ]
-        schema.ledger.objects.bulk_create(rows, batch_size=1000)
-        total += len(rows)
-    return total
-
-
-def _rebuild_cells(schema: _Schema) -> None:
-    published = {"event__status": EventStatus.PUBLISHED, "event__merged_into__isnull": True}
-    event_year = ExtractYear("event__date")
-    # the finest grain (each kind, each year), one grouped query per dimension
-    _insert_select(
-        schema,
-        schema.published()
-        .order_by()
-        .values_list(Value(EVENT), "kind", ExtractYear("date"), Value(""))
-        .annotate(n=Count("pk")),
-    )
-    for dimension, (link, column) in schema.links.items():
-        _insert_select(
-            schema,
-            link.objects.filter(**published)
-            .order_by()
-            .values_list(Value(dimension), F("event__kind"), event_year, Cast(column, CharField()))
-            .annotate(n=Count("event_id", distinct=True)),
-        )
-    parks, _ = schema.links[PARK]
-    _insert_select(
-        schema,
-        parks.objects.filter(**published)
-        .exclude(park__province="")
-        .order_by()
-        .values_list(Value(PROVINCE), F("event__kind"), event_year, F("park__province"))
-        .annotate(n=Count("event_id", distinct=True)),
-    )
-    # the coarser grains are sums of the finest: an event has one kind and one year, so a sum
-    # over kinds or years counts each event once
-    table, (dimension, kind, year, value, count) = _table(schema)
-    finest = f"FROM {table} WHERE {kind} <> %s AND {year} <> %s AND {dimension} <> %s"
-    with connection.cursor() as cursor:
-        for grain_kind, grain_year, group_by in (
-            (kind, "0", f"{dimension}, {kind}, {value}"),  # each kind, all years
-            ("''", year, f"{dimension}, {year}, {value}"),  # all kinds, each year
-            ("''", "0", f"{dimension}, {value}"),  # all of them
-        ):
-            cursor.execute(
-                f"INSERT INTO {table} ({dimension}, {kind}, {year}, {value}, {count}) "
-                f"SELECT {dimension}, {grain_kind}, {grain_year}, {value}, SUM({count}) {finest} "
-                f"GROUP BY {group_by}",
-                [ALL_KINDS, ALL_YEARS, EVENT],
-            )
-
-
-def _insert_select(schema: _Schema, rows: QuerySet) -> None:
-    """``INSERT INTO`` the rollup ``SELECT`` what ``rows`` (dimension, kind, year, value, count) selects."""
-    sql, params = rows.query.sql_with_params()
-    table, columns = _table(schema)
-    with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {table} ({', '.join(columns)}) {sql}", params)
-
-
-def _table(schema: _Schema) -> tuple[str, tuple[str, ...]]:
-    """The rollup's table and its (dimension, kind, year, value, count) columns, quoted for SQL."""
-    quote = connection.ops.quote_name
-    columns = ("dimension", "kind", "year", "value", "count")
-    return quote(schema.cube._meta.db_table), tuple(quote(c) for c in columns)
-
-
 # --- reading the counts ---------------------------------------------------------------------------
 
 
-def _years(year_from: int | None, year_to: int | None) -> Q:
-    return Q(year__gte=year_from or 1, year__lte=year_to or 9999)
-
-
-def _cells(dimension: str, kinds: Sequence[str], year_from: int | None, year_to: int | None) -> QuerySet:
-    """The cells of one dimension at the grain that answers these kinds and years directly."""
-    cells = _installed().cube.objects.filter(dimension=dimension)
-    cells = cells.filter(kind__in=kinds) if kinds else cells.filter(kind=ALL_KINDS)
-    return cells.filter(_years(year_from, year_to)) if year_from or year_to else cells.filter(year=ALL_YEARS)
+def _in_range(years: dict[str, int], year_from: int | None, year_to: int | None) -> int:
+    low, high = year_from or 0, year_to or 9999
+    return sum(n for year, n in years.items() if low <= int(year) <= high)
 
 
 def kind_counts(
-    *, year_from: int | None = None, year_to: int | None = None, of: tuple[str, str] = (EVENT, "")
+    *, year_from: int | None = None, year_to: int | None = None, of: tuple[str, str] = ANY_EVENT
 ) -> dict[str, int]:
-    """Published events per kind within the years: all of them, or those naming ``of`` (a
+    """Public events per kind within the years: all of them, or those naming ``of`` (a
     (dimension, value) pair such as ("park", "12"))."""
     dimension, value = of
-    cells = _installed().cube.objects.filter(_years(year_from, year_to), dimension=dimension, value=value)
-    cells = cells.exclude(kind=ALL_KINDS).order_by()
-    return dict(cells.values_list("kind").annotate(n=Sum("count")).values_list("kind", "n"))
+    rows = _installed().tally.objects.filter(dimension=dimension, value=value).exclude(kind=ALL_KINDS)
+    counted = {
+        kind: _in_range(years, year_from, year_to) for kind, years in rows.values_list("kind", "years")
+    }
+    return {kind: n for kind, n in counted.items() if n}
 
 
-def year_counts(*, kinds: Sequence[str] = (), of: tuple[str, str] = (EVENT, "")) -> dict[int, int]:
-    """Published events per year, of these kinds (all when none), all or those naming ``of``."""
+def year_counts(*, kinds: Sequence[str] = (), of: tuple[str, str] = ANY_EVENT) -> dict[int, int]:
+    """Public events per year, of these kinds (all when none), all or those naming ``of``."""
     dimension, value = of
-    cells = _installed().cube.objects.filter(dimension=dimension, value=value).exclude(year=ALL_YEARS)
-    cells = (cells.filter(kind__in=kinds) if kinds else cells.exclude(kind=ALL_KINDS)).order_by()
-    return dict(cells.values_list("year").annotate(n=Sum("count")).values_list("year", "n"))
+    rows = _installed().tally.objects.filter(dimension=dimension, value=value)
+    rows = rows.filter(kind__in=kinds) if kinds else rows.filter(kind=ALL_KINDS)
+    counted: Counter[int] = Counter()
+    for years in rows.values_list("years", flat=True):
+        counted.update({int(year): n for year, n in years.items()})
+    return dict(counted)
 
 
 def top_values(
@@ -444,15 +436,90 @@ def top_values(
     limit: int | None = None,
     only: Sequence[str] | None = None,
 ) -> list[tuple[str, int]]:
-    """(value, published events) of one dimension, most events first, then by entity id (or by
+    """(value, public events) of one dimension, most events first, then by entity id (or by
     province name); ``only`` restricts it to some values (the ones a reader selected)."""
-    cells = _cells(dimension, kinds, year_from, year_to)
+    rows = _installed().tally.objects.filter(dimension=dimension)
     if only is not None:
-        cells = cells.filter(value__in=list(only))
-    tie = "value" if dimension == PROVINCE else Cast("value", BigIntegerField())
-    if not (kinds or year_from or year_to):
-        # one cell a value: read straight off facetcount_top_idx, no sum
-        rows = cells.order_by("-count", tie).values_list("value", "count")
+        rows = rows.filter(value__in=list(only))
+    chosen = rows.filter(kind__in=kinds) if kinds else rows.filter(kind=ALL_KINDS)
+    if not (year_from or year_to):
+        # totals only: one kind or all read off facettally_top_idx, several summed
+        tie = "value" if dimension == PROVINCE else Cast("value", BigIntegerField())
+        if len(kinds) > 1:
+            summed = chosen.values("value").annotate(n=Sum("total")).order_by("-n", tie)
+            ranked = summed.values_list("value", "n")
+        else:
+            ranked = chosen.order_by("-total", tie).values_list("value", "total")
+        return list(ranked[:limit] if limit else ranked)
+    return _top_in_years(chosen, dimension, year_from, year_to, limit, kinds=max(1, len(kinds)))
+
+
+class YearEvents(Func):
+    """The events of one year in a rollup row's ``years`` map, 0 when it has none, in SQL: read
+    in the database, where a page's top values are summed, not in Python."""
+
+    output_field = IntegerField()
+
+    def __init__(self, year: int) -> None:
+        super().__init__(F("years"))
+        self.year = int(year)
+
+    def as_sql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        if connection.vendor == "postgresql":
+            return f"COALESCE(({sql} ->> %s)::integer, 0)", [*params, str(self.year)]
+        return f"COALESCE(json_extract({sql}, %s), 0)", [*params, f'$."{self.year}"']
+
+
+def span() -> tuple[int, int] | None:
+    """The first and last year any public event is dated in."""
+    years = (
+        _installed()
+        .tally.objects.filter(dimension=EVENT, value="", kind=ALL_KINDS)
+        .values_list("years", flat=True)
+    )
+    found = [int(year) for row in years for year in row]
+    return (min(found), max(found)) if found else None
+
+
+def _top_in_years(chosen, dimension: str, year_from, year_to, limit, *, kinds: int) -> list[tuple[str, int]]:
+    """The top values within a year range, summed in SQL from the years of each row: the years
+    in the range, or the total less the years outside it, whichever reads fewer years.
+
+    With a limit, only the rows that can reach the top are summed: the rows with the largest
+    totals give a floor (the last of the top values among them), and a value that reaches the
+    floor over ``kinds`` rows has a row whose total is at least floor / kinds."""
+    years = span()
+    if years is None:
+        return []
+    first, last = years
+    low, high = max(year_from or first, first), min(year_to or last, last)
+    if low > high:
+        return []
+    inside = list(range(low, high + 1))
+    outside = [year for year in range(first, last + 1) if not low <= year <= high]
+    if len(outside) < len(inside):
+        events = F("total") - _added(YearEvents(year) for year in outside) if outside else F("total")
     else:
-        rows = cells.values("value").annotate(n=Sum("count")).order_by("-n", tie).values_list("value", "n")
-    return list(rows[:limit] if limit else rows)
+        events = _added(YearEvents(year) for year in inside)
+    tie = "value" if dimension == PROVINCE else Cast("value", BigIntegerField())
+
+    def summed(rows):
+        ranked = rows.values("value").annotate(n=Sum(events, output_field=IntegerField())).filter(n__gt=0)
+        return ranked.order_by("-n", tie).values_list("value", "n")
+
+    if not limit:
+        return list(summed(chosen))
+    likely = chosen.order_by("-total").values("value")[:_PROBE]
+    probe = list(summed(chosen.filter(value__in=likely))[:limit])
+    if len(probe) < limit:
+        return list(summed(chosen)[:limit])
+    bound = -(-probe[-1][1] // kinds)
+    return list(summed(chosen.filter(value__in=chosen.filter(total__gte=bound).values("value")))[:limit])
+
+
+def _added(terms):
+    total = None
+    for term in terms:
+        total = term if total is None else total + term
+    return total

@@ -56,12 +56,10 @@ def delete_events(*, events: Iterable[Event], user) -> int:
     """Deletes events; the events merged into them lose their survivor and count again as they
     are (a deleted survivor un-merges its duplicates). Returns how many were deleted."""
     require_permission(user, DELETE_PERMISSION)
-    ids = {event.pk for event in events}
-    freed = set(Event.objects.filter(merged_into__in=ids).values_list("pk", flat=True))
-    public = set(Event.objects.filter(pk__in=ids, published_at__isnull=False).values_list("pk", flat=True))
-    deleted = Event.objects.filter(pk__in=ids).delete()[1].get(Event._meta.label, 0)
-    events_changed(ids | freed, deleted_public=public)
-    return deleted
+    ids = set(Event.objects.filter(pk__in=[event.pk for event in events]).values_list("pk", flat=True))
+    freed = set(Event.objects.filter(merged_into__in=ids).values_list("pk", flat=True)) - ids
+    events_changed(freed, deleting=ids)
+    return len(ids)
 
 
 def _set_status(

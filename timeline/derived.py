@@ -22,29 +22,51 @@ from timeline import counts, search
 from timeline.models import Event, Evidence, Withdrawal
 
 _CHUNK = 500  # ids per UPDATE: well under SQLite's bound on query parameters
+_WORDS_READ = 2000  # more changed events than this renew every search at once
 
 
-def events_changed(event_ids: Iterable[int], *, deleted_public: Iterable[int] = ()) -> None:
+def events_changed(event_ids: Iterable[int], *, deleting: Iterable[int] = ()) -> None:
     """Bring everything derived from these events up to date with what they are now (edited,
-    relinked, published, rejected, merged, deleted — anything). Idempotent; an event that did not
-    change costs a lookup and writes nothing to the counts. A caller that deleted events names
-    those that were public in ``deleted_public`` (their rows are gone, so nobody else can tell)."""
+    relinked, published, rejected, merged — anything). Idempotent; an event that did not change
+    costs a lookup and writes nothing to the counts.
+
+    Events are deleted here too, never elsewhere (``deleting``): what a deleted event added to the
+    counts and whether it was public must be read before its row goes."""
     ids = sorted({int(pk) for pk in event_ids})
-    if not ids:
+    deleting = sorted({int(pk) for pk in deleting})
+    if not ids and not deleting:
         return
     now = timezone.now()
     with transaction.atomic():
+        words = _delete(deleting, now)
+        ids = sorted(set(ids) - set(deleting))
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
             # a renamed park changes its events' JSON and cards without touching the events themselves
             Event.objects.filter(pk__in=chunk).update(updated=now)
             _track_publication(chunk, now)
-        Withdrawal.objects.bulk_create(
-            Withdrawal(event_id=pk, withdrawn_at=now, reason=Withdrawal.Reason.DELETED)
-            for pk in sorted(set(deleted_public))
-        )
+        # a search's counts and ranking are cached under the versions of its words: renew the
+        # words each changed event held before and holds now
+        words |= search.words_of(ids) if len(ids) <= _WORDS_READ else {counts.ANY_WORD}
         search.refresh_search_text(ids)
+        if len(ids) <= _WORDS_READ:
+            words |= search.words_of(ids)
         counts.recount_events(ids)
+        counts.renew_versions((counts.WORD, word) for word in words)
+
+
+def _delete(ids: list[int], now) -> set[str]:
+    """Deletes events: their counts are taken away, the public ones withdrawn; returns the search
+    words whose cached results they may be in."""
+    if not ids:
+        return set()
+    public = Event.objects.filter(pk__in=ids, published_at__isnull=False).values_list("pk", flat=True)
+    Withdrawal.objects.bulk_create(
+        Withdrawal(event_id=pk, withdrawn_at=now, reason=Withdrawal.Reason.DELETED) for pk in sorted(public)
+    )
+    counts.recount_events(ids, going=True)
+    Event.objects.filter(pk__in=ids).delete()
+    return {counts.ANY_WORD}
 
 
 def _track_publication(ids: list[int], now) -> None:

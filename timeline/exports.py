@@ -6,12 +6,15 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 
+from django.db.models import QuerySet
 from django.http import HttpRequest, JsonResponse, StreamingHttpResponse
-from django.utils.translation import gettext as _
+from django.utils.html import escape
 from django.views.decorators.http import require_GET
 
 from people.models import Precision
-from timeline.api import event_json, filtered_events
+from timeline.feeds import feed_title
+from timeline.models import Event
+from timeline.query import TimelineFilters
 from timeline.spreadsheet import neutralised
 
 CSV_CHUNK = 1000
@@ -20,6 +23,7 @@ CSV_COLUMNS = [
     "id",
     "date",
     "precision",
+    "approximate",
     "date_display",
     "end_date",
     "window_start",
@@ -50,6 +54,7 @@ def _csv_row(item: dict) -> list[str]:
         str(item["id"]),
         item["date"],
         item["precision"],
+        "true" if item["approximate"] else "false",
         item["date_display"],
         item["end_date"] or "",
         window[0] or "",
@@ -67,6 +72,12 @@ def _csv_row(item: dict) -> list[str]:
     return [neutralised(cell) for cell in cells]
 
 
+def filtered_events(request: HttpRequest) -> tuple[TimelineFilters, QuerySet[Event]]:
+    """The events an export of this request holds (the timeline's filters), with their details."""
+    filters = TimelineFilters.from_query(request.GET)
+    return filters, filters.events().defer("search_text").with_details()
+
+
 @require_GET
 def events_csv(request: HttpRequest) -> StreamingHttpResponse:
     """``/export/events.csv``: every filtered event, streamed in chunks (constant memory)."""
@@ -78,7 +89,7 @@ def events_csv(request: HttpRequest) -> StreamingHttpResponse:
         yield "\ufeff"  # a BOM, so that spreadsheet programs read the file as UTF-8
         yield writer.writerow(CSV_COLUMNS)
         for event in events.iterator(chunk_size=CSV_CHUNK):
-            yield writer.writerow(_csv_row(event_json(event, request)))
+            yield writer.writerow(_csv_row(event.as_json(request.build_absolute_uri)))
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="parkline-events.csv"'
@@ -105,7 +116,7 @@ def timelinejs(request: HttpRequest) -> JsonResponse:
     filters, events = filtered_events(request)
     slides = []
     for event in events.order_by("-date", "-id")[:TIMELINEJS_SIZE]:
-        item = event_json(event, request)
+        item = event.as_json(request.build_absolute_uri)
         slide = {
             "unique_id": f"event-{item['id']}",
             "start_date": _timelinejs_date(item),
@@ -116,14 +127,14 @@ def timelinejs(request: HttpRequest) -> JsonResponse:
             else {"headline": _escape(item["title"])},
             "group": item["kind_label"],
         }
-        if item["end_date"] and event.precision == Precision.DAY:
+        if item["end_date"] and event.precision == Precision.DAY and not event.is_approximate:
             end = event.end_date
             slide["end_date"] = {"year": str(end.year), "month": str(end.month), "day": str(end.day)}
         slides.append(slide)
     slides.reverse()  # TimelineJS reads oldest first
     return JsonResponse(
         {
-            "title": {"text": {"headline": _escape(_("Parkline: science park timeline"))}},
+            "title": {"text": {"headline": _escape(feed_title(filters))}},
             "events": slides,
         },
         json_dumps_params={"ensure_ascii": False},
@@ -131,6 +142,4 @@ def timelinejs(request: HttpRequest) -> JsonResponse:
 
 
 def _escape(text: str) -> str:
-    from django.utils.html import escape
-
     return str(escape(text))

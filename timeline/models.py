@@ -5,18 +5,34 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Callable
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from people.citations import SITE_AUTHOR, electronic_resource
+from people.dates import display_date, format_precise_date, month_heading, year_only_heading
 from people.links import web_link, web_url_validator
 from people.models import Organisation, Park, Person, Precision, precision_check
 from people.names import name_key
 from policies.models import Policy
+
+
+class SourceQuerySet(models.QuerySet):
+    def public(self) -> SourceQuerySet:
+        """The documents that hold the evidence of a public event."""
+        return self.filter(
+            models.Exists(
+                Evidence.objects.filter(
+                    news_item__source_id=models.OuterRef("pk"), event__in=Event.objects.public()
+                )
+            )
+        )
 
 
 class Source(models.Model):
@@ -53,6 +69,8 @@ class Source(models.Model):
         on_delete=models.SET_NULL,
     )
 
+    objects = SourceQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("source")
         verbose_name_plural = _("sources")
@@ -67,6 +85,67 @@ class Source(models.Model):
         """The original's address when a browser may follow it, else "": what every page and
         the API show, never ``url`` itself (rows stored before validation may hold anything)."""
         return web_link(self.url)
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:source", kwargs={"pk": self.pk})
+
+    @property
+    def headline(self) -> str:
+        """What a reader calls the document: its title, else its first article's headline, else
+        its publisher and date; never the file name it was imported from."""
+        if self.title:
+            return self.title
+        first = next((item.headline for item in self.items.all() if item.headline), "")
+        if first:
+            return first
+        when = format_precise_date(self.published_on, self.published_precision)
+        return " ".join(part for part in (self.publisher, when) if part) or gettext("Untitled document")
+
+    def citation(self, *, accessed: dt.date, page_url: str) -> str:
+        """GB/T 7714-2015: the original when it has a URL (an electronic resource), else the
+        newspaper or newsletter as published, with our copy's address."""
+        when = format_precise_date(self.published_on, self.published_precision)
+        if self.link:
+            return electronic_resource(
+                author=self.publisher, title=self.headline, published=when, accessed=accessed, url=self.link
+            )
+        return electronic_resource(
+            author=self.publisher,
+            title=self.headline,
+            kind="N/OL",
+            publisher=self.publisher,
+            published=when,
+            accessed=accessed,
+            url=page_url,
+        )
+
+    def segments(self) -> list[tuple[str, Evidence | None]]:
+        """The cleaned text cut into plain runs and the evidence passages of public events, in
+        order; a passage overlapping an earlier one is left unmarked."""
+        passages = (
+            Evidence.objects.filter(news_item__source=self, event__in=Event.objects.public())
+            .select_related("event")
+            .only("id", "start", "end", "quote", "event__id", "event__title", "event__date", "event__kind")
+            .order_by("start", "id")
+        )
+        text = self.clean_text
+        segments: list[tuple[str, Evidence | None]] = []
+        position = 0
+        for passage in passages:
+            start, end = passage.start, passage.end
+            if text[start:end] != passage.quote:
+                # offsets from an older cleaning: find the quote itself rather than mark the wrong words
+                found = text.find(passage.quote, position)
+                if found < 0:
+                    continue
+                start, end = found, found + len(passage.quote)
+            if start < position or end > len(text):
+                continue
+            segments.append((text[position:start], None))
+            segments.append((text[start:end], passage))
+            position = end
+        segments.append((text[position:], None))
+        return [(chunk, passage) for chunk, passage in segments if chunk]
 
 
 class NewsItem(models.Model):
@@ -119,10 +198,57 @@ class EventStatus(models.TextChoices):
     REJECTED = "rejected", _("rejected")
 
 
+def public_condition(prefix: str = "") -> Q:
+    """What the public sees, on every page, feed, export and API: published, not merged into
+    another event, dated. The one place this is written; ``prefix`` reaches the event from
+    another model (``"event__"``), for code that has only historical models (migrations)."""
+    return Q(
+        **{
+            f"{prefix}status": EventStatus.PUBLISHED,
+            f"{prefix}merged_into__isnull": True,
+            f"{prefix}date__isnull": False,
+        }
+    )
+
+
 class EventQuerySet(models.QuerySet):
-    def published(self) -> EventQuerySet:
-        """What the public sees: published, and not merged into another event."""
-        return self.filter(status=EventStatus.PUBLISHED, merged_into__isnull=True)
+    def public(self) -> EventQuerySet:
+        """The events the public sees (:func:`public_condition`)."""
+        return self.filter(public_condition())
+
+    published = public  # the name the curation code and its tests use
+
+    def with_details(self) -> EventQuerySet:
+        """Everything an event's card, page, JSON or feed entry shows, in a fixed number of
+        queries whatever the number of events."""
+        evidence = Evidence.objects.select_related("news_item__source").only(
+            "id",
+            "event_id",
+            "quote",
+            "start",
+            "news_item__id",
+            "news_item__headline",
+            "news_item__source__id",
+            "news_item__source__title",
+            "news_item__source__publisher",
+            "news_item__source__published_on",
+            "news_item__source__published_precision",
+            "news_item__source__url",
+        )
+        return self.prefetch_related(
+            Prefetch("parks", queryset=Park.objects.only("id", "name", "slug", "province")),
+            Prefetch(
+                "organisation_roles",
+                queryset=EventOrganisation.objects.select_related("organisation")
+                .only(
+                    "id", "event_id", "role", "organisation__id", "organisation__name", "organisation__slug"
+                )
+                .order_by("id"),
+            ),
+            Prefetch("people", queryset=Person.objects.only("id", "name", "slug", "disambiguation")),
+            Prefetch("policies", queryset=Policy.objects.only("id", "title", "slug")),
+            Prefetch("evidence", queryset=evidence.order_by("id")),
+        )
 
     def live(self) -> EventQuerySet:
         """Everything not merged away, rejected events too: what the importer matches duplicates
@@ -185,6 +311,13 @@ class Event(models.Model):
     search_text = models.TextField(
         _("search text"), blank=True, editable=False, help_text=_("Segmented, simplified words for search.")
     )
+    counted = models.CharField(
+        _("counted as"),
+        max_length=400,
+        blank=True,
+        editable=False,
+        help_text=_("What the facet counts hold of it: kind, year and names. Kept by timeline.counts."),
+    )
     published_at = models.DateTimeField(
         _("public since"),
         null=True,
@@ -194,7 +327,7 @@ class Event(models.Model):
     )
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
-    history = HistoricalRecords(excluded_fields=["search_text", "published_at"])
+    history = HistoricalRecords(excluded_fields=["search_text", "published_at", "counted"])
 
     objects = EventQuerySet.as_manager()
 
@@ -254,6 +387,150 @@ class Event(models.Model):
             last = calendar.monthrange(self.date.year, self.date.month)[1]
             return self.date, dt.date(self.date.year, self.date.month, last)
         return self.date, self.date
+
+    # -- its date, as written ------------------------------------------------------------------
+
+    @property
+    def is_approximate(self) -> bool:
+        """A vague date (近日, 日前): the event happened some day in its window, not on ``date``."""
+        return self.window_start is not None
+
+    @property
+    def public_precision(self) -> str:
+        """``day``, ``month`` or ``year``, or ``approximate`` for a vague date: never ``day`` for a
+        date nobody knows to the day."""
+        return "approximate" if self.is_approximate else self.precision
+
+    def display_date(self) -> str:
+        """``2024年4月27日``, ``2021年5月``, ``2021年``, ``2024年4月（约）``, a span of days."""
+        return display_date(
+            self.date,
+            self.precision,
+            end_date=self.end_date,
+            window_start=self.window_start,
+            window_end=self.window_end,
+        )
+
+    def iso_date(self) -> str:
+        """The date cut to its precision: ``2024``, ``2024-04`` or ``2024-04-27``."""
+        return format_precise_date(self.date, self.precision)
+
+    def admin_date(self) -> str:
+        """The admin's date column: ISO as far as known, a span, or a vague date's window."""
+        if self.is_approximate:
+            return gettext("≈ {start} – {end} (approximate)").format(
+                start=self.window_start.isoformat(), end=self.window_end.isoformat()
+            )
+        text = self.iso_date()
+        return f"{text} – {self.end_date.isoformat()}" if self.end_date else text
+
+    @property
+    def list_group(self) -> tuple[int, int]:
+        """The (year, month) group of a list; month 0 for events known only to the year, so
+        they are never shown under January."""
+        return (self.date.year, 0 if self.precision == Precision.YEAR else self.date.month)
+
+    def list_group_heading(self) -> str:
+        if self.precision == Precision.YEAR:
+            return year_only_heading(self.date)
+        return month_heading(self.date)
+
+    # -- what it names -------------------------------------------------------------------------
+
+    def organisations_once(self) -> list[Organisation]:
+        """Its organisations once each (one may hold several roles), in the order linked."""
+        seen: dict[int, Organisation] = {}
+        for role in self.organisation_roles.all():
+            seen.setdefault(role.organisation_id, role.organisation)
+        return list(seen.values())
+
+    def names(self) -> list[str]:
+        """The names of its parks, organisations, people and policies, for a plain-text line."""
+        return [
+            *(park.name for park in self.parks.all()),
+            *(organisation.name for organisation in self.organisations_once()),
+            *(person.name for person in self.people.all()),
+            *(f"《{policy.title}》" for policy in self.policies.all()),
+        ]
+
+    def publishers(self) -> list[str]:
+        """The publishers of its sources, once each: the authors of what it reports."""
+        return list(
+            dict.fromkeys(
+                e.news_item.source.publisher for e in self.evidence.all() if e.news_item.source.publisher
+            )
+        )
+
+    def citation(self, *, accessed: dt.date, page_url: str) -> str:
+        """GB/T 7714-2015, as an electronic resource of this site."""
+        return electronic_resource(
+            author=gettext(SITE_AUTHOR),
+            title=f"{self.display_date()}：{self.title}",
+            published=self.updated.date().isoformat(),
+            accessed=accessed,
+            url=page_url,
+        )
+
+    def as_json(self, absolute: Callable[[str], str]) -> dict:
+        """The one JSON form of an event, for the API, the changes feed and the exports (needs
+        :meth:`EventQuerySet.with_details`). ``absolute`` makes a path a full URL."""
+        roles: dict[int, list[str]] = {}
+        for role in self.organisation_roles.all():
+            roles.setdefault(role.organisation_id, []).append(role.role)
+
+        def named(entity, **more) -> dict:
+            return {
+                "id": entity.pk,
+                "name": entity.name,
+                "slug": entity.slug,
+                **more,
+                "url": absolute(entity.get_absolute_url()),
+            }
+
+        return {
+            "id": self.pk,
+            "url": absolute(self.get_absolute_url()),
+            "date": self.iso_date(),
+            "date_display": self.display_date(),
+            "precision": self.public_precision,
+            "approximate": self.is_approximate,
+            "end_date": _iso(self.end_date),
+            "window": [_iso(self.window_start), _iso(self.window_end)] if self.is_approximate else None,
+            "kind": self.kind,
+            "kind_label": str(self.get_kind_display()),
+            "title": self.title,
+            "summary": self.summary,
+            "updated": self.updated.isoformat(),
+            "parks": [named(park) for park in self.parks.all()],
+            "organisations": [
+                named(organisation, roles=roles.get(organisation.pk, []))
+                for organisation in self.organisations_once()
+            ],
+            "people": [named(person) for person in self.people.all()],
+            "policies": [
+                {"id": p.pk, "title": p.title, "slug": p.slug, "url": absolute(p.get_absolute_url())}
+                for p in self.policies.all()
+            ],
+            "evidence": [
+                {
+                    "id": evidence.pk,
+                    "quote": evidence.quote,
+                    "source": {
+                        "id": evidence.news_item.source.pk,
+                        "title": evidence.source_title,
+                        "publisher": evidence.news_item.source.publisher,
+                        "published_on": _iso(evidence.news_item.source.published_on),
+                        "url": absolute(evidence.news_item.source.get_absolute_url()),
+                        "original_url": evidence.news_item.source.link or None,
+                    },
+                }
+                for evidence in self.evidence.all()
+            ],
+        }
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 class WithdrawalReason(models.TextChoices):
@@ -375,6 +652,12 @@ class Evidence(models.Model):
         start = min(found, key=lambda m: abs(m - self.start))
         return start, start + len(quote)
 
+    @property
+    def source_title(self) -> str:
+        """The title of its document without another query when the news item is loaded: the
+        source's title, else the article's headline."""
+        return self.news_item.source.title or self.news_item.headline or self.news_item.source.headline
+
 
 class FacetDimension(models.TextChoices):
     EVENT = "event", _("event")
@@ -383,63 +666,60 @@ class FacetDimension(models.TextChoices):
     PERSON = "person", _("person")
     POLICY = "policy", _("policy")
     PROVINCE = "province", _("province")
+    WORD = "word", _("search word")  # versions only: a search's cached counts and ranking
 
 
-class FacetCount(models.Model):
-    """How many published events fall in one cell of the public timeline's facets: the events of
-    one kind and one year that name one park, organisation, person, policy or province (or, for
-    the dimension "event", all of them). ``kind`` "" means every kind and ``year`` 0 every year,
-    so that an unfiltered or a kind-only page sums a few thousand rows, not a million events.
+class FacetTally(models.Model):
+    """How many public events of one kind name one park, organisation, person, policy or
+    province (or, for the dimension "event", all of them), in all and per year: the rollup the
+    public timeline's facet counts are sums over. ``kind`` "" sums every kind. One row per
+    (dimension, value, kind), its years a small map, so the rollup stays a few percent of the
+    events table; a year range is summed from the map.
 
-    A rollup, written only by ``timeline.counts`` (``recount_events`` after each change,
-    ``rebuild`` from scratch)."""
+    Written only by ``timeline.counts`` (``recount_events`` after each change, ``rebuild``
+    from scratch)."""
 
     Dimension = FacetDimension
 
-    # the cell is the key, and its index serves every facet query: dimension, kinds, then years
-    pk = models.CompositePrimaryKey("dimension", "kind", "year", "value")
+    pk = models.CompositePrimaryKey("dimension", "value", "kind")
     dimension = models.CharField(_("dimension"), max_length=12, choices=Dimension.choices)
-    kind = models.CharField(_("kind"), max_length=20, blank=True)
-    year = models.PositiveSmallIntegerField(_("year"))
     value = models.CharField(
         _("value"), max_length=100, blank=True, help_text=_("An entity's id, or a province's name.")
     )
-    # no CHECK (count >= 0): an upsert's proposed row carries a negative change and would fail it;
-    # timeline.counts refuses a negative result itself
-    count = models.IntegerField(_("count"))
+    kind = models.CharField(_("kind"), max_length=20, blank=True)
+    total = models.IntegerField(_("events"))
+    years = models.JSONField(_("events per year"), default=dict, help_text=_("{year: events}"))
 
     class Meta:
-        verbose_name = _("facet count")
-        verbose_name_plural = _("facet counts")
+        verbose_name = _("facet tally")
+        verbose_name_plural = _("facet tallies")
         constraints = [
             models.CheckConstraint(
-                condition=Q(dimension__in=FacetDimension.values), name="facetcount_valid_dimension"
+                condition=Q(dimension__in=FacetDimension.values), name="facettally_valid_dimension"
             ),
+            models.CheckConstraint(condition=Q(total__gte=0), name="facettally_not_negative"),
         ]
         indexes = [
-            # timeline.counts.kind_counts/year_counts of one park, organisation, … or province
-            models.Index(fields=["dimension", "value"], name="facetcount_value_idx"),
-            # timeline.counts.top_values over all kinds and years: the first page's facets
-            models.Index(
-                fields=["dimension", "-count"], condition=Q(kind="", year=0), name="facetcount_top_idx"
-            ),
-            # timeline.counts: the cells a recount emptied (deleted) or drove below zero (refused)
-            models.Index(fields=["count"], condition=Q(count__lte=0), name="facetcount_empty_idx"),
+            # timeline.counts.top_values: the values of a dimension with the most events of some kinds
+            models.Index(fields=["dimension", "kind", "-total"], name="facettally_top_idx"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.dimension} {self.value} {self.kind or '*'} {self.year or '*'}: {self.count}"
+        return f"{self.dimension} {self.value} {self.kind or '*'}: {self.total}"
 
 
 class FacetVersion(models.Model):
-    """Changes whenever a published event that names this park, organisation, person, policy or
-    province changes (or stops or starts being public): the facet counts of a page filtered by it
-    are cached under its version, so an edit elsewhere leaves them cached. Written only by
-    ``timeline.counts.recount_events``."""
+    """Changes whenever a public event that names this park, organisation, person, policy or
+    province changes (or stops or starts being public), and, for the dimension "word", whenever
+    an event holding that search word changes: the counts and the ranking of a page filtered by
+    it are cached under its version, so an edit elsewhere leaves them cached. Written only by
+    ``timeline.counts``."""
 
     pk = models.CompositePrimaryKey("dimension", "value")
     dimension = models.CharField(_("dimension"), max_length=12, choices=FacetDimension.choices)
-    value = models.CharField(_("value"), max_length=100, help_text=_("An entity's id, or a province's name."))
+    value = models.CharField(
+        _("value"), max_length=100, help_text=_("An entity's id, a province's name or a search word.")
+    )
     version = models.BigIntegerField(_("version"))
 
     class Meta:
@@ -448,29 +728,6 @@ class FacetVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dimension} {self.value}: {self.version}"
-
-
-class CountedEvent(models.Model):
-    """What one published event adds to ``FacetCount``, as it was when it was last counted: a
-    recount takes exactly this away and adds what the event adds now, so it is right whatever
-    changed in between (status, merge, date, kind, links, a park's province, a deletion)."""
-
-    # not a foreign key: the row must outlive a deleted event until a recount takes its counts away
-    event_id = models.BigIntegerField(_("event id"), primary_key=True)
-    kind = models.CharField(_("kind"), max_length=20)
-    year = models.PositiveSmallIntegerField(_("year"))
-    values = models.JSONField(
-        _("values"),
-        default=list,
-        help_text=_("[dimension, value] pairs: the event's entities and provinces."),
-    )
-
-    class Meta:
-        verbose_name = _("counted event")
-        verbose_name_plural = _("counted events")
-
-    def __str__(self) -> str:
-        return f"event {self.event_id} ({self.kind}, {self.year})"
 
 
 class EntityKind(models.TextChoices):

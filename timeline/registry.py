@@ -79,12 +79,19 @@ def _park_values(row: ParkRow) -> dict[str, object]:
         "city": row.city,
         "approved_on": approved_on,
         "approved_precision": Precision.YEAR,
+        "name_en": row.name_en,
         "is_reviewed": True,
     }
 
 
 def _organisation_values(row: OrganisationRow) -> dict[str, object]:
-    return {"kind": row.kind, "renamed_on": row.renamed_on, "country": row.country, "is_reviewed": True}
+    return {
+        "kind": row.kind,
+        "renamed_on": row.renamed_on,
+        "country": row.country,
+        "name_en": row.name_en,
+        "is_reviewed": True,
+    }
 
 
 def _upsert(

@@ -87,6 +87,31 @@ def query_tokens(query: str) -> list[str]:
     return tokens[:_MAX_QUERY_TOKENS]
 
 
+# generic ends of park and body names: the pinyin of what comes before is what readers type
+_GENERIC_ENDS = re.compile(r"(国家自主创新示范区|高新技术产业开发区|科技园区|高新区|示范区|园区|园)$")
+
+
+@cache
+def _pinyin():
+    import pypinyin
+
+    return pypinyin
+
+
+def pinyin_words(name: str) -> list[str]:
+    """The pinyin a reader may type for a name, without tones: the short form whole and word by
+    word (中关村科技园区 → zhongguancun; 武汉东湖高新区 → wuhandonghu, wuhan, donghu)."""
+    stem = _GENERIC_ENDS.sub("", to_simplified(name).strip()) or name
+    if not re.search(r"[\u4e00-\u9fff]", stem):
+        return []
+    lazy = _pinyin().lazy_pinyin
+    words = ["".join(lazy(stem))]
+    parts = [word for word in _jieba().lcut(stem) if re.search(r"[\u4e00-\u9fff]", word)]
+    if len(parts) > 1:
+        words += ["".join(lazy(part)) for part in parts]
+    return [word.lower() for word in words if word.isascii() and word.isalnum()]
+
+
 def document_text(*, title: str, quotes: Sequence[str], names: Sequence[str]) -> str:
     """The search text of one event: its words, and each entity name also as one whole word
     so that a full name typed as a query matches even where jieba splits it differently."""
@@ -98,6 +123,7 @@ def document_text(*, title: str, quotes: Sequence[str], names: Sequence[str]) ->
         if whole:
             tokens.append(whole)
         tokens.extend(index_tokens(name))
+        tokens.extend(pinyin_words(name))
     return " ".join(tokens)
 
 
@@ -116,10 +142,12 @@ def refresh_search_text(event_ids: Iterable[int]) -> None:
             Event.objects.filter(pk__in=chunk)
             .only("id", "title")
             .prefetch_related(
-                Prefetch("parks", queryset=Park.objects.only("id", "name").prefetch_related(aliases)),
+                Prefetch(
+                    "parks", queryset=Park.objects.only("id", "name", "name_en").prefetch_related(aliases)
+                ),
                 Prefetch(
                     "organisations",
-                    queryset=Organisation.objects.only("id", "name").prefetch_related(aliases),
+                    queryset=Organisation.objects.only("id", "name", "name_en").prefetch_related(aliases),
                 ),
                 Prefetch("people", queryset=Person.objects.only("id", "name").prefetch_related(aliases)),
                 "policies",
@@ -132,12 +160,26 @@ def refresh_search_text(event_ids: Iterable[int]) -> None:
             for entity in [*event.parks.all(), *event.organisations.all(), *event.people.all()]:
                 names.append(entity.name)
                 names.extend(alias.name for alias in entity.aliases.all())
+                if getattr(entity, "name_en", ""):  # parks and organisations
+                    names.append(entity.name_en)
             for policy in event.policies.all():
                 names.extend(filter(None, [policy.title, policy.short_title, policy.document_number]))
             # copies of one report quote one sentence: segment each distinct quote once
             quotes = list(dict.fromkeys(evidence.quote for evidence in event.evidence.all()))
             rows.append((event.pk, document_text(title=event.title, quotes=quotes, names=names)))
         store_search_text(rows)
+
+
+def words_of(event_ids: Sequence[int]) -> set[str]:
+    """The words these events can be found by now (their stored search text)."""
+    words: set[str] = set()
+    ids = list(event_ids)
+    for start in range(0, len(ids), _CHUNK):
+        for text in Event.objects.filter(pk__in=ids[start : start + _CHUNK]).values_list(
+            "search_text", flat=True
+        ):
+            words.update(text.split())
+    return words
 
 
 def store_search_text(rows: Sequence[tuple[int, str]]) -> None:

@@ -14,6 +14,7 @@ urlpatterns = [
     path("policies/<str:slug>/", views.PolicyView.as_view(), name="policy"),
     path("people/<str:slug>/", views.PersonView.as_view(), name="person"),
     path("sources/<int:pk>/", views.source_detail, name="source"),
+    path("embed/", views.embed, name="embed"),
     path("feeds/events.atom", feeds.EventsFeed(), name="feed_atom"),
     path("events.ics", feeds.events_ics, name="feed_ics"),
     path("api/events", api.events, name="api_events"),

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.utils import translation
 
-from timeline.templatetags.timeline_tags import display_date
+from people.dates import display_date
 
 D = dt.date
 

@@ -11,7 +11,8 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
 from tests.public import factories as f
-from timeline.filters import TimelineFilters, facets
+from timeline.facets import facets
+from timeline.query import TimelineFilters
 
 pytestmark = pytest.mark.django_db
 
@@ -118,7 +119,7 @@ def test_year_bars_cover_every_year_between_first_and_last(world):
 
 
 def test_a_selected_value_outside_the_top_values_is_still_listed(world, monkeypatch):
-    monkeypatch.setattr("timeline.filters.FACET_SIZE", 1)
+    monkeypatch.setattr("timeline.facets.FACET_SIZE", 1)
     result = facets(
         TimelineFilters.from_query(QueryDict(f"park={world['beijing'].slug}&park={world['wuhan'].slug}"))
     )

@@ -352,12 +352,7 @@ class EventAdmin(WorkbenchMixin, DerivedDataAdmin, CuratedAdmin):
 
     @admin.display(description=_("date"), ordering="date")
     def when(self, obj: Event) -> str:
-        text = format_precise_date(obj.date, obj.precision)
-        if obj.end_date:
-            text = f"{text} – {obj.end_date.isoformat()}"
-        if obj.window_start:
-            return format_html("{} <small>({} – {})</small>", text, obj.window_start, obj.window_end)
-        return text
+        return obj.admin_date()
 
     @admin.display(description=_("evidence"))
     def evidence_line(self, obj: Event) -> str:

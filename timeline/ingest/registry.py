@@ -23,6 +23,7 @@ ORGANISATIONS_FILE = "organisations.csv"
 
 PARK_COLUMNS = ("name", "full_name", "level", "province", "city", "national_year", "parent", "aliases")
 ORGANISATION_COLUMNS = ("name", "kind", "parent", "predecessor", "renamed_on", "country", "aliases")
+OPTIONAL_COLUMNS = ("name_en",)  # read when the header has them, empty otherwise
 
 # The values of people.models.ParkLevel / OrganisationKind, repeated here because this module
 # must not import Django; a test keeps the two in step.
@@ -70,6 +71,7 @@ class ParkRow:
     parent: str
     aliases: tuple[str, ...]  # every other name, the full name first; never the name itself
     line: int
+    name_en: str = ""  # the official English name, searchable and shown on the park's page
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class OrganisationRow:
     country: str
     aliases: tuple[str, ...]
     line: int
+    name_en: str = ""
 
 
 def read_park_rows(path: Path) -> list[ParkRow]:
@@ -106,6 +109,7 @@ def read_park_rows(path: Path) -> list[ParkRow]:
                 parent=record["parent"],
                 aliases=_aliases(name, [full_name, *_split(record["aliases"])]),
                 line=line,
+                name_en=record["name_en"],
             )
         )
     _check_unique(path, rows)
@@ -136,6 +140,7 @@ def read_organisation_rows(path: Path) -> list[OrganisationRow]:
                 country=country,
                 aliases=_aliases(name, _split(record["aliases"])),
                 line=line,
+                name_en=record["name_en"],
             )
         )
     _check_unique(path, rows)
@@ -189,7 +194,7 @@ def _records(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[s
                 raise RegistryError(
                     path, line, f"{len(header) + len(record[None])} cells for {len(header)} columns"
                 )
-            values = {column: (record.get(column) or "").strip() for column in columns}
+            values = {column: (record.get(column) or "").strip() for column in (*columns, *OPTIONAL_COLUMNS)}
             if any(values.values()):
                 yield line, values
 

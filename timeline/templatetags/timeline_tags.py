@@ -8,87 +8,13 @@ import re
 from collections.abc import Sequence
 
 from django import template
-from django.utils.dates import MONTHS
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
+from people.dates import display_date
 from people.models import Precision
 
 register = template.Library()
-
-
-def _parts(day: dt.date, prefix: str = "") -> dict[str, object]:
-    return {
-        f"{prefix}year": day.year,
-        f"{prefix}month": day.month,
-        f"{prefix}day": day.day,
-        f"{prefix}month_name": str(MONTHS[day.month]),
-    }
-
-
-def _single(day: dt.date, precision: str) -> str:
-    if precision == Precision.YEAR:
-        return pgettext("date known to the year", "{year}").format(**_parts(day))
-    if precision == Precision.MONTH:
-        return pgettext("date known to the month", "{month_name} {year}").format(**_parts(day))
-    return pgettext("date known to the day", "{month_name} {day}, {year}").format(**_parts(day))
-
-
-def _span(start: dt.date, end: dt.date) -> str:
-    parts = _parts(start) | _parts(end, "end_")
-    if (start.year, start.month) == (end.year, end.month):
-        return pgettext("days in one month", "{month_name} {day}–{end_day}, {year}").format(**parts)
-    if start.year == end.year:
-        return pgettext("days in one year", "{month_name} {day} – {end_month_name} {end_day}, {year}").format(
-            **parts
-        )
-    return pgettext("a span of dates", "{start} – {end}").format(
-        start=_single(start, Precision.DAY), end=_single(end, Precision.DAY)
-    )
-
-
-def _window(start: dt.date, end: dt.date) -> str:
-    if (start.year, start.month) == (end.year, end.month) or start.year != end.year:
-        # a window spanning a new year is written as the month it ends in: the better guess
-        return _single(end, Precision.MONTH)
-    parts = _parts(start) | _parts(end, "end_")
-    return pgettext("months in one year", "{month_name}–{end_month_name} {year}").format(**parts)
-
-
-def display_date(
-    date: dt.date,
-    precision: str = Precision.DAY,
-    *,
-    end_date: dt.date | None = None,
-    window_start: dt.date | None = None,
-    window_end: dt.date | None = None,
-) -> str:
-    """A date as precise as it is known: ``2024年4月27日``, ``2025年1月``, ``2024年``, a vague
-    date (近日) as the month of its window with ``（约）``, a multi-day event as a span."""
-    if window_start and window_end:
-        return _("{date} (approx.)").format(date=_window(window_start, window_end))
-    if end_date and precision == Precision.DAY and end_date > date:
-        return _span(date, end_date)
-    return _single(date, precision)
-
-
-@register.filter
-def event_date(event) -> str:
-    """``{{ event|event_date }}``: :func:`display_date` of an event."""
-    return display_date(
-        event.date,
-        event.precision,
-        end_date=event.end_date,
-        window_start=event.window_start,
-        window_end=event.window_end,
-    )
-
-
-@register.filter
-def month_heading(day: dt.date) -> str:
-    return pgettext("month heading", "{month_name}").format(**_parts(day))
 
 
 @register.simple_tag
@@ -112,34 +38,51 @@ def highlight(text: str, tokens: Sequence[str] | None) -> SafeString:
     return format_html("{}{}", format_html_join("", "{}<mark>{}</mark>", pieces), text[position:])
 
 
-CHART_WIDTH, CHART_HEIGHT, CHART_LABEL = 640, 120, 18
+CHART_WIDTH, CHART_HEIGHT, CHART_LABEL, CHART_GUTTER = 640, 120, 22, 64
+CHART_LABELS = 12  # year labels on a wide screen; a phone shows every other one, larger
+
+
+def _round_tick(value: int) -> int:
+    """A readable axis value at or below ``value``: 1, 2 or 5 times a power of ten."""
+    if value < 1:
+        return 0
+    magnitude = 10 ** (len(str(value)) - 1)
+    return max(step * magnitude for step in (1, 2, 5) if step * magnitude <= value)
 
 
 @register.inclusion_tag("includes/year_chart.html")
 def year_chart(years: Sequence, base_url: str = "") -> dict:
-    """The per-year bar chart as plain SVG geometry: no script, readable at any width."""
+    """The per-year bar chart as plain SVG geometry (no script): bars on a real time axis, the
+    counts on a value axis at the left, year labels that a phone can still read (every other
+    one is ``minor`` and hidden there by the style sheet, the rest drawn larger)."""
     if not years:
         return {"bars": []}
     top = max(bar.count for bar in years) or 1
-    slot = CHART_WIDTH / len(years)
-    label_every = max(1, round(len(years) / 12))
+    plot = CHART_HEIGHT - 16  # the tallest bar's height
+    slot = (CHART_WIDTH - CHART_GUTTER) / len(years)
+    label_every = max(1, -(-len(years) // CHART_LABELS))
     bars = []
     for i, bar in enumerate(years):
-        height = max(2.0, (CHART_HEIGHT - 16) * bar.count / top) if bar.count else 0
+        height = max(2.0, plot * bar.count / top) if bar.count else 0
+        labelled = i % label_every == 0
         bars.append(
             {
                 "bar": bar,
-                "x": round(i * slot + slot * 0.12, 2),
+                "x": round(CHART_GUTTER + i * slot + slot * 0.12, 2),
                 "width": round(slot * 0.76, 2),
                 "y": round(CHART_HEIGHT - height, 2),
                 "height": round(height, 2),
-                "cx": round(i * slot + slot / 2, 2),
-                "label": i % label_every == 0 or i == len(years) - 1,
+                "cx": round(CHART_GUTTER + i * slot + slot / 2, 2),
+                "label": labelled,
+                "minor": labelled and (i // label_every) % 2 == 1,
                 "href": base_url + bar.querystring,
             }
         )
+    ticks = sorted({0, _round_tick(top), _round_tick(top // 2)})
     return {
         "bars": bars,
+        "ticks": [{"value": value, "y": round(CHART_HEIGHT - plot * value / top, 2)} for value in ticks],
+        "gutter": CHART_GUTTER,
         "width": CHART_WIDTH,
         "height": CHART_HEIGHT + CHART_LABEL,
         "baseline": CHART_HEIGHT,

@@ -10,7 +10,8 @@ from timeline.counts import rebuild
 
 class Command(BaseCommand):
     help = (
-        "Recompute the facet counts of the public timeline (the FacetCount rollup) from the published "
+        "Recompute the facet counts of the public timeline (the FacetTally rollup and each event's "
+        "counted) from the published "
         "events. Publishing, merging, the admin and import_news keep them in step; run this after "
         "writing events by other means (SQL, a script), or with --dry-run to check them."
     )

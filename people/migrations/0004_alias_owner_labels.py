@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('people', '0002_initial'),
+        ('people', '0003_english_names'),
     ]
 
     operations = [

@@ -27,8 +27,8 @@ def grant(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('people', '0003_alias_owner_labels'),
-        ('timeline', '0007_url_as_found'),
+        ('people', '0004_alias_owner_labels'),
+        ('timeline', '0008_facet_tally_counted_on_events'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         ('timeline', '0002_editor_groups'),
     ]
