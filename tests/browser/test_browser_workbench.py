@@ -30,12 +30,12 @@ from django.core.management import call_command
 
 from people.models import Organisation
 from tests.workbench.documents import NEWSLETTER, NEWSLETTER_DATE, QUEUE, dalian_article
+from tests.workbench.groups import make_groups
 from timeline.models import Event, EventMerge, RefusedName, Source
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-# serialized_rollback: the groups and permissions the migrations create survive the flush between tests
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = Path(__file__).resolve().parent / "screenshots"
@@ -114,6 +114,7 @@ def queue(live_server):
         name="大连高新区管委会", kind=Organisation.Kind.PARK_COMMITTEE, is_reviewed=True
     )
     call_command("import_news", *map(str, QUEUE), verbosity=0)
+    make_groups()
     staff("editor", "Editors")
     staff("reviewer", "Reviewers")
     return live_server.url
