@@ -549,6 +549,7 @@ ZH: dict[object, str] = {
     "access attempt expirations": "登录尝试过期",
     "Select all": "全选",
     "Login throttle": "登录限制",
+    "“%(title)s” is undated: it can have no public page, and so no preview, until an editor dates it.": "“%(title)s”没有日期：在编辑补上日期之前，它没有公开页面，也就无法预览。",
     "An entity's id, or a province's name.": "实体的编号，或省份名称。",
     "facet count": "分面计数",
     "facet counts": "分面计数",

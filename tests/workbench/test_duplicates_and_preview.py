@@ -123,6 +123,14 @@ def test_staff_preview_of_an_unpublished_event(client, editor, world):
     assert "预览，未公开" in page.select_one(".preview-banner").get_text()
     assert page.h1.get_text() == world.forum.title  # the public page's own template
     assert page.select_one('meta[name="robots"]')["content"] == "noindex,nofollow"
+    assert world.forum.title in page.select_one(".citation").get_text()  # the page as the public would see it
+
+
+def test_an_undated_candidate_has_no_public_page_to_preview_and_is_told_so(client, editor, world):
+    client.force_login(editor)
+    response = client.get(reverse("admin:timeline_event_preview", args=[world.undated.pk]))
+    assert response.status_code == 200
+    assert "没有日期" in response.content.decode()
 
 
 def test_the_preview_is_for_staff_only(client, world):

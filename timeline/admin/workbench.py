@@ -18,6 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -375,10 +376,18 @@ class WorkbenchMixin:
         event = review.load_event(object_id)
         if event is None:
             raise Http404(_("No such event."))
+        if event.date is None:
+            context = {**self._context(request, title=_("Preview")), "event": event}
+            context["review_url"] = self._review_url("", event.pk)
+            return TemplateResponse(request, "admin/timeline/event/preview_undated.html", context)
         public = Event.objects.published().filter(pk=event.pk).exists()
+        page_url = request.build_absolute_uri(event.get_absolute_url())
+        citation = event.citation(accessed=timezone.localdate(), page_url=page_url)
         context = {
             "event": event,
             "roles": list(event.organisation_roles.all()),
+            "citation": citation,
+            "page_url": page_url,
             "public": public,
             "admin_url": reverse("admin:timeline_event_change", args=[event.pk]),
             "review_url": self._review_url("", event.pk),
