@@ -160,3 +160,44 @@ def test_the_workbench_is_linked_from_the_admin_home_and_the_event_list(client, 
     home = client.get(reverse("admin:index")).content.decode()
     assert workbench in home and "3 条大事待审核" in home
     assert workbench in client.get(reverse("admin:timeline_event_changelist")).content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        lambda w: reverse("admin:timeline_event_review"),
+        lambda w: reverse("admin:timeline_event_compare") + f"?ids={w.release.pk},{w.later_release.pk}",
+        lambda w: reverse("admin:timeline_event_preview", args=[w.forum.pk]),
+        lambda w: reverse("admin:timeline_event_entity"),
+        lambda w: reverse("admin:timeline_event_unmerge", args=[1]),
+    ],
+    ids=["review", "compare", "preview", "entity", "unmerge"],
+)
+def test_staff_without_the_event_permissions_is_refused_every_workbench_page(
+    client, django_user_model, world, url
+):
+    client.force_login(django_user_model.objects.create_user("visitor", is_staff=True))
+    assert client.get(url(world)).status_code == 403
+    assert client.post(url(world), {"action": "publish"}).status_code == 403
+    assert not EventMerge.objects.exists() and world.forum.status == Event.Status.CANDIDATE
+
+
+def test_the_event_list_shows_each_candidate_s_quote_date_phrase_and_source(client, editor, world):
+    client.force_login(editor)
+    page = BeautifulSoup(client.get(reverse("admin:timeline_event_changelist")).content, "html.parser")
+    row = next(tr for tr in page.select("#result_list tbody tr") if world.release.title in tr.get_text())
+    cell = row.select_one("td.field-evidence_line")
+    assert "今年1月，《星河高新区新赛道培育行动方案》印发。" in cell.get_text()
+    assert cell.select_one("mark").get_text() == "今年1月"
+    assert "星河日报 · 科技日报 · 2024-05-10" in cell.get_text()
+
+
+def test_the_publish_action_says_which_undated_events_it_left(client, reviewer, world):
+    client.force_login(reviewer)
+    response = client.post(
+        reverse("admin:timeline_event_changelist"),
+        {"action": "publish", "_selected_action": [world.forum.pk, world.undated.pk]},
+    )
+    assert "1 条没有日期的大事未发布" in said(response)
+    assert Event.objects.get(pk=world.forum.pk).status == Event.Status.PUBLISHED
+    assert Event.objects.get(pk=world.undated.pk).status == Event.Status.CANDIDATE
