@@ -44,8 +44,7 @@ demo: install
 	$(PY) manage.py runserver $(HOST)
 
 eval: install
-	$(PY) tests/eval/run_eval.py
-	$(PY) tests/eval/heldout/score_heldout.py
+	$(PY) tests/eval/run_eval.py seeds dev test
 
 bench: install
 	$(PY) -m bench.extract

@@ -671,6 +671,7 @@ class _EventWriter:
                 kind=kind,
                 title=(draft.title.strip() or draft.evidence.strip())[:300],
                 confidence=min(1.0, max(0.0, draft.confidence)),
+                rules=list(draft.rules),
                 status=self.status,
                 **_date_fields(draft),
             )

@@ -1,6 +1,7 @@
-"""A regression guard on extraction quality: the seed score must not fall below the bar reached.
+"""A regression guard on extraction quality: scores must not fall below the bars reached.
 
-The numbers are recorded in BENCHMARKS.md; raise the bars when the extractor improves.
+The numbers are recorded in BENCHMARKS.md; raise the bars when the extractor improves. The test
+split is never asserted on here: a failing assertion would print what it holds.
 """
 
 from __future__ import annotations
@@ -12,9 +13,13 @@ EVENT_F1_BAR = 0.95
 DATE_RECALL_BAR = 0.95
 ENTITY_F1_BARS = {"parks": 0.90, "organisations": 0.85, "policies": 0.90, "people": 0.80}
 
+# dev: the proxy set of the previous round plus the new dev articles; rules may be written from it
+DEV_EVENT_F1_BAR = 0.60
+DEV_DATE_RECALL_BAR = 0.70
+
 
 def test_seed_events_score_at_least_the_bar() -> None:
-    result = evaluate()
+    result = evaluate("seeds")
     assert result["events"]["f1"] >= EVENT_F1_BAR, result["events"]
     assert result["date_recall"] >= DATE_RECALL_BAR
     for field, bar in ENTITY_F1_BARS.items():
@@ -24,17 +29,11 @@ def test_seed_events_score_at_least_the_bar() -> None:
         )
 
 
-# The held-out proxy (tests/eval/heldout: other sites, years and noise, gold made apart from the
-# rules) guards generality; its bars sit below what it reaches, see BENCHMARKS.md.
-HELDOUT_EVENT_F1_BAR = 0.90
-HELDOUT_DATE_RECALL_BAR = 0.90
-
-
 def test_heldout_gold_is_consistent() -> None:
     assert score_heldout.check_gold() == []
 
 
-def test_heldout_events_score_at_least_the_bar() -> None:
-    result = score_heldout.evaluate()
-    assert result["events"]["f1"] >= HELDOUT_EVENT_F1_BAR, result["events"]
-    assert result["date_recall"] >= HELDOUT_DATE_RECALL_BAR
+def test_dev_events_score_at_least_the_bar() -> None:
+    result = evaluate("dev")
+    assert result["events"]["f1"] >= DEV_EVENT_F1_BAR, result["events"]
+    assert result["date_recall"] >= DEV_DATE_RECALL_BAR

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from timeline.ingest.rules import rule
 from timeline.ingest.types import DateMention, EventDraft, Mention, PartialDate
 
 # ---------------------------------------------------------------- triggers
@@ -121,7 +122,14 @@ _NOT_HAPPENED = re.compile(
     r"鼓励|支持|推动|推进|加快|"
     r"积极|持续|不断|着力|努力|大力|是否|如何|旨在|为了|以便|通过|围绕|按照|能够|可以|有助于|助力)"
 )
-_FUTURE = re.compile(r"将在|将于|将会|将进一步|将着力|将继续|计划|拟在|力争|争取|下一步")
+_FUTURE = rule(
+    "filter.future",
+    "filter",
+    pattern=r"将在|将于|将会|将进一步|将着力|将继续|计划|拟在|力争|争取|下一步",
+    matches=("大会将于明年5月在武汉举行", "园区计划年内举办三场路演"),
+    misses=("大会于5月12日在武汉举行", "园区已举办三场路演"),
+    why="an event that is announced for later has not happened: it is no event of the timeline yet",
+)
 _INTENT_OK = re.compile(r"拟认定|拟入选|拟授予")  # a published shortlist is a fact
 
 # ---------------------------------------------------------------- statistics

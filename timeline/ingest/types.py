@@ -160,6 +160,7 @@ class EventDraft:
     people: list[str] = field(default_factory=list)
     policies: list[str] = field(default_factory=list)
     confidence: float = 0.5
+    rules: list[str] = field(default_factory=list)  # names of the rules (rules.TABLE) that made it
 
 
 @dataclass

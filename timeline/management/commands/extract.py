@@ -27,6 +27,7 @@ def event_record(document: Document, draft: EventDraft) -> dict:
         "evidence": document.raw_text[raw_start:raw_end],
         "date_phrase": draft.date_phrase,
         "confidence": round(draft.confidence, 2),
+        "rules": draft.rules,
         "offsets": [raw_start, raw_end],
     }
     if draft.window:
