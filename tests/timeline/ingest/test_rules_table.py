@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from timeline.ingest import pipeline  # noqa: F401  (imports every stage, which defines its rows)
 from timeline.ingest.rules import all_rules
 
 RULES = all_rules()
