@@ -610,6 +610,8 @@ def _rank(precision: str, windowed: bool) -> float:
 
 
 def _date_fields(draft: EventDraft) -> dict:
+    if draft.date is None:  # dated only against a publication date nobody gave: the editor dates it
+        return {"date": None, "end_date": None, "window_start": None, "window_end": None}
     end_date = draft.end_date.last_day() if draft.end_date else None
     start = draft.date.first_day()
     return {
@@ -642,7 +644,7 @@ class _EventWriter:
         self.doc = doc
         self.items = items
         self.entities = entities
-        self.status = Event.Status.PUBLISHED if publish else Event.Status.CANDIDATE
+        self.publish = publish
         self.user = user
         self.new = 0
         self.merged = 0
@@ -665,14 +667,17 @@ class _EventWriter:
             organisations=frozenset(relations[ORGANISATION]),
             policies=frozenset(relations[POLICY]),
         )
-        event = self._same_in_document(kind, draft, report) or self._same_in_database(kind, draft, report)
+        event = self._same_in_document(kind, draft, report)
+        if event is None and draft.date is not None:  # an undated report overlaps no stored event
+            event = self._same_in_database(kind, draft, report)
         if event is None:
             event = Event(
                 kind=kind,
                 title=(draft.title.strip() or draft.evidence.strip())[:300],
                 confidence=min(1.0, max(0.0, draft.confidence)),
                 rules=list(draft.rules),
-                status=self.status,
+                # an undated candidate is never published: an editor must date it first
+                status=Event.Status.PUBLISHED if self.publish and draft.date else Event.Status.CANDIDATE,
                 **_date_fields(draft),
             )
             self._save(event)
@@ -743,8 +748,9 @@ class _EventWriter:
     def _refine(self, event: Event, draft: EventDraft) -> None:
         """A more precise date or a higher confidence from the new report improves the event."""
         changed = []
-        new_rank = _rank(draft.date.precision, draft.window is not None)
-        if new_rank > _rank(event.precision, event.window_start is not None):
+        new_rank = _rank(draft.date.precision, draft.window is not None) if draft.date else -1.0
+        old_rank = _rank(event.precision, event.window_start is not None) if event.date else -1.0
+        if new_rank > old_rank:
             for field, value in _date_fields(draft).items():
                 setattr(event, field, value)
                 changed.append(field)
