@@ -39,6 +39,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from timeline.ingest.rules import rule
 from timeline.ingest.types import DAY, MONTH, YEAR, DateMention, PartialDate
 
 # A year-less date this far after the anchor belongs to the year before (FORMAT.md: "about two
@@ -58,6 +59,7 @@ _COUNTERS = (
     "支株只架艘栋间层款类种型代路线站床字页幅首集颗粒根块片批笔宗单票起处点度岁克升斤瓦兆毫美港英欧年月日"
 )
 
+_SP = r"[^\S\n]*"  # spaces inside a date, never a line break: a date never joins two lines
 _ARABIC_START = r"(?<![\d.．第])"  # a number starts here, not inside a number or an ordinal
 _CN_START = rf"(?<![{_CN_NUMERAL}第几每])"
 _CN_MONTH = "十[一二]?|[一二三四五六七八九]"
@@ -66,16 +68,16 @@ _CN_DAY = "三十一?|二十[一二三四五六七八九]?|十[一二三四五�
 _TOKENS = rf"""
     (?P<iso>(?<![\d.])(?P<iso_y>(?:19|20)\d\d)(?P<iso_s>[-/.])(?P<iso_m>1[0-2]|0?[1-9])
         (?P=iso_s)(?P<iso_d>3[01]|[12]\d|0?[1-9])(?!\d|(?P=iso_s)\d))
-    |(?P<year>(?:(?<![\d.．])(?P<y>(?:1[89]|20)\d\d)|{_CN_START}(?P<yc>[一二][{_CN_DIGITS}]{{3}}))\s*年(?!代))
+    |(?P<year>(?:(?<![\d.．])(?P<y>(?:1[89]|20)\d\d)|{_CN_START}(?P<yc>[一二][{_CN_DIGITS}]{{3}})){_SP}年(?!代))
     |(?P<ryear>今年|去年|前年|明年|同年|当年|本年)
-    |(?P<num4>(?<![\d.．])(?:19|20)\d\d(?=\s*{_SEP}\s*(?:19|20)\d\d))
-    |(?P<bare>(?<![\d.．第])(?:19|20)\d\d(?![\d.．])(?=[\u4e00-\u9fff]|\s*[)）])(?![{_COUNTERS}]|平方|公里))
+    |(?P<num4>(?<![\d.．])(?:19|20)\d\d(?={_SP}{_SEP}{_SP}(?:19|20)\d\d))
+    |(?P<bare>(?<![\d.．第])(?:19|20)\d\d(?![\d.．])(?=[\u4e00-\u9fff]|{_SP}[)）])(?![{_COUNTERS}]|平方|公里))
     |(?P<suf>前(?:[一二三四1-4]季度|(?:1[0-2]|[1-9]|{_CN_MONTH})个?月)|年初|年底|年末|上半年|下半年
         |第?[一二三四1-4]季度|初(?![步心衷期级中稿一二三四五六七八九十])|底|末|上旬|中旬|下旬|份)
-    |(?P<month>(?:{_ARABIC_START}(?P<m>1[0-2]|0?[1-9])|{_CN_START}(?P<mc>{_CN_MONTH}))\s*月(?![球亮光饼薪租息嫂]))
-    |(?P<day>(?:{_ARABIC_START}(?P<d>3[01]|[12]\d|0?[1-9])|{_CN_START}(?P<dc>{_CN_DAY}))\s*(?P<du>[日号]))
+    |(?P<month>(?:{_ARABIC_START}(?P<m>1[0-2]|0?[1-9])|{_CN_START}(?P<mc>{_CN_MONTH})){_SP}月(?![球亮光饼薪租息嫂]))
+    |(?P<day>(?:{_ARABIC_START}(?P<d>3[01]|[12]\d|0?[1-9])|{_CN_START}(?P<dc>{_CN_DAY})){_SP}(?P<du>[日号]))
     |(?P<num>(?:{_ARABIC_START}(?:3[01]|[12]\d|0?[1-9])|{_CN_START}(?:{_CN_DAY}))
-        (?=\s*{_SEP}\s*[\d一二三四五六七八九十]))
+        (?={_SP}{_SEP}{_SP}[\d一二三四五六七八九十]))
     |(?P<since>至今(?![年天日])|以来)
     |(?P<sep>{_SEP})
     |(?P<vague>近日|(?<![节假生作止念末周当次每今昨明平近白终往])日前|近期|不久前|前不久
@@ -111,6 +113,27 @@ _PERIOD_AFTER = re.compile(r"\s*(?:年度)?\s*(?:规划|计划|方案|行动|纲
 _SAME_PERIOD_AFTER = re.compile(r"\s*同期")
 _LUNAR_BEFORE = re.compile(r"(?:农历|阴历)\s*$")
 _LUNAR_AFTER = re.compile(r"\s*(?:初|廿)[一二三四五六七八九十]")
+# A date beside digits with a unit that made no date (13月, 32日) is an impossible date: none of it
+# is a date, and it lends nothing to its neighbours.
+_IMPOSSIBLE_NEXT_RE = re.compile(r"[^\S\n]*\d{1,3}[^\S\n]*[月日]")
+IMPOSSIBLE_NEXT = rule(
+    "date.impossible_continues",
+    "date",
+    predicate=lambda after: _IMPOSSIBLE_NEXT_RE.match(after) is not None,
+    matches=("13月5日举行", "32日开幕"),
+    misses=("举行会议", "，共有12家企业"),
+    why="what follows a date: in 2023年13月5日 or 2月32日 the part that reads as a date belongs "
+    "to an impossible one",
+)
+IMPOSSIBLE_BEFORE = rule(
+    "date.impossible_precedes",
+    "date",
+    pattern=re.compile(r"\d\s*[年月][^\S\n]*\Z"),
+    matches=("会议定于13月", "2023年2\n月"),
+    misses=("会议定于本月", "会议定于13月\n"),
+    why="what precedes a date: 5日 after 13月, a month that is no month, is no day of the month "
+    "before it, nor of the month on another line",
+)
 _ENUM_BETWEEN = re.compile(r"\s*[、和及与]\s*")
 _DAY_AFTER_EXCLUDED = re.compile(r"\s*(?:以内|之内|内|游|左右|多|余)")
 
@@ -204,7 +227,7 @@ class _Combiner:
         if j >= len(self.toks):
             return None
         tok = self.toks[j]
-        if tok.kind not in kinds or self.text[end : tok.start].strip():
+        if tok.kind not in kinds or not _adjacent(self.text, end, tok.start):
             return None
         return tok
 
@@ -244,7 +267,7 @@ class _Combiner:
         if i >= len(self.toks):
             return None
         tok = self.toks[i]
-        if after is not None and self.text[after : tok.start].strip():
+        if after is not None and not _adjacent(self.text, after, tok.start):
             return None
         m = tok.match
         p = _Parts(tok.start, tok.end)
@@ -314,6 +337,11 @@ class _Combiner:
         start, end = a.start, (b or a).end
         if b is None and self._not_a_date(a):
             return None, j
+        before = text[max(0, start - 8) : start]
+        if a.day is not None and a.month is None and not a.has_year:
+            before = before.rstrip()  # 6日 at the head of a line, under a line ending in 5月
+        if IMPOSSIBLE_NEXT.test(text[end : end + 8]) or IMPOSSIBLE_BEFORE.test(before):
+            return None, j  # 2023年13月5日, 13月5日, 2月32日: an impossible date gives no date at all
         try:
             date, end_date, role, relative = self._resolve(a, b, sep)
         except ValueError:  # an impossible day (2月30日) or a relative word without context
@@ -578,6 +606,12 @@ class _Combiner:
 
 
 # -- helpers ---------------------------------------------------------------------------------
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """Two pieces of one date: only spaces between them, no line break."""
+    gap = text[end:start]
+    return not gap.strip() and "\n" not in gap
+
+
 def _joinable(a: _Parts, b: _Parts) -> bool:
     """Whether A-sep-B reads as one range: B has units, and its finest unit fits A's."""
     # Month suffixes (1—4月份, 6月初至7月底) keep a month range; 上半年 and the like do not join.

@@ -1,0 +1,79 @@
+"""Dates that are never invented: impossible dates give nothing, no date joins two lines, and a
+target or a plan period dates no event and no statistic. Sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.ingest.dates import find_dates
+from timeline.ingest.pipeline import extract_document
+from timeline.ingest.types import PartialDate
+
+ANCHOR = PartialDate(2023, 6, 10)
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(m.phrase, m.role) for m in find_dates(text, ANCHOR)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "星河高新区定于2023年2月30日召开大会。",
+        "星河高新区定于2月30日召开大会。",
+        "星河高新区定于2023年13月5日召开大会。",
+        "星河高新区定于13月5日召开大会。",
+        "星河高新区定于2023年2月32日召开大会。",
+        "星河高新区定于4月31日召开大会。",
+    ],
+)
+def test_an_impossible_date_gives_no_date_at_all(text: str) -> None:
+    assert found(text) == []
+
+
+def test_an_impossible_date_borrows_nothing_from_the_next_line() -> None:
+    text = "星河高新区定于2023年2月30日召开大会\n13月5日，云岭科技城举办论坛。"
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the year on one line, the month and day on the next: two dates, never one
+        ("星河高新区于2023年\n3月5日举办论坛。", [("2023年", "point"), ("3月5日", "point")]),
+        # a month at a line's end lends nothing to a day at the next line's head
+        ("园区简报2023年5月\n6日，星河高新区举办论坛。", [("2023年5月", "point")]),
+        # a range cut by a line break is two dates (28日 takes the month of the day before it)
+        ("展会于2023年4月26日至\n28日举行。", [("2023年4月26日", "point"), ("28日", "point")]),
+    ],
+)
+def test_a_date_never_spans_a_line_break(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("到2027年，星河高新区产值达到1000亿元。", [("到2027年", "target")]),
+        ("力争2025年建成世界一流园区。", [("力争2025年", "target")]),
+        ("《星河高新区发展行动方案（2024—2027年）》", [("2024—2027年", "period")]),
+    ],
+)
+def test_targets_and_plan_periods_are_not_points(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_an_impossible_date_dates_no_event() -> None:
+    text = "园区快讯\n\n2023年2月30日，星河高新区举办第三届科技论坛。\n\n13月5日，云岭高新区召开工作会议。"
+    document = extract_document(text.encode(), "impossible.txt", published=PartialDate(2023, 3, 10))
+    assert all(
+        d.date != PartialDate(2023, 2, 5) and d.date != PartialDate(2023, 3, 5) for d in document.events
+    )
+    for draft in document.events:
+        assert draft.date_phrase not in ("5日", "2月30日", "13月5日")
+
+
+def test_a_target_year_is_no_event_and_no_statistic() -> None:
+    text = "园区快讯\n\n到2027年，星河高新区工业总产值达到1000亿元，高新技术企业达到500家。"
+    document = extract_document(text.encode(), "target.txt", published=PartialDate(2024, 3, 10))
+    assert [d for d in document.events if d.date and d.date.year == 2027] == []
