@@ -111,7 +111,9 @@ def _take_turns() -> None:
 
 def _source_fields(doc: Document, publisher: str, user: AbstractBaseUser | None, source_url: str) -> dict:
     meta = doc.metadata
-    title = meta.title or next((item.headline for item in doc.items if item.headline), "")
+    title = (
+        meta.title or _issue_title(doc) or next((item.headline for item in doc.items if item.headline), "")
+    )
     url = (source_url or meta.url).strip()
     # a canonical link of javascript:… would become a link on the public pages: only a web
     # address is a URL, anything else stays text for the editor to read
@@ -131,6 +133,15 @@ def _source_fields(doc: Document, publisher: str, user: AbstractBaseUser | None,
         "clean_text": doc.text,
         "imported_by": user,
     }
+
+
+def _issue_title(doc: Document) -> str:
+    """A newsletter or newspaper issue of several items is titled by its masthead (火炬动态
+    2022年第21期), never by one of its headlines."""
+    meta = doc.metadata
+    if not meta.issue_label or len(doc.items) < 2:
+        return ""
+    return f"{meta.publisher} {meta.issue_label}".strip()
 
 
 def _create_items(source: Source, doc: Document) -> list[NewsItem]:

@@ -25,6 +25,7 @@ _CREDIT_RE = re.compile(
     r"^\s*[（(](?:供稿|来源|稿源|作者|记者|编辑|责任编辑|通讯员|撰稿)\s*[:：][^）)]*[）)]\s*$"
 )
 _SECTION_RE = re.compile(r"^\s*【[^】]{1,30}】\s*$")
+_LABEL_RE = re.compile(r"^【[^】]{1,30}】\s*")
 _END_PUNCT = "。！？；：…”」』)）"
 _MAX_HEADLINE = 40
 
@@ -47,7 +48,7 @@ def _covered(start: int, end: int, furniture: list[Span]) -> bool:
 def is_headline(line: str) -> bool:
     """A phrase, not a sentence: short, no full stop, at most one comma; short lines that are
     not sentences (an issue number, a caption) count too, as they start no body."""
-    line = line.strip()
+    line = _LABEL_RE.sub("", line.strip(), count=1)  # 【研究报告】 持续做好…: a contents line
     if not line or len(line) > _MAX_HEADLINE or DATELINE_RE.match(line):
         return False
     if re.search(r"[。！？]", line):

@@ -132,3 +132,15 @@ def test_the_demo_manifest_dates_every_seed(tmp_path):
         s.file_name: s.published_on.isoformat()[: len(expected[s.file_name])] for s in Source.objects.all()
     }
     assert stored == expected
+
+
+def test_a_newsletter_issue_is_titled_by_its_masthead_not_by_a_contents_line(seeds_dir):
+    name = "004_cbeede84a2c6244c.txt"
+
+    run("--published", "2022-12-15", str(seeds_dir / name))
+
+    source = Source.objects.get()
+    assert source.title == "火炬动态 2022年第21期（总第550期）"
+    headlines = list(source.items.values_list("headline", flat=True))
+    assert "石嘴山高新区新增8家自治区级科技小巨人" in headlines
+    assert headlines.count("石嘴山高新区新增8家自治区级科技小巨人") == 1  # not the contents too
