@@ -493,6 +493,10 @@ _ISO_DATE = r"(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])
 _MONTH_DAY = rf"(?:0?[1-9]|1[0-2])[-/](?:0?[1-9]|[12]\d|3[01])(?:\s*{_CLOCK})?"
 _STAMP_RE = re.compile(rf"(?:{_ISO_DATE}|{_DATE})(?:\s*{_CLOCK})?")
 _ISO_STAMP_RE = re.compile(rf"{_ISO_DATE}(?:\s*{_CLOCK})?")
+# 中央政府门户网站 www.gov.cn 2011年07月08日: the site's name and address before the stamp
+_SITE_STAMP_RE = re.compile(
+    rf"(?:[{HAN}A-Za-z]{{1,14}}(?:网|网站|在线)\s*)?(?:(?:https?://)?www\.[\w.-]+\s+)?(?P<stamp>{_STAMP_RE.pattern})"
+)
 _BULLETS = "•·-*>|｜丨 "
 _SEPARATORS = " |｜丨/•·"
 _FIELD_VALUE = 40  # characters: a source, a name, a time or a count, not a sentence
@@ -567,9 +571,10 @@ def metadata_fields(line: str) -> list[tuple[str, str]] | None:
     fields = []
     head = line[: labels[0].start()].strip(_SEPARATORS)
     if head:
-        if not _STAMP_RE.fullmatch(head):
+        stamp = _SITE_STAMP_RE.fullmatch(head)
+        if not stamp:
             return None
-        fields.append(("", head))
+        fields.append(("", stamp.group("stamp")))
     for label, after in zip(labels, [*labels[1:], None], strict=True):
         value = line[label.end() : after.start() if after else len(line)].strip(_SEPARATORS)
         if len(value) > _FIELD_VALUE or _FIELD_STOP.search(value):
