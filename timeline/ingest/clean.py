@@ -450,6 +450,12 @@ _FURNITURE_WORD = re.compile(
     r"|^广告|广告(?:热线|经营|许可|部|联系|招商|刊登)|热线\s*[:：]|热线$"
     r"|微信公众号|官方微博|扫码关注|关注我们|扫描二维码|二维码$|版权所有|ICP[备证]|公网安备"
 )
+# The labels of a government page's information box (索引号：… 发文机关：… 成文日期：…): a line
+# with two of them is the box, whose dates are the notice's, not events of the text.
+_INFOBOX_LABEL = re.compile(
+    r"(索\s*引\s*号|主题分类|主\s*题\s*词|发文机关|成文日期|发文字号|发布日期|标\s*题|文\s*号|信息分类"
+    r"|信息来源|来\s*源|点\s*击(?:数|量|次数)?|浏览(?:次数|量)?)\s*[:：]"
+)
 _SPONSOR_LINE = re.compile(r"[^\s，。]{2,16}(?:主管|主办|出版)")
 _NOTICE = 120  # characters: a notice to readers is a sentence or two
 _NOTICE_BODY = re.compile(r"休刊|敬告读者|特此(?:敬告|告知|公告|声明|通知)")
@@ -598,6 +604,8 @@ def _is_metadata_line(content: str, width: int) -> bool:
 def _is_furniture_line(content: str, width: int) -> bool:
     if _FURNITURE_LINE.fullmatch(content):
         return True
+    if len(set(_INFOBOX_LABEL.findall(content))) >= 2:
+        return True  # a government page's information box, however long its 标题 field
     if width <= 2 * _SHORT and not _SENTENCE_END.search(content) and _FURNITURE_WORD.search(content):
         return True
     return width <= _SHORT and bool(_SPONSOR_LINE.fullmatch(content) or _PHOTO_CREDIT.fullmatch(content))

@@ -199,6 +199,15 @@ def signature_date(text: str) -> PartialDate | None:
     return found[0] if found else None
 
 
+def signature(text: str) -> tuple[PartialDate, int] | None:
+    """The date a notice is signed on and the offset of its line in ``text``."""
+    lines = text.split("\n")
+    found = _signature_date(lines)
+    if found is None:
+        return None
+    return found[0], sum(len(line) + 1 for line in lines[: found[2]])
+
+
 def _signature_date(lines: list[str]) -> _Found | None:
     """The date under the first signature: the issuing body on a line of its own (the last of
     them, for a joint notice), then the date alone (``某某市人民政府办公厅`` / ``2024年5月6日``)."""

@@ -18,7 +18,7 @@ from timeline.ingest.decode import decode
 from timeline.ingest.entities import Gazetteer, document_people, document_titles, find_entities
 from timeline.ingest.errors import IngestError
 from timeline.ingest.events import ItemContext, extract_events, lead_date
-from timeline.ingest.metadata import read_metadata
+from timeline.ingest.metadata import read_metadata, signature
 from timeline.ingest.registry import read_registry
 from timeline.ingest.rules import rule
 from timeline.ingest.split import split_items
@@ -66,8 +66,13 @@ def extract_document(
     body = cleaned.masked()  # furniture blanked: a 发布时间 line inside an item dates nothing
     titles = document_titles(cleaned.text)
     people = document_people(cleaned.text, gazetteer, anchor.first_day())
+    signed = _signed(cleaned.text, anchor)
+    if undated and signed:
+        anchored.append(_Dated(signed.start, signed.end, signed.phrase, signed.date, False))
     for index, item in enumerate(items):
         item_text = body[item.start : item.end]
+        following = items[index + 1].start if index + 1 < len(items) else len(cleaned.text)
+        signature = signed if signed and item.start <= signed.start < following else None
         item_mentions = find_entities(
             item_text, gazetteer, when=anchor.first_day(), titles=titles, people=people
         )
@@ -79,11 +84,12 @@ def extract_document(
             text=item_text,
             item_index=index,
             offset=item.start,
-            published=anchor,
+            # a notice is dated by its signature: what it issues (现将…印发给你们) is of that day
+            published=signature.date if signature else anchor,
             dates=dates,
             mentions=item_mentions,
             headline=item.headline,
-            inherited_date=_foreign(previous_lead) if item.continues else None,
+            inherited_date=_foreign((previous_lead if item.continues else None) or signature),
         )
         events.extend(extract_events(context))
         previous_lead = _foreign(lead_date(context))
@@ -113,6 +119,18 @@ def _refined(given: PartialDate, printed: PartialDate | None) -> PartialDate:
         return given
     inside = given.first_day() <= printed.first_day() and printed.last_day() <= given.last_day()
     return printed if inside else given
+
+
+def _signed(text: str, anchor: PartialDate) -> DateMention | None:
+    """The date under a notice's signature, as a mention of another place (its line is page
+    furniture), when it is no later than the anchor: the date of what the notice says without
+    a date of its own (现批复如下, 现将…印发给你们)."""
+    found = signature(text)
+    if found is None or found[0].first_day() > anchor.last_day():
+        return None
+    date, start = found
+    phrase = text[start : text.find("\n", start) if "\n" in text[start:] else len(text)].strip()
+    return DateMention(start, start + len(phrase), phrase, date, "point")
 
 
 def _item_anchor(item: Item, published: PartialDate) -> PartialDate:

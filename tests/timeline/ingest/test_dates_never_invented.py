@@ -77,3 +77,31 @@ def test_a_target_year_is_no_event_and_no_statistic() -> None:
     text = "园区快讯\n\n到2027年，星河高新区工业总产值达到1000亿元，高新技术企业达到500家。"
     document = extract_document(text.encode(), "target.txt", published=PartialDate(2024, 3, 10))
     assert [d for d in document.events if d.date and d.date.year == 2027] == []
+
+
+NOTICE = (
+    "星河市人民政府关于同意设立云岭高新技术产业园区的批复\n"
+    "时间：2021-06-26 16:42 来源：星河市人民政府 索引号：000123/2021-00036 点击：1660次\n"
+    "发文机关： 星河市人民政府 成文日期： 2021年02月28日\n"
+    "发文字号： 星府函〔2021〕48号 发布日期： 2021年03月07日\n"
+    "云岭区人民政府：你区关于设立云岭高新技术产业园区的请示已收悉。现批复如下：\n"
+    "一、同意云岭工业园区升级为省级高新技术产业开发区，定名为云岭高新技术产业开发区。\n"
+    "二、云岭高新技术产业园区的规划面积为1.39平方公里。\n"
+    "星河市人民政府\n"
+    "2021年2月28日\n"
+)
+
+
+def test_a_notice_is_dated_by_its_signature_not_by_its_page() -> None:
+    document = extract_document(NOTICE.encode(), "notice.txt", published=PartialDate(2021, 6, 26))
+    assert document.events
+    assert {d.date for d in document.events} == {PartialDate(2021, 2, 28)}
+
+
+def test_a_pages_information_box_dates_nothing() -> None:
+    from timeline.ingest.clean import clean
+
+    cleaned = clean(NOTICE)
+    masked = cleaned.masked()
+    for stamp in ("2021-06-26", "2021年03月07日", "2021年02月28日"):
+        assert stamp in cleaned.text and stamp not in masked
