@@ -82,7 +82,7 @@ _TOKENS = rf"""
     |(?P<sep>{_SEP})
     |(?P<vague>近日|(?<![节假生作止念末周当次每今昨明平近白终往])日前|近期|不久前|前不久
         |最近(?![\d{_CN_NUMERAL}几])|近来|前些天|前几天|这几天|近几天)
-    |(?P<relday>今天|今日|昨天|昨日|前天|明天|当天|当日|同日|当晚|同一天|次日|翌日|第二天|前一天)
+    |(?P<relday>今天|今日|昨天|昨日|前天|(?<![提目此之以当空先事])前日(?![期程])|明天|当天|当日|同日|当晚|同一天|次日|翌日|第二天|前一天)
     |(?P<relmonth>本月|当月|上个?月|下个?月|同月)
     |(?P<week>本周|这周|上周|下周|上个?星期|本星期|这个?星期|下个?星期)
     |(?P<now>目前|当前|现在)
@@ -544,7 +544,7 @@ class _Combiner:
                 return None  # 近日…次日 or 4月…次日: no day to count from
             step = -1 if word == "前一天" else 1
             return self._mention(tok, PartialDate.from_date(base.first_day() + dt.timedelta(days=step)))
-        offset = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1}[word]
+        offset = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2, "明天": 1}[word]
         if offset == 0:
             return self._mention(tok, self.anchor)
         if self.anchor.day is None:
