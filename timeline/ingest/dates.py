@@ -405,8 +405,9 @@ class _Combiner:
             for word in _GOAL_WORDS:
                 if text.endswith(word, 0, k):
                     return k - len(word)
-            # 到2027年 at a clause start is a goal; 增长至2021年 is a change, not a goal.
-            if text[i - 1] in "到至" and (k == 0 or not _is_cjk(text[k - 1])):
+            # 到2027年 is a goal wherever it stands (提出到2020年…要达到240家): only future dates
+            # come here, and a change to a future year (增长至2027年的…) is a projection
+            if text[i - 1] in "到至":
                 return k
         return None
 
@@ -668,10 +669,6 @@ def _cn_number(value: str) -> int:
         tens, _, ones = value.partition("十")
         return (_CN_VALUE[tens] if tens else 1) * 10 + (_CN_VALUE[ones] if ones else 0)
     return int("".join(str(_CN_VALUE[c]) for c in value))
-
-
-def _is_cjk(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
 
 
 # -- metadata strings --------------------------------------------------------------------------

@@ -56,6 +56,8 @@ def test_a_date_never_spans_a_line_break(text: str, expected: list[tuple[str, st
     [
         ("到2027年，星河高新区产值达到1000亿元。", [("到2027年", "target")]),
         ("力争2025年建成世界一流园区。", [("力争2025年", "target")]),
+        ("规划提出到2027年园区企业数量要达到500家。", [("到2027年", "target")]),
+        ("预计产值将增长至2026年的800亿元。", [("至2026年", "target")]),
         ("《星河高新区发展行动方案（2024—2027年）》", [("2024—2027年", "period")]),
     ],
 )
@@ -73,8 +75,15 @@ def test_an_impossible_date_dates_no_event() -> None:
         assert draft.date_phrase not in ("5日", "2月30日", "13月5日")
 
 
-def test_a_target_year_is_no_event_and_no_statistic() -> None:
-    text = "园区快讯\n\n到2027年，星河高新区工业总产值达到1000亿元，高新技术企业达到500家。"
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "到2027年，星河高新区工业总产值达到1000亿元，高新技术企业达到500家。",
+        "会议提出到2027年星河高新区工业总产值要达到1000亿元的发展目标。",
+    ],
+)
+def test_a_target_year_is_no_event_and_no_statistic(sentence: str) -> None:
+    text = f"园区快讯\n\n{sentence}"
     document = extract_document(text.encode(), "target.txt", published=PartialDate(2024, 3, 10))
     assert [d for d in document.events if d.date and d.date.year == 2027] == []
 
