@@ -9,7 +9,9 @@ dates, so this module reads them itself, in one regex pass plus a small combiner
 2. the combiner joins adjacent atoms into points (``2024年4月27日``), ranges
    (``3月27日至31日``, ``2019年1—11月``) and periods (``2024—2027年``);
 3. the words around a mention give its role: ``截至`` makes it cumulative, a future date after
-   ``到``/``力争`` or before ``建成``/``目标``/``前`` makes it a target.
+   ``到``/``力争`` or before ``建成``/``目标``/``前`` makes it a target; a year listed after
+   others (``1995、2005和2015年``) is "listed", the date of no one event. A date expression never
+   spans a line break, and an impossible date (``2月30日``, ``13月5日``) gives no date at all.
 
 Resolution rules (they follow ``FORMAT.md``):
 
@@ -133,6 +135,16 @@ IMPOSSIBLE_BEFORE = rule(
     misses=("会议定于本月", "会议定于13月\n"),
     why="what precedes a date: 5日 after 13月, a month that is no month, is no day of the month "
     "before it, nor of the month on another line",
+)
+# 1995、2005和2015年三届…: years listed together name several occasions, none of them the date
+# of the one event a sentence reports.
+LISTED_YEARS = rule(
+    "date.listed_years",
+    "date",
+    pattern=re.compile(r"(?<!\d)(?:19|20)\d\d年?[^\S\n]*[、和及与][^\S\n]*\Z"),
+    matches=("园区曾于2009、2014和", "会议在2016年、"),
+    misses=("会议于2016年", "共有2016家企业和"),
+    why="what precedes a year: a year listed after others (1995、2005和2015年三届大会) dates no one event",
 )
 _ENUM_BETWEEN = re.compile(r"\s*[、和及与]\s*")
 _DAY_AFTER_EXCLUDED = re.compile(r"\s*(?:以内|之内|内|游|左右|多|余)")
@@ -379,6 +391,8 @@ class _Combiner:
         cum = _CUM_BEFORE.search(text, max(0, start - 6), start)
         if cum:
             return "cumulative", cum.start(), end
+        if date.precision == YEAR and LISTED_YEARS.test(text[max(0, start - 24) : start]):
+            return "listed", start, end
         future = date.last_day() > self.anchor.last_day()
         goal_start = self._goal_prefix(start)
         if goal_start is not None and future:

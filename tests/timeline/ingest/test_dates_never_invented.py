@@ -59,6 +59,9 @@ def test_a_date_never_spans_a_line_break(text: str, expected: list[tuple[str, st
         ("规划提出到2027年园区企业数量要达到500家。", [("到2027年", "target")]),
         ("预计产值将增长至2026年的800亿元。", [("至2026年", "target")]),
         ("《星河高新区发展行动方案（2024—2027年）》", [("2024—2027年", "period")]),
+        # years listed together are several occasions, none the date of one event
+        ("星河曾举办2009、2014和2019年三届园区大会。", [("2014", "listed"), ("2019年", "listed")]),
+        ("星河高新区2019年、2020年连续获评优秀。", [("2019年", "point"), ("2020年", "listed")]),
     ],
 )
 def test_targets_and_plan_periods_are_not_points(text: str, expected: list[tuple[str, str]]) -> None:
