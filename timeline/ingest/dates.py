@@ -146,6 +146,18 @@ LISTED_YEARS = rule(
     misses=("会议于2016年", "共有2016家企业和"),
     why="what precedes a year: a year listed after others (1995、2005和2015年三届大会) dates no one event",
 )
+# 由2020年的169家增至178家: the year a change starts from is a comparison's base, not the period
+# the figure covers nor the date of an event.
+COMPARISON_BASE = rule(
+    "date.comparison_base",
+    "date",
+    pattern=re.compile(
+        r"[由从][^\S\n]*(?:(?:19|20)\d\d|[一二][〇零○一二三四五六七八九]{3})年(?:底|末)?的?[^\S\n]*[\d一二三四五六七八九十两]"
+    ),
+    matches=("园区总数由2016年的120家增至150家", "产值从2015年底的80亿元增长到"),
+    misses=("园区于2016年认定120家企业", "从2019年起实施"),
+    why="the year a change starts from (由X年的…增至…) is a comparison's base",
+)
 _ENUM_BETWEEN = re.compile(r"\s*[、和及与]\s*")
 _DAY_AFTER_EXCLUDED = re.compile(r"\s*(?:以内|之内|内|游|左右|多|余)")
 
@@ -393,6 +405,8 @@ class _Combiner:
             return "cumulative", cum.start(), end
         if date.precision == YEAR and LISTED_YEARS.test(text[max(0, start - 24) : start]):
             return "listed", start, end
+        if COMPARISON_BASE.test(text[max(0, start - 2) : end + 4]):
+            return "base", start, end
         future = date.last_day() > self.anchor.last_day()
         goal_start = self._goal_prefix(start)
         if goal_start is not None and future:

@@ -62,6 +62,9 @@ def test_a_date_never_spans_a_line_break(text: str, expected: list[tuple[str, st
         # years listed together are several occasions, none the date of one event
         ("星河曾举办2009、2014和2019年三届园区大会。", [("2014", "listed"), ("2019年", "listed")]),
         ("星河高新区2019年、2020年连续获评优秀。", [("2019年", "point"), ("2020年", "listed")]),
+        # the year a change starts from is a comparison's base
+        ("园区企业由2016年的120家增至150家。", [("2016年", "base")]),
+        ("产值由2015年的80亿元增长到2020年的200亿元。", [("2015年", "base"), ("2020年", "point")]),
     ],
 )
 def test_targets_and_plan_periods_are_not_points(text: str, expected: list[tuple[str, str]]) -> None:
