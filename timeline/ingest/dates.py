@@ -699,6 +699,38 @@ def _cn_number(value: str) -> int:
     return int("".join(str(_CN_VALUE[c]) for c in value))
 
 
+# -- impossible dates ------------------------------------------------------------------------
+_WRITTEN_DAY = re.compile(
+    r"(?<![\d.．])(?:(?P<y>(?:19|20)\d\d)[^\S\n]*年[^\S\n]*)?(?P<m>\d{1,2})[^\S\n]*月(?:[^\S\n]*(?P<d>\d{1,2})[^\S\n]*[日号])?"
+)
+
+
+def impossible_date(text: str) -> str:
+    """The first date of ``text`` written in digits that no calendar has (2月30日, 13月5日,
+    2023年2月29日), or ""."""
+    for match in _WRITTEN_DAY.finditer(text):
+        month, day = int(match["m"]), int(match["d"]) if match["d"] else None
+        year = int(match["y"]) if match["y"] else 2000  # a leap year: 2月29日 alone may be right
+        try:
+            PartialDate(year, month, day) if month else None
+        except ValueError:
+            return match.group(0).strip()
+        if not month:
+            return match.group(0).strip()
+    return ""
+
+
+IMPOSSIBLE_DATE = rule(
+    "date.impossible",
+    "date",
+    predicate=lambda text: bool(impossible_date(text)),
+    matches=("2023年2月30日，园区举办论坛。", "13月5日，园区召开大会。", "2023年2月29日，园区开放。"),
+    misses=("2024年2月29日，园区开放。", "12月5日，园区召开大会。", "共有13家企业和5个月的准备。"),
+    why="an event whose own sentence gives an impossible date takes no date from anywhere else: "
+    "the editor dates it",
+)
+
+
 # -- metadata strings --------------------------------------------------------------------------
 _ISO_RE = re.compile(
     r"\s*(?P<y>(?:19|20)\d\d)(?:(?P<s>[-/.])(?P<m>1[0-2]|0?[1-9])(?:(?P=s)(?P<d>3[01]|[12]\d|0?[1-9]))?)?"

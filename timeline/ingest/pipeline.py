@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from timeline.ingest.clean import clean
-from timeline.ingest.dates import find_dates
+from timeline.ingest.dates import IMPOSSIBLE_DATE, find_dates, impossible_date
 from timeline.ingest.decode import decode
 from timeline.ingest.entities import Gazetteer, document_people, document_titles, find_entities
 from timeline.ingest.errors import IngestError
@@ -94,9 +94,10 @@ def extract_document(
         events.extend(extract_events(context))
         previous_lead = _foreign(lead_date(context))
         mentions.extend(_shift(m, item.start) for m in item_mentions)
-    if undated:
-        for draft in events:
+    for draft in events:
+        if undated:
             _undate_if_anchored(draft, anchored, anchor)
+        _undate_if_impossible(draft)
     return Document(
         name=name,
         raw_text=decoded.text,
@@ -231,6 +232,20 @@ def _undate_if_anchored(draft: EventDraft, anchored: list[_Dated], anchor: Parti
         "which the document does not give"
     )
     draft.date, draft.end_date, draft.window = None, None, None
+
+
+def _undate_if_impossible(draft: EventDraft) -> None:
+    """An event whose sentence gives an impossible date (2月30日) and that was dated by words
+    outside it (a lead date, another line) is left undated: the impossible date is the event's
+    own, and nothing may stand in for it."""
+    wrong = impossible_date(draft.evidence)
+    if not wrong or draft.date is None or (draft.date_phrase and draft.date_phrase in draft.evidence):
+        return
+    draft.needs_date = True
+    draft.rules.append(IMPOSSIBLE_DATE.name)
+    draft.date_reason = f"{wrong}: no such date; the text gives no other date for it"
+    draft.date, draft.end_date, draft.window = None, None, None
+    draft.date_phrase = wrong  # the event's own words, not the date it borrowed
 
 
 def _latest_date(text: str) -> PartialDate | None:

@@ -120,3 +120,19 @@ def test_a_pages_information_box_dates_nothing() -> None:
     masked = cleaned.masked()
     for stamp in ("2021-06-26", "2021年03月07日", "2021年02月28日"):
         assert stamp in cleaned.text and stamp not in masked
+
+
+def test_an_event_with_an_impossible_date_borrows_none_and_is_left_for_the_editor() -> None:
+    text = (
+        "园区快讯\n\n2023年2月30日，星河高新区举办第三届科技论坛\n13月5日，云岭高新区召开工作会议。\n"
+        "2023年3月2日，星河高新区与云岭高新区签署战略合作协议。"
+    )
+    document = extract_document(text.encode(), "impossible.txt", published=PartialDate(2023, 3, 10))
+    by_line = {d.evidence.split("，")[0]: d for d in document.events}
+    assert by_line["2023年3月2日"].date == PartialDate(2023, 3, 2)
+    for wrong in ("2023年2月30日", "13月5日"):
+        draft = by_line[wrong]
+        assert draft.date is None and draft.needs_date and wrong in draft.date_reason
+        assert draft.date_phrase == wrong
+        assert "date.impossible" in draft.rules
+        assert "云岭高新区" not in draft.parks or "星河高新区" not in draft.parks
