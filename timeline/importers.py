@@ -146,18 +146,21 @@ def _issue_title(doc: Document) -> str:
 
 def _create_items(source: Source, doc: Document) -> list[NewsItem]:
     """One NewsItem per item the splitter found; the whole text when it found none."""
+    # an article of one item keeps its own headline: the page's (or the manifest's) title when
+    # the splitter found none above the text
+    own = doc.metadata.title if len(doc.items) <= 1 else ""
     rows = [
         NewsItem(
             source=source,
             position=position,
-            headline=item.headline[:300],
+            headline=(item.headline or own)[:300],
             dateline=item.dateline[:200],
             byline=item.byline[:200],
             start=item.start,
             end=item.end,
         )
         for position, item in enumerate(doc.items)
-    ] or [NewsItem(source=source, position=0, start=0, end=len(doc.text))]
+    ] or [NewsItem(source=source, position=0, headline=own[:300], start=0, end=len(doc.text))]
     return NewsItem.objects.bulk_create(rows)
 
 

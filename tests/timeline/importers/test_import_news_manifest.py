@@ -144,3 +144,16 @@ def test_a_newsletter_issue_is_titled_by_its_masthead_not_by_a_contents_line(see
     headlines = list(source.items.values_list("headline", flat=True))
     assert "石嘴山高新区新增8家自治区级科技小巨人" in headlines
     assert headlines.count("石嘴山高新区新增8家自治区级科技小巨人") == 1  # not the contents too
+
+
+def test_the_manifest_title_heads_an_article_the_splitter_found_no_headline_for(tmp_path):
+    (tmp_path / "a.txt").write_text("4月27日，星河高新区举办第三届人工智能创新论坛。\n", encoding="utf-8")
+    (tmp_path / "crawl.csv").write_text(
+        "file,published,title\na.txt,2024-04-29,星河高新区举办人工智能创新论坛\n", encoding="utf-8"
+    )
+
+    run("--manifest", str(tmp_path / "crawl.csv"))
+
+    source = Source.objects.get()
+    assert source.title == "星河高新区举办人工智能创新论坛"
+    assert list(source.items.values_list("headline", flat=True)) == ["星河高新区举办人工智能创新论坛"]
