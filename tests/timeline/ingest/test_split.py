@@ -73,3 +73,10 @@ def test_a_labelled_contents_line_is_no_body_and_its_neighbour_no_item() -> None
     )
     items = split_items(text)
     assert [item.headline for item in items] == ["星河高新区举办人工智能论坛"]
+
+
+def test_a_stamp_or_a_document_number_under_the_title_is_not_the_headline() -> None:
+    body = "11月7日，星河高新区管委会主任在星河学院作了一场题为《园区创新发展》的专题报告，百余人参加。"
+    for under in ("2017-11-08 16:10 星河日报", "星府发〔2021〕28号", "发布时间：2021-10-19来源：星河网"):
+        text = f"星河高新区举办园区创新发展专题报告会\n{under}\n{body}\n"
+        assert [item.headline for item in split_items(text)] == ["星河高新区举办园区创新发展专题报告会"]
