@@ -10,7 +10,8 @@ dates, so this module reads them itself, in one regex pass plus a small combiner
    (``3月27日至31日``, ``2019年1—11月``) and periods (``2024—2027年``);
 3. the words around a mention give its role: ``截至`` makes it cumulative, a future date after
    ``到``/``力争`` or before ``建成``/``目标``/``前`` makes it a target; a year listed after
-   others (``1995、2005和2015年``) is "listed", the date of no one event. A date expression never
+   others (``1995、2005和2015年``) is "listed", the date of no one event; a dispatch's date
+   (``某某社北京9月18日电``) is "dateline". A date expression never
    spans a line break, and an impossible date (``2月30日``, ``13月5日``) gives no date at all.
 
 Resolution rules (they follow ``FORMAT.md``):
@@ -136,6 +137,16 @@ IMPOSSIBLE_BEFORE = rule(
     why="what precedes a date: 5日 after 13月, a month that is no month, is no day of the month "
     "before it, nor of the month on another line",
 )
+# 中评社北京9月18日电, 鲁网10月27日讯: the day a report was filed, which the day-only dates after
+# it (17日，…) count from, but not the day of what it reports.
+DATELINE_DATE = rule(
+    "date.dateline",
+    "date",
+    pattern=re.compile(r"^(?:电(?![视话影子力商池动网台脑器气缆站车源])|讯)"),
+    matches=("电 17日，星河高新区举办论坛。", "讯 星河高新区举办论坛。"),
+    misses=("电视台报道", "召开大会"),
+    why="what follows a date: 某某社北京9月18日电 is a dispatch's date, not an event's",
+)
 # 1995、2005和2015年三届…: years listed together name several occasions, none of them the date
 # of the one event a sentence reports.
 LISTED_YEARS = rule(
@@ -211,6 +222,7 @@ class _Context:
     last_day: PartialDate | None = None  # last date with a day
     last_year: int | None = None
     last_month: PartialDate | None = None
+    dateline: PartialDate | None = None  # 某某社北京9月18日电: 今天 and 昨天 count from it
 
 
 def find_dates(text: str, anchor: PartialDate, *, published: PartialDate | None = None) -> list[DateMention]:
@@ -400,6 +412,8 @@ class _Combiner:
     def _point_role(self, date: PartialDate, start: int, end: int) -> tuple[str, int, int]:
         """截至… is cumulative; a future date in a goal's words is a target; X前 is a bound."""
         text = self.text
+        if DATELINE_DATE.test(text[end : end + 3]):
+            return "dateline", start, end
         cum = _CUM_BEFORE.search(text, max(0, start - 6), start)
         if cum:
             return "cumulative", cum.start(), end
@@ -574,11 +588,12 @@ class _Combiner:
             step = -1 if word == "前一天" else 1
             return self._mention(tok, PartialDate.from_date(base.first_day() + dt.timedelta(days=step)))
         offset = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2, "明天": 1}[word]
+        today = self.ctx.dateline or self.anchor  # a dispatch's 今天 is the day it was filed
         if offset == 0:
-            return self._mention(tok, self.anchor)
-        if self.anchor.day is None:
+            return self._mention(tok, today)
+        if today.day is None:
             return None  # 昨天 of a month-precision anchor could be in the month before
-        return self._mention(tok, PartialDate.from_date(self.anchor.first_day() + dt.timedelta(days=offset)))
+        return self._mention(tok, PartialDate.from_date(today.first_day() + dt.timedelta(days=offset)))
 
     def _relmonth(self, tok: _Tok) -> DateMention | None:
         word = tok.text
@@ -623,9 +638,11 @@ class _Combiner:
 
     def _remember(self, mention: DateMention) -> None:
         ctx = self.ctx
-        if mention.role in ("point", "range", "vague"):
+        if mention.role in ("point", "range", "vague", "dateline"):
             ctx.last = mention
-        if mention.role in ("point", "range"):
+        if mention.role == "dateline" and mention.date.precision == DAY:
+            ctx.dateline = mention.date
+        if mention.role in ("point", "range", "dateline"):
             if mention.date.precision == DAY:
                 ctx.last_day = mention.date
             if mention.date.month is not None:

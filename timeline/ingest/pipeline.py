@@ -138,7 +138,7 @@ def _item_anchor(item: Item, published: PartialDate) -> PartialDate:
     """A dateline's own date (新华社北京4月27日电) anchors its item; else the publication date."""
     if item.dateline:
         for mention in find_dates(item.dateline, published, published=published):
-            if mention.role == "point" and mention.date.precision == "day":
+            if mention.role in ("point", "dateline") and mention.date.precision == "day":
                 return mention.date
     return published
 
@@ -180,7 +180,7 @@ def _anchored(
 
 def _item_anchor_is_own(dateline: str, anchor: PartialDate) -> bool:
     return any(
-        m.role == "point" and m.date.precision == "day" and not m.relative
+        m.role in ("point", "dateline") and m.date.precision == "day" and not m.relative
         for m in find_dates(dateline, anchor, published=anchor)
     )
 
@@ -255,7 +255,9 @@ def _latest_date(text: str) -> PartialDate | None:
     stated = [
         m.date
         for m in find_dates(text, floor)
-        if not m.relative and m.role in ("point", "range") and m.date.first_day() <= dt.date.today()
+        if not m.relative
+        and m.role in ("point", "range", "dateline")
+        and m.date.first_day() <= dt.date.today()
     ]
     return max(stated, key=lambda d: (d.first_day(), d.precision != "year")) if stated else None
 
