@@ -42,6 +42,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from timeline.ingest.lexicon import COUNTERS, GOAL_WORDS
 from timeline.ingest.rules import rule
 from timeline.ingest.types import DAY, MONTH, YEAR, DateMention, PartialDate
 
@@ -56,11 +57,6 @@ _CN_DIGITS = "〇零○一二三四五六七八九"
 _CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
 _CN_NUMERAL = _CN_DIGITS + "十百千万两廿"
 _SEP = r"(?:——|至|到|—|–|－|-|~|～|〜)"
-# Measure words and units: a bare 4-digit number before them is a quantity, not a year.
-_COUNTERS = (
-    "家个位名人件项元万亿千百余多所座台辆套吨米亩次倍户股分秒天周届期号条张篇部本册份场例组"
-    "支株只架艘栋间层款类种型代路线站床字页幅首集颗粒根块片批笔宗单票起处点度岁克升斤瓦兆毫美港英欧年月日"
-)
 
 _SP = r"[^\S\n]*"  # spaces inside a date, never a line break: a date never joins two lines
 _ARABIC_START = r"(?<![\d.．第])"  # a number starts here, not inside a number or an ordinal
@@ -74,7 +70,7 @@ _TOKENS = rf"""
     |(?P<year>(?:(?<![\d.．])(?P<y>(?:1[89]|20)\d\d)|{_CN_START}(?P<yc>[一二][{_CN_DIGITS}]{{3}})){_SP}年(?!代))
     |(?P<ryear>今年|去年|前年|明年|同年|当年|本年)
     |(?P<num4>(?<![\d.．])(?:19|20)\d\d(?={_SP}{_SEP}{_SP}(?:19|20)\d\d))
-    |(?P<bare>(?<![\d.．第])(?:19|20)\d\d(?![\d.．])(?=[\u4e00-\u9fff]|{_SP}[)）])(?![{_COUNTERS}]|平方|公里))
+    |(?P<bare>(?<![\d.．第])(?:19|20)\d\d(?![\d.．])(?=[\u4e00-\u9fff]|{_SP}[)）])(?![{COUNTERS}]|平方|公里))
     |(?P<suf>前(?:[一二三四1-4]季度|(?:1[0-2]|[1-9]|{_CN_MONTH})个?月)|年初|年底|年末|上半年|下半年
         |第?[一二三四1-4]季度|初(?![步心衷期级中稿一二三四五六七八九十])|底|末|上旬|中旬|下旬|份)
     |(?P<month>(?:{_ARABIC_START}(?P<m>1[0-2]|0?[1-9])|{_CN_START}(?P<mc>{_CN_MONTH})){_SP}月(?![球亮光饼薪租息嫂]))
@@ -103,7 +99,6 @@ _MONTH_SUFFIXES = ("初", "底", "末", "上旬", "中旬", "下旬", "份")
 _DASHES = ("——", "—", "–", "－", "-", "~", "～", "〜")
 
 _CUM_BEFORE = re.compile(r"(?:截至|截止|截至到|截止到)\s*$")
-_GOAL_WORDS = ("力争", "争取", "预计", "计划", "有望", "可望", "展望", "预期", "确保", "目标是", "目标")
 _EVERY_BEFORE = re.compile(r"每(?:年|月|周|个月)?\s*$")
 _DURATION_BEFORE = re.compile(r"(?:历时|为期|用时|耗时|持续|连续|经过|仅用|不到|超过|近|约|共|前|后|这)\s*$")
 _BEFORE_AFTER = re.compile(
@@ -439,12 +434,12 @@ class _Combiner:
         i = start
         while i > 0 and text[i - 1].isspace():
             i -= 1
-        for word in _GOAL_WORDS:
+        for word in GOAL_WORDS:
             if text.endswith(word, 0, i):
                 return i - len(word)
         if i > 0 and text[i - 1] in "到至在于":
             k = i - 1
-            for word in _GOAL_WORDS:
+            for word in GOAL_WORDS:
                 if text.endswith(word, 0, k):
                     return k - len(word)
             # 到2027年 is a goal wherever it stands (提出到2020年…要达到240家): only future dates
