@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -94,9 +95,10 @@ def extract_document(
         events.extend(extract_events(context))
         previous_lead = _foreign(lead_date(context))
         mentions.extend(_shift(m, item.start) for m in item_mentions)
+    known = _Known(anchored) if undated else None
     for draft in events:
-        if undated:
-            _undate_if_anchored(draft, anchored, anchor)
+        if known is not None:
+            _undate_if_anchored(draft, known)
         _undate_if_impossible(draft)
     return Document(
         name=name,
@@ -207,7 +209,25 @@ NEEDS_PUBLICATION_DATE = rule(
 )
 
 
-def _undate_if_anchored(draft: EventDraft, anchored: list[_Dated], anchor: PartialDate) -> None:
+class _Known:
+    """The date mentions of an undated document, looked up by phrase and by place (a dict and a
+    sorted list: linear in the document, however many events it holds)."""
+
+    def __init__(self, dated: list[_Dated]) -> None:
+        self.by_phrase: dict[tuple[str, PartialDate], bool] = {}
+        for d in dated:
+            key = (d.phrase, d.date)
+            self.by_phrase[key] = self.by_phrase.get(key, False) or d.depends
+        self.own = sorted((d.start, d.date.year) for d in dated if not d.depends)
+        self.starts = [start for start, _ in self.own]
+
+    def own_year_between(self, year: int, start: int, end: int) -> bool:
+        """Whether an absolute mention of ``year`` stands in [start, end)."""
+        first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return any(y == year for _, y in self.own[first:last])
+
+
+def _undate_if_anchored(draft: EventDraft, known: _Known) -> None:
     """An event of an undated document whose date came from the anchor loses it: the editor
     dates it (``needs_date``) from the phrase kept in ``date_phrase``; a date its own words give
     in full stays."""
@@ -215,14 +235,10 @@ def _undate_if_anchored(draft: EventDraft, anchored: list[_Dated], anchor: Parti
     if draft.kind == "statistic":
         # a statistic's phrase is its period (2023): its own by an absolute mention of that year
         # inside its evidence
-        depends = not any(
-            not d.depends and d.date.year == draft.date.year and draft.start <= d.start < draft.end
-            for d in anchored
-        )
+        depends = not known.own_year_between(draft.date.year, draft.start, draft.end)
     else:
-        same = [d.depends for d in anchored if d.phrase == draft.date_phrase and d.date == draft.date]
-        # none: dated by the publication date itself (a notice that issues a document)
-        depends = any(same) or not same
+        # not found: dated by the publication date itself (a notice that issues a document)
+        depends = known.by_phrase.get((draft.date_phrase, draft.date), True)
     if not depends:
         return
     draft.needs_date = True
