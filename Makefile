@@ -36,9 +36,10 @@ test: install browser-deps lint
 demo: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_registry
-	# two documents published, three left as candidates: the review workbench's queue
-	$(PY) manage.py import_news --publish $(DEMO_PUBLISHED)
-	$(PY) manage.py import_news $(DEMO_QUEUE)
+	# two documents published, three left as candidates: the review workbench's queue; the
+	# manifest gives each its publication date and publisher
+	$(PY) manage.py import_news --manifest seeds/manifest.csv --publish $(DEMO_PUBLISHED)
+	$(PY) manage.py import_news --manifest seeds/manifest.csv $(DEMO_QUEUE)
 	$(PY) manage.py rebuild_facet_counts
 	$(PY) manage.py ensure_admin
 	$(PY) manage.py runserver $(HOST)

@@ -111,7 +111,9 @@ def _take_turns() -> None:
 
 def _source_fields(doc: Document, publisher: str, user: AbstractBaseUser | None, source_url: str) -> dict:
     meta = doc.metadata
-    title = meta.title or next((item.headline for item in doc.items if item.headline), "")
+    title = (
+        meta.title or _issue_title(doc) or next((item.headline for item in doc.items if item.headline), "")
+    )
     url = (source_url or meta.url).strip()
     # a canonical link of javascript:… would become a link on the public pages: only a web
     # address is a URL, anything else stays text for the editor to read
@@ -133,20 +135,32 @@ def _source_fields(doc: Document, publisher: str, user: AbstractBaseUser | None,
     }
 
 
+def _issue_title(doc: Document) -> str:
+    """A newsletter or newspaper issue of several items is titled by its masthead (火炬动态
+    2022年第21期), never by one of its headlines."""
+    meta = doc.metadata
+    if not meta.issue_label or len(doc.items) < 2:
+        return ""
+    return f"{meta.publisher} {meta.issue_label}".strip()
+
+
 def _create_items(source: Source, doc: Document) -> list[NewsItem]:
     """One NewsItem per item the splitter found; the whole text when it found none."""
+    # an article of one item keeps its own headline: the page's (or the manifest's) title when
+    # the splitter found none above the text
+    own = doc.metadata.title if len(doc.items) <= 1 else ""
     rows = [
         NewsItem(
             source=source,
             position=position,
-            headline=item.headline[:300],
+            headline=(item.headline or own)[:300],
             dateline=item.dateline[:200],
             byline=item.byline[:200],
             start=item.start,
             end=item.end,
         )
         for position, item in enumerate(doc.items)
-    ] or [NewsItem(source=source, position=0, start=0, end=len(doc.text))]
+    ] or [NewsItem(source=source, position=0, headline=own[:300], start=0, end=len(doc.text))]
     return NewsItem.objects.bulk_create(rows)
 
 
@@ -610,6 +624,8 @@ def _rank(precision: str, windowed: bool) -> float:
 
 
 def _date_fields(draft: EventDraft) -> dict:
+    if draft.date is None:  # dated only against a publication date nobody gave: the editor dates it
+        return {"date": None, "end_date": None, "window_start": None, "window_end": None}
     end_date = draft.end_date.last_day() if draft.end_date else None
     start = draft.date.first_day()
     return {
@@ -642,7 +658,7 @@ class _EventWriter:
         self.doc = doc
         self.items = items
         self.entities = entities
-        self.status = Event.Status.PUBLISHED if publish else Event.Status.CANDIDATE
+        self.publish = publish
         self.user = user
         self.new = 0
         self.merged = 0
@@ -665,14 +681,17 @@ class _EventWriter:
             organisations=frozenset(relations[ORGANISATION]),
             policies=frozenset(relations[POLICY]),
         )
-        event = self._same_in_document(kind, draft, report) or self._same_in_database(kind, draft, report)
+        event = self._same_in_document(kind, draft, report)
+        if event is None and draft.date is not None:  # an undated report overlaps no stored event
+            event = self._same_in_database(kind, draft, report)
         if event is None:
             event = Event(
                 kind=kind,
                 title=(draft.title.strip() or draft.evidence.strip())[:300],
                 confidence=min(1.0, max(0.0, draft.confidence)),
                 rules=list(draft.rules),
-                status=self.status,
+                # an undated candidate is never published: an editor must date it first
+                status=Event.Status.PUBLISHED if self.publish and draft.date else Event.Status.CANDIDATE,
                 **_date_fields(draft),
             )
             self._save(event)
@@ -743,8 +762,9 @@ class _EventWriter:
     def _refine(self, event: Event, draft: EventDraft) -> None:
         """A more precise date or a higher confidence from the new report improves the event."""
         changed = []
-        new_rank = _rank(draft.date.precision, draft.window is not None)
-        if new_rank > _rank(event.precision, event.window_start is not None):
+        new_rank = _rank(draft.date.precision, draft.window is not None) if draft.date else -1.0
+        old_rank = _rank(event.precision, event.window_start is not None) if event.date else -1.0
+        if new_rank > old_rank:
             for field, value in _date_fields(draft).items():
                 setattr(event, field, value)
                 changed.append(field)

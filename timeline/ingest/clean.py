@@ -450,6 +450,12 @@ _FURNITURE_WORD = re.compile(
     r"|^广告|广告(?:热线|经营|许可|部|联系|招商|刊登)|热线\s*[:：]|热线$"
     r"|微信公众号|官方微博|扫码关注|关注我们|扫描二维码|二维码$|版权所有|ICP[备证]|公网安备"
 )
+# The labels of a government page's information box (索引号：… 发文机关：… 成文日期：…): a line
+# with two of them is the box, whose dates are the notice's, not events of the text.
+_INFOBOX_LABEL = re.compile(
+    r"(索\s*引\s*号|主题分类|主\s*题\s*词|发文机关|成文日期|发文字号|发布日期|标\s*题|文\s*号|信息分类"
+    r"|信息来源|来\s*源|点\s*击(?:数|量|次数)?|浏览(?:次数|量)?)\s*[:：]"
+)
 _SPONSOR_LINE = re.compile(r"[^\s，。]{2,16}(?:主管|主办|出版)")
 _NOTICE = 120  # characters: a notice to readers is a sentence or two
 _NOTICE_BODY = re.compile(r"休刊|敬告读者|特此(?:敬告|告知|公告|声明|通知)")
@@ -472,6 +478,8 @@ _STARTS_ON = "，。、；：！？,.;:!?）)》”’」』"
 _NEW_PARAGRAPH = re.compile(
     r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]\s|【|——|第[一二三四五六七八九十\d]+[章节条]"
     r"|本报讯|本刊讯|本报记者|本报通讯员|新华社|中新社|据.{0,12}(?:报道|消息)|（?记者)"
+    # a sentence that opens with its date (4月27日，… / 2023年5月8日上午，…) starts a paragraph
+    r"|(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下中]午|晚|晚间|早上)?[，,]"
 )
 _HEADING_START = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|——|【")
 _LINE = re.compile(r"[^\n]+")
@@ -493,6 +501,10 @@ _ISO_DATE = r"(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])
 _MONTH_DAY = rf"(?:0?[1-9]|1[0-2])[-/](?:0?[1-9]|[12]\d|3[01])(?:\s*{_CLOCK})?"
 _STAMP_RE = re.compile(rf"(?:{_ISO_DATE}|{_DATE})(?:\s*{_CLOCK})?")
 _ISO_STAMP_RE = re.compile(rf"{_ISO_DATE}(?:\s*{_CLOCK})?")
+# 中央政府门户网站 www.gov.cn 2011年07月08日: the site's name and address before the stamp
+_SITE_STAMP_RE = re.compile(
+    rf"(?:[{HAN}A-Za-z]{{1,14}}(?:网|网站|在线)\s*)?(?:(?:https?://)?www\.[\w.-]+\s+)?(?P<stamp>{_STAMP_RE.pattern})"
+)
 _BULLETS = "•·-*>|｜丨 "
 _SEPARATORS = " |｜丨/•·"
 _FIELD_VALUE = 40  # characters: a source, a name, a time or a count, not a sentence
@@ -567,9 +579,10 @@ def metadata_fields(line: str) -> list[tuple[str, str]] | None:
     fields = []
     head = line[: labels[0].start()].strip(_SEPARATORS)
     if head:
-        if not _STAMP_RE.fullmatch(head):
+        stamp = _SITE_STAMP_RE.fullmatch(head)
+        if not stamp:
             return None
-        fields.append(("", head))
+        fields.append(("", stamp.group("stamp")))
     for label, after in zip(labels, [*labels[1:], None], strict=True):
         value = line[label.end() : after.start() if after else len(line)].strip(_SEPARATORS)
         if len(value) > _FIELD_VALUE or _FIELD_STOP.search(value):
@@ -593,6 +606,8 @@ def _is_metadata_line(content: str, width: int) -> bool:
 def _is_furniture_line(content: str, width: int) -> bool:
     if _FURNITURE_LINE.fullmatch(content):
         return True
+    if len(set(_INFOBOX_LABEL.findall(content))) >= 2:
+        return True  # a government page's information box, however long its 标题 field
     if width <= 2 * _SHORT and not _SENTENCE_END.search(content) and _FURNITURE_WORD.search(content):
         return True
     return width <= _SHORT and bool(_SPONSOR_LINE.fullmatch(content) or _PHOTO_CREDIT.fullmatch(content))

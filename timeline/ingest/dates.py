@@ -9,7 +9,10 @@ dates, so this module reads them itself, in one regex pass plus a small combiner
 2. the combiner joins adjacent atoms into points (``2024年4月27日``), ranges
    (``3月27日至31日``, ``2019年1—11月``) and periods (``2024—2027年``);
 3. the words around a mention give its role: ``截至`` makes it cumulative, a future date after
-   ``到``/``力争`` or before ``建成``/``目标``/``前`` makes it a target.
+   ``到``/``力争`` or before ``建成``/``目标``/``前`` makes it a target; a year listed after
+   others (``1995、2005和2015年``) is "listed", the date of no one event; a dispatch's date
+   (``某某社北京9月18日电``) is "dateline". A date expression never
+   spans a line break, and an impossible date (``2月30日``, ``13月5日``) gives no date at all.
 
 Resolution rules (they follow ``FORMAT.md``):
 
@@ -39,6 +42,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from timeline.ingest.lexicon import COUNTERS, GOAL_WORDS
+from timeline.ingest.rules import rule
 from timeline.ingest.types import DAY, MONTH, YEAR, DateMention, PartialDate
 
 # A year-less date this far after the anchor belongs to the year before (FORMAT.md: "about two
@@ -52,12 +57,8 @@ _CN_DIGITS = "〇零○一二三四五六七八九"
 _CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
 _CN_NUMERAL = _CN_DIGITS + "十百千万两廿"
 _SEP = r"(?:——|至|到|—|–|－|-|~|～|〜)"
-# Measure words and units: a bare 4-digit number before them is a quantity, not a year.
-_COUNTERS = (
-    "家个位名人件项元万亿千百余多所座台辆套吨米亩次倍户股分秒天周届期号条张篇部本册份场例组"
-    "支株只架艘栋间层款类种型代路线站床字页幅首集颗粒根块片批笔宗单票起处点度岁克升斤瓦兆毫美港英欧年月日"
-)
 
+_SP = r"[^\S\n]*"  # spaces inside a date, never a line break: a date never joins two lines
 _ARABIC_START = r"(?<![\d.．第])"  # a number starts here, not inside a number or an ordinal
 _CN_START = rf"(?<![{_CN_NUMERAL}第几每])"
 _CN_MONTH = "十[一二]?|[一二三四五六七八九]"
@@ -66,21 +67,21 @@ _CN_DAY = "三十一?|二十[一二三四五六七八九]?|十[一二三四五�
 _TOKENS = rf"""
     (?P<iso>(?<![\d.])(?P<iso_y>(?:19|20)\d\d)(?P<iso_s>[-/.])(?P<iso_m>1[0-2]|0?[1-9])
         (?P=iso_s)(?P<iso_d>3[01]|[12]\d|0?[1-9])(?!\d|(?P=iso_s)\d))
-    |(?P<year>(?:(?<![\d.．])(?P<y>(?:1[89]|20)\d\d)|{_CN_START}(?P<yc>[一二][{_CN_DIGITS}]{{3}}))\s*年(?!代))
+    |(?P<year>(?:(?<![\d.．])(?P<y>(?:1[89]|20)\d\d)|{_CN_START}(?P<yc>[一二][{_CN_DIGITS}]{{3}})){_SP}年(?!代))
     |(?P<ryear>今年|去年|前年|明年|同年|当年|本年)
-    |(?P<num4>(?<![\d.．])(?:19|20)\d\d(?=\s*{_SEP}\s*(?:19|20)\d\d))
-    |(?P<bare>(?<![\d.．第])(?:19|20)\d\d(?![\d.．])(?=[\u4e00-\u9fff]|\s*[)）])(?![{_COUNTERS}]|平方|公里))
+    |(?P<num4>(?<![\d.．])(?:19|20)\d\d(?={_SP}{_SEP}{_SP}(?:19|20)\d\d))
+    |(?P<bare>(?<![\d.．第])(?:19|20)\d\d(?![\d.．])(?=[\u4e00-\u9fff]|{_SP}[)）])(?![{COUNTERS}]|平方|公里))
     |(?P<suf>前(?:[一二三四1-4]季度|(?:1[0-2]|[1-9]|{_CN_MONTH})个?月)|年初|年底|年末|上半年|下半年
         |第?[一二三四1-4]季度|初(?![步心衷期级中稿一二三四五六七八九十])|底|末|上旬|中旬|下旬|份)
-    |(?P<month>(?:{_ARABIC_START}(?P<m>1[0-2]|0?[1-9])|{_CN_START}(?P<mc>{_CN_MONTH}))\s*月(?![球亮光饼薪租息嫂]))
-    |(?P<day>(?:{_ARABIC_START}(?P<d>3[01]|[12]\d|0?[1-9])|{_CN_START}(?P<dc>{_CN_DAY}))\s*(?P<du>[日号]))
+    |(?P<month>(?:{_ARABIC_START}(?P<m>1[0-2]|0?[1-9])|{_CN_START}(?P<mc>{_CN_MONTH})){_SP}月(?![球亮光饼薪租息嫂]))
+    |(?P<day>(?:{_ARABIC_START}(?P<d>3[01]|[12]\d|0?[1-9])|{_CN_START}(?P<dc>{_CN_DAY})){_SP}(?P<du>[日号]))
     |(?P<num>(?:{_ARABIC_START}(?:3[01]|[12]\d|0?[1-9])|{_CN_START}(?:{_CN_DAY}))
-        (?=\s*{_SEP}\s*[\d一二三四五六七八九十]))
+        (?={_SP}{_SEP}{_SP}[\d一二三四五六七八九十]))
     |(?P<since>至今(?![年天日])|以来)
     |(?P<sep>{_SEP})
     |(?P<vague>近日|(?<![节假生作止念末周当次每今昨明平近白终往])日前|近期|不久前|前不久
         |最近(?![\d{_CN_NUMERAL}几])|近来|前些天|前几天|这几天|近几天)
-    |(?P<relday>今天|今日|昨天|昨日|前天|明天|当天|当日|同日|当晚|同一天|次日|翌日|第二天|前一天)
+    |(?P<relday>今天|今日|昨天|昨日|前天|(?<![提目此之以当空先事])前日(?![期程])|明天|当天|当日|同日|当晚|同一天|次日|翌日|第二天|前一天)
     |(?P<relmonth>本月|当月|上个?月|下个?月|同月)
     |(?P<week>本周|这周|上周|下周|上个?星期|本星期|这个?星期|下个?星期)
     |(?P<now>目前|当前|现在)
@@ -98,7 +99,6 @@ _MONTH_SUFFIXES = ("初", "底", "末", "上旬", "中旬", "下旬", "份")
 _DASHES = ("——", "—", "–", "－", "-", "~", "～", "〜")
 
 _CUM_BEFORE = re.compile(r"(?:截至|截止|截至到|截止到)\s*$")
-_GOAL_WORDS = ("力争", "争取", "预计", "计划", "有望", "可望", "展望", "预期", "确保", "目标是", "目标")
 _EVERY_BEFORE = re.compile(r"每(?:年|月|周|个月)?\s*$")
 _DURATION_BEFORE = re.compile(r"(?:历时|为期|用时|耗时|持续|连续|经过|仅用|不到|超过|近|约|共|前|后|这)\s*$")
 _BEFORE_AFTER = re.compile(
@@ -111,6 +111,59 @@ _PERIOD_AFTER = re.compile(r"\s*(?:年度)?\s*(?:规划|计划|方案|行动|纲
 _SAME_PERIOD_AFTER = re.compile(r"\s*同期")
 _LUNAR_BEFORE = re.compile(r"(?:农历|阴历)\s*$")
 _LUNAR_AFTER = re.compile(r"\s*(?:初|廿)[一二三四五六七八九十]")
+# A date beside digits with a unit that made no date (13月, 32日) is an impossible date: none of it
+# is a date, and it lends nothing to its neighbours.
+_IMPOSSIBLE_NEXT_RE = re.compile(r"[^\S\n]*\d{1,3}[^\S\n]*[月日]")
+IMPOSSIBLE_NEXT = rule(
+    "date.impossible_continues",
+    "date",
+    predicate=lambda after: _IMPOSSIBLE_NEXT_RE.match(after) is not None,
+    matches=("13月5日举行", "32日开幕"),
+    misses=("举行会议", "，共有12家企业"),
+    why="what follows a date: in 2023年13月5日 or 2月32日 the part that reads as a date belongs "
+    "to an impossible one",
+)
+IMPOSSIBLE_BEFORE = rule(
+    "date.impossible_precedes",
+    "date",
+    pattern=re.compile(r"\d\s*[年月][^\S\n]*\Z"),
+    matches=("会议定于13月", "2023年2\n月"),
+    misses=("会议定于本月", "会议定于13月\n"),
+    why="what precedes a date: 5日 after 13月, a month that is no month, is no day of the month "
+    "before it, nor of the month on another line",
+)
+# 中评社北京9月18日电, 鲁网10月27日讯: the day a report was filed, which the day-only dates after
+# it (17日，…) count from, but not the day of what it reports.
+DATELINE_DATE = rule(
+    "date.dateline",
+    "date",
+    pattern=re.compile(r"^(?:电(?![视话影子力商池动网台脑器气缆站车源])|讯)"),
+    matches=("电 17日，星河高新区举办论坛。", "讯 星河高新区举办论坛。"),
+    misses=("电视台报道", "召开大会"),
+    why="what follows a date: 某某社北京9月18日电 is a dispatch's date, not an event's",
+)
+# 1995、2005和2015年三届…: years listed together name several occasions, none of them the date
+# of the one event a sentence reports.
+LISTED_YEARS = rule(
+    "date.listed_years",
+    "date",
+    pattern=re.compile(r"(?<!\d)(?:19|20)\d\d年?[^\S\n]*[、和及与][^\S\n]*\Z"),
+    matches=("园区曾于2009、2014和", "会议在2016年、"),
+    misses=("会议于2016年", "共有2016家企业和"),
+    why="what precedes a year: a year listed after others (1995、2005和2015年三届大会) dates no one event",
+)
+# 由2020年的169家增至178家: the year a change starts from is a comparison's base, not the period
+# the figure covers nor the date of an event.
+COMPARISON_BASE = rule(
+    "date.comparison_base",
+    "date",
+    pattern=re.compile(
+        r"[由从][^\S\n]*(?:(?:19|20)\d\d|[一二][〇零○一二三四五六七八九]{3})年(?:底|末)?的?[^\S\n]*[\d一二三四五六七八九十两]"
+    ),
+    matches=("园区总数由2016年的120家增至150家", "产值从2015年底的80亿元增长到"),
+    misses=("园区于2016年认定120家企业", "从2019年起实施"),
+    why="the year a change starts from (由X年的…增至…) is a comparison's base",
+)
 _ENUM_BETWEEN = re.compile(r"\s*[、和及与]\s*")
 _DAY_AFTER_EXCLUDED = re.compile(r"\s*(?:以内|之内|内|游|左右|多|余)")
 
@@ -164,6 +217,7 @@ class _Context:
     last_day: PartialDate | None = None  # last date with a day
     last_year: int | None = None
     last_month: PartialDate | None = None
+    dateline: PartialDate | None = None  # 某某社北京9月18日电: 今天 and 昨天 count from it
 
 
 def find_dates(text: str, anchor: PartialDate, *, published: PartialDate | None = None) -> list[DateMention]:
@@ -204,7 +258,7 @@ class _Combiner:
         if j >= len(self.toks):
             return None
         tok = self.toks[j]
-        if tok.kind not in kinds or self.text[end : tok.start].strip():
+        if tok.kind not in kinds or not _adjacent(self.text, end, tok.start):
             return None
         return tok
 
@@ -244,7 +298,7 @@ class _Combiner:
         if i >= len(self.toks):
             return None
         tok = self.toks[i]
-        if after is not None and self.text[after : tok.start].strip():
+        if after is not None and not _adjacent(self.text, after, tok.start):
             return None
         m = tok.match
         p = _Parts(tok.start, tok.end)
@@ -314,6 +368,11 @@ class _Combiner:
         start, end = a.start, (b or a).end
         if b is None and self._not_a_date(a):
             return None, j
+        before = text[max(0, start - 8) : start]
+        if a.day is not None and a.month is None and not a.has_year:
+            before = before.rstrip()  # 6日 at the head of a line, under a line ending in 5月
+        if IMPOSSIBLE_NEXT.test(text[end : end + 8]) or IMPOSSIBLE_BEFORE.test(before):
+            return None, j  # 2023年13月5日, 13月5日, 2月32日: an impossible date gives no date at all
         try:
             date, end_date, role, relative = self._resolve(a, b, sep)
         except ValueError:  # an impossible day (2月30日) or a relative word without context
@@ -348,9 +407,15 @@ class _Combiner:
     def _point_role(self, date: PartialDate, start: int, end: int) -> tuple[str, int, int]:
         """截至… is cumulative; a future date in a goal's words is a target; X前 is a bound."""
         text = self.text
+        if DATELINE_DATE.test(text[end : end + 3]):
+            return "dateline", start, end
         cum = _CUM_BEFORE.search(text, max(0, start - 6), start)
         if cum:
             return "cumulative", cum.start(), end
+        if date.precision == YEAR and LISTED_YEARS.test(text[max(0, start - 24) : start]):
+            return "listed", start, end
+        if COMPARISON_BASE.test(text[max(0, start - 2) : end + 4]):
+            return "base", start, end
         future = date.last_day() > self.anchor.last_day()
         goal_start = self._goal_prefix(start)
         if goal_start is not None and future:
@@ -369,16 +434,17 @@ class _Combiner:
         i = start
         while i > 0 and text[i - 1].isspace():
             i -= 1
-        for word in _GOAL_WORDS:
+        for word in GOAL_WORDS:
             if text.endswith(word, 0, i):
                 return i - len(word)
         if i > 0 and text[i - 1] in "到至在于":
             k = i - 1
-            for word in _GOAL_WORDS:
+            for word in GOAL_WORDS:
                 if text.endswith(word, 0, k):
                     return k - len(word)
-            # 到2027年 at a clause start is a goal; 增长至2021年 is a change, not a goal.
-            if text[i - 1] in "到至" and (k == 0 or not _is_cjk(text[k - 1])):
+            # 到2027年 is a goal wherever it stands (提出到2020年…要达到240家): only future dates
+            # come here, and a change to a future year (增长至2027年的…) is a projection
+            if text[i - 1] in "到至":
                 return k
         return None
 
@@ -516,12 +582,13 @@ class _Combiner:
                 return None  # 近日…次日 or 4月…次日: no day to count from
             step = -1 if word == "前一天" else 1
             return self._mention(tok, PartialDate.from_date(base.first_day() + dt.timedelta(days=step)))
-        offset = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1}[word]
+        offset = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2, "明天": 1}[word]
+        today = self.ctx.dateline or self.anchor  # a dispatch's 今天 is the day it was filed
         if offset == 0:
-            return self._mention(tok, self.anchor)
-        if self.anchor.day is None:
+            return self._mention(tok, today)
+        if today.day is None:
             return None  # 昨天 of a month-precision anchor could be in the month before
-        return self._mention(tok, PartialDate.from_date(self.anchor.first_day() + dt.timedelta(days=offset)))
+        return self._mention(tok, PartialDate.from_date(today.first_day() + dt.timedelta(days=offset)))
 
     def _relmonth(self, tok: _Tok) -> DateMention | None:
         word = tok.text
@@ -566,9 +633,11 @@ class _Combiner:
 
     def _remember(self, mention: DateMention) -> None:
         ctx = self.ctx
-        if mention.role in ("point", "range", "vague"):
+        if mention.role in ("point", "range", "vague", "dateline"):
             ctx.last = mention
-        if mention.role in ("point", "range"):
+        if mention.role == "dateline" and mention.date.precision == DAY:
+            ctx.dateline = mention.date
+        if mention.role in ("point", "range", "dateline"):
             if mention.date.precision == DAY:
                 ctx.last_day = mention.date
             if mention.date.month is not None:
@@ -578,6 +647,12 @@ class _Combiner:
 
 
 # -- helpers ---------------------------------------------------------------------------------
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """Two pieces of one date: only spaces between them, no line break."""
+    gap = text[end:start]
+    return not gap.strip() and "\n" not in gap
+
+
 def _joinable(a: _Parts, b: _Parts) -> bool:
     """Whether A-sep-B reads as one range: B has units, and its finest unit fits A's."""
     # Month suffixes (1—4月份, 6月初至7月底) keep a month range; 上半年 and the like do not join.
@@ -636,8 +711,36 @@ def _cn_number(value: str) -> int:
     return int("".join(str(_CN_VALUE[c]) for c in value))
 
 
-def _is_cjk(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
+# -- impossible dates ------------------------------------------------------------------------
+_WRITTEN_DAY = re.compile(
+    r"(?<![\d.．])(?:(?P<y>(?:19|20)\d\d)[^\S\n]*年[^\S\n]*)?(?P<m>\d{1,2})[^\S\n]*月(?:[^\S\n]*(?P<d>\d{1,2})[^\S\n]*[日号])?"
+)
+
+
+def impossible_date(text: str) -> str:
+    """The first date of ``text`` written in digits that no calendar has (2月30日, 13月5日,
+    2023年2月29日), or ""."""
+    for match in _WRITTEN_DAY.finditer(text):
+        month, day = int(match["m"]), int(match["d"]) if match["d"] else None
+        year = int(match["y"]) if match["y"] else 2000  # a leap year: 2月29日 alone may be right
+        try:
+            PartialDate(year, month, day) if month else None
+        except ValueError:
+            return match.group(0).strip()
+        if not month:
+            return match.group(0).strip()
+    return ""
+
+
+IMPOSSIBLE_DATE = rule(
+    "date.impossible",
+    "date",
+    predicate=lambda text: bool(impossible_date(text)),
+    matches=("2023年2月30日，园区举办论坛。", "13月5日，园区召开大会。", "2023年2月29日，园区开放。"),
+    misses=("2024年2月29日，园区开放。", "12月5日，园区召开大会。", "共有13家企业和5个月的准备。"),
+    why="an event whose own sentence gives an impossible date takes no date from anywhere else: "
+    "the editor dates it",
+)
 
 
 # -- metadata strings --------------------------------------------------------------------------

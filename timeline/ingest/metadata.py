@@ -56,6 +56,11 @@ _NOT_PUBLICATION = re.compile(
 _PUBLICATION_NAME = re.compile(
     r"^\s*([\u4e00-\u9fff《》]{2,16}(?:报|动态|周刊|日报|晚报|导报|杂志|通讯|快讯|简报))\s*$"
 )
+# A masthead on one line: the publication's name, then the date (``某某科技报 2024年5月6日 星期一``).
+_NAME_DATE_LINE_RE = re.compile(
+    rf"^\s*([\u4e00-\u9fff《》]{{2,16}}(?:报|动态|周刊|日报|晚报|导报|杂志|通讯|快讯|简报))\s*{_DATE}"
+    rf"\s*(?:{_WEEKDAY})?\s*(?:{_ISSUE})?\s*$"
+)
 _PUBLISHER_VALUE = re.compile(r"[\u4e00-\u9fffA-Za-z·（）()]{2,24}")
 # The signature under a notice: the issuing body (or bodies), then the date, on lines of their own.
 _ISSUER_RE = re.compile(
@@ -131,6 +136,10 @@ def _masthead_date(lines: list[str]) -> tuple[_Found | None, bool]:
     sure (beside the name or the issue number), which no web page's metadata line overrides."""
     candidates = []
     for number, line in enumerate(lines):
+        named = _NAME_DATE_LINE_RE.match(line) if number < _HEAD_LINES else None
+        if named and (date := _day(named, 2)):
+            candidates.append((5, -number, True, date, line.strip(), number))
+            continue
         match = _LINE_DATE_RE.match(line)
         date = _day(match) if match else _split_date(lines, number)
         if date is None:
@@ -190,6 +199,15 @@ def signature_date(text: str) -> PartialDate | None:
     return found[0] if found else None
 
 
+def signature(text: str) -> tuple[PartialDate, int] | None:
+    """The date a notice is signed on and the offset of its line in ``text``."""
+    lines = text.split("\n")
+    found = _signature_date(lines)
+    if found is None:
+        return None
+    return found[0], sum(len(line) + 1 for line in lines[: found[2]])
+
+
 def _signature_date(lines: list[str]) -> _Found | None:
     """The date under the first signature: the issuing body on a line of its own (the last of
     them, for a joint notice), then the date alone (``某某市人民政府办公厅`` / ``2024年5月6日``)."""
@@ -207,6 +225,8 @@ def _signature_date(lines: list[str]) -> _Found | None:
 def _publisher(lines: list[str], date_line: int | None) -> str:
     """The publication's name: next to the masthead date, else the first name-like line on top."""
     order = []
+    if date_line is not None and (named := _NAME_DATE_LINE_RE.match(lines[date_line])):
+        return named.group(1).strip("《》")
     if date_line is not None:
         order += list(range(date_line - 1, max(-1, date_line - 4), -1)) + [date_line + 1]
     order += list(range(min(len(lines), _HEAD_LINES)))

@@ -25,6 +25,14 @@ _CREDIT_RE = re.compile(
     r"^\s*[（(](?:供稿|来源|稿源|作者|记者|编辑|责任编辑|通讯员|撰稿)\s*[:：][^）)]*[）)]\s*$"
 )
 _SECTION_RE = re.compile(r"^\s*【[^】]{1,30}】\s*$")
+# Heading-like lines that are no article's title: a date stamp (2017-11-08 16:10 某某日报), a
+# document number (川府发〔2021〕28号), a labelled field (发布时间：…来源：…).
+_NOT_TITLE = re.compile(
+    r"^\s*(?:(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s|$)"
+    r"|[\u4e00-\u9fff]{1,8}[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*\d+\s*号\s*$)"
+    r"|(?:时间|日期|来源)\s*[:：]"
+)
+_LABEL_RE = re.compile(r"^【[^】]{1,30}】\s*")
 _END_PUNCT = "。！？；：…”」』)）"
 _MAX_HEADLINE = 40
 
@@ -47,7 +55,7 @@ def _covered(start: int, end: int, furniture: list[Span]) -> bool:
 def is_headline(line: str) -> bool:
     """A phrase, not a sentence: short, no full stop, at most one comma; short lines that are
     not sentences (an issue number, a caption) count too, as they start no body."""
-    line = line.strip()
+    line = _LABEL_RE.sub("", line.strip(), count=1)  # 【研究报告】 持续做好…: a contents line
     if not line or len(line) > _MAX_HEADLINE or DATELINE_RE.match(line):
         return False
     if re.search(r"[。！？]", line):
@@ -118,6 +126,7 @@ def split_items(text: str, furniture: list[Span] | None = None) -> list[Item]:
 def _headline(text: str, heads: list[Span]) -> list[Span]:
     """The last heading line, with the one before it when together they still read as one
     headline (a wrapped title); older lines are a contents list or page furniture."""
+    heads = [h for h in heads if not _NOT_TITLE.search(text[h.start : h.end])]
     if not heads:
         return []
     last = heads[-1]

@@ -146,7 +146,7 @@ class EventDraft:
     """An event as the extractor sees it, before the database."""
 
     kind: str
-    date: PartialDate
+    date: PartialDate | None  # None: the text dates it only against a publication date nobody gave
     title: str
     evidence: str
     start: int  # offsets of the evidence in the cleaned text
@@ -161,6 +161,9 @@ class EventDraft:
     policies: list[str] = field(default_factory=list)
     confidence: float = 0.5
     rules: list[str] = field(default_factory=list)  # names of the rules (rules.TABLE) that made it
+    # set with ``date`` None: the editor must date it; ``date_reason`` says why in one line
+    needs_date: bool = False
+    date_reason: str = ""
 
 
 @dataclass

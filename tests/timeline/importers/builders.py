@@ -56,7 +56,7 @@ class DocumentBuilder:
         evidence: str,
         *,
         kind: str = "forum",
-        date: str = "2024-05-08",
+        date: str | None = "2024-05-08",
         title: str = "",
         window: tuple[str, str] | None = None,
         end_date: str | None = None,
@@ -67,7 +67,7 @@ class DocumentBuilder:
         self.events.append(
             EventDraft(
                 kind=kind,
-                date=PartialDate.parse(date),
+                date=PartialDate.parse(date) if date else None,
                 title=title or evidence[:20],
                 evidence=evidence,
                 start=start,

@@ -428,3 +428,28 @@ def test_a_conversion_that_changes_length_keeps_the_map(monkeypatch: pytest.Monk
     converted, index = clean_module._to_simplified_by_line(text, list(range(len(text))))
     assert converted == "甲又又乙\n丙"
     assert index == [0, 1, 1, 2, 3, 4]
+
+
+def test_a_stamp_after_the_sites_name_and_address_is_a_metadata_line() -> None:
+    from timeline.ingest.clean import metadata_fields
+
+    line = "星河市政府门户网站 www.xinghe.gov.cn 2019年07月08日 来源：星河市科技局"
+    assert metadata_fields(line) == [("", "2019年07月08日"), ("来源", "星河市科技局")]
+    assert metadata_fields("星河新闻网 2019年07月08日 来源：星河日报") == [
+        ("", "2019年07月08日"),
+        ("来源", "星河日报"),
+    ]
+    # a headline before the stamp is no site: the line stays text
+    assert metadata_fields("星河高新区举办论坛 2019年07月08日 来源：星河日报") is None
+
+
+def test_the_stamp_line_under_a_headline_dates_no_event() -> None:
+    from timeline.ingest.pipeline import extract_document
+    from timeline.ingest.types import PartialDate
+
+    text = (
+        "星河高新区举办人工智能论坛\n星河市政府门户网站 www.xinghe.gov.cn 2019年07月08日 来源：星河市科技局\n"
+        "2019年7月3日，星河高新区举办第三届人工智能创新论坛。\n"
+    )
+    document = extract_document(text.encode(), "stamp.txt", published=PartialDate(2019, 7, 8))
+    assert [d.date for d in document.events] == [PartialDate(2019, 7, 3)]

@@ -60,3 +60,23 @@ def test_metadata_lines_are_no_headline_and_keep_the_headline_above_them() -> No
         cleaned = clean(raw)
         items = split_items(cleaned.text, cleaned.furniture)
         assert [item.headline for item in items] == ["南湖科技城举办人才节"]
+
+
+def test_a_labelled_contents_line_is_no_body_and_its_neighbour_no_item() -> None:
+    text = (
+        "星河动态\n2023年第5期\n"
+        "【园区要闻】 星河高新区举办人工智能论坛\n"
+        "云岭高新区新增十家科技企业\n"
+        "【研究报告】 持续推进园区创新驱动高质量发展的若干思考与建议\n"
+        "星河高新区举办人工智能论坛\n"
+        "5月8日，星河高新区人工智能产业创新论坛在星河会展中心举行，百余家企业参加。\n"
+    )
+    items = split_items(text)
+    assert [item.headline for item in items] == ["星河高新区举办人工智能论坛"]
+
+
+def test_a_stamp_or_a_document_number_under_the_title_is_not_the_headline() -> None:
+    body = "11月7日，星河高新区管委会主任在星河学院作了一场题为《园区创新发展》的专题报告，百余人参加。"
+    for under in ("2017-11-08 16:10 星河日报", "星府发〔2021〕28号", "发布时间：2021-10-19来源：星河网"):
+        text = f"星河高新区举办园区创新发展专题报告会\n{under}\n{body}\n"
+        assert [item.headline for item in split_items(text)] == ["星河高新区举办园区创新发展专题报告会"]

@@ -17,7 +17,7 @@ def event_record(document: Document, draft: EventDraft) -> dict:
     raw_start, raw_end = document.raw_span(draft.start, draft.end)
     record = {
         "doc": document.name,
-        "date": draft.date.iso(),
+        "date": draft.date.iso() if draft.date else None,
         "kind": draft.kind,
         "title": draft.title,
         "parks": draft.parks,
@@ -30,6 +30,8 @@ def event_record(document: Document, draft: EventDraft) -> dict:
         "rules": draft.rules,
         "offsets": [raw_start, raw_end],
     }
+    if draft.needs_date:
+        record["needs_date"] = draft.date_reason or True
     if draft.window:
         record["date_window"] = [draft.window[0].isoformat(), draft.window[1].isoformat()]
     if draft.end_date:

@@ -16,6 +16,7 @@ from timeline.importers import ImportResult, import_document
 from timeline.ingest.errors import IngestError
 from timeline.ingest.pipeline import extract_document
 from timeline.ingest.types import PartialDate
+from timeline.manifest import Entry, ManifestError, read_manifest
 
 SUFFIXES = {".txt", ".text", ".htm", ".html", ".pdf"}
 STDIN = "-"
@@ -84,6 +85,11 @@ def find_documents(paths: list[str]) -> list[str]:
     return found
 
 
+def _key(path: str) -> str:
+    """A file's path as the manifest and the command line both name it."""
+    return path if path == STDIN else str(Path(path).resolve())
+
+
 def failure_reason(error: BaseException) -> str:
     """One line saying why a document failed."""
     if isinstance(error, OSError) and error.strerror:
@@ -103,33 +109,48 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("paths", nargs="*", metavar="PATH", help="file, folder or - for standard input")
+        parser.add_argument(
+            "--manifest",
+            metavar="FILE",
+            help="CSV (header row) or JSON Lines with file, url, published, publisher, title per document "
+            "(files relative to the manifest's folder); with PATHs, only those are imported",
+        )
         parser.add_argument("--published", help="publication date: YYYY, YYYY-MM or YYYY-MM-DD")
         parser.add_argument("--publisher", default="", help="publisher name (overrides the document's)")
         parser.add_argument("--publish", action="store_true", help="publish the events created")
         parser.add_argument("--dry-run", action="store_true", help="run everything, then roll back")
 
     def handle(self, *args, **options) -> None:
-        if not options["paths"]:
-            raise CommandError("give at least one file, folder or - (standard input)")
+        if not options["paths"] and not options["manifest"]:
+            raise CommandError("give at least one file, folder or - (standard input), or --manifest")
         published = None
         if options["published"]:
             try:
                 published = PartialDate.parse(options["published"])
             except ValueError as error:
                 raise CommandError(f"--published: {error}") from error
-        documents = find_documents(options["paths"])
+        entries, bad_rows = self._manifest(options["manifest"])
+        for line in bad_rows:
+            self.stderr.write(line)
+        if options["paths"]:
+            documents = find_documents(options["paths"])
+        else:
+            documents = [str(entry.path) for entry in entries.values()]
         if not documents:
+            if bad_rows:
+                raise CommandError(f"{len(bad_rows)} bad row(s) in {options['manifest']}: nothing imported")
             raise CommandError(
                 "no news files (.txt .text .htm .html .pdf) found in " + " ".join(options["paths"])
             )
 
         totals = Totals()
+        totals.failed = len(bad_rows)
         # each document is its own transaction; a dry run wraps them all in one it rolls back
         with transaction.atomic() if options["dry_run"] else nullcontext():
             for number, path in enumerate(documents, 1):
                 self._progress(number, len(documents), path)
                 try:
-                    totals.add(self._import(path, published, options))
+                    totals.add(self._import(path, published, options, entries.get(_key(path))))
                 except Exception as error:  # one bad document must not stop the others
                     totals.failed += 1
                     self._progress_done()
@@ -146,10 +167,32 @@ class Command(BaseCommand):
             noun = "document" if totals.failed == 1 else "documents"
             raise CommandError(f"{totals.failed} {noun} failed", returncode=1)
 
-    def _import(self, path: str, published: PartialDate | None, options: dict) -> ImportResult:
+    def _manifest(self, manifest: str | None) -> tuple[dict[str, Entry], list[str]]:
+        """The manifest's rows by resolved file path, and its bad rows' error lines."""
+        if not manifest:
+            return {}, []
+        try:
+            entries, errors = read_manifest(Path(manifest))
+        except ManifestError as error:
+            raise CommandError(str(error)) from error
+        return {_key(str(entry.path)): entry for entry in entries}, errors
+
+    def _import(
+        self, path: str, published: PartialDate | None, options: dict, entry: Entry | None = None
+    ) -> ImportResult:
+        """One document; a manifest row's date, publisher, URL and title win over the options'
+        and the document's own."""
         data, name = read_document(path, settings.IMPORT_MAX_BYTES)
-        doc = extract_document(data, name, published=published, gazetteer=load_gazetteer())
-        result = import_document(doc, publisher=options["publisher"], publish=options["publish"])
+        when = entry.published if entry and entry.published else published
+        doc = extract_document(data, name, published=when, gazetteer=load_gazetteer())
+        if entry and entry.title:
+            doc.metadata.title = entry.title
+        result = import_document(
+            doc,
+            publisher=(entry.publisher if entry else "") or options["publisher"],
+            publish=options["publish"],
+            source_url=entry.url if entry else "",
+        )
         if options["verbosity"] >= 2:
             self._progress_done()
             what = (
