@@ -19,6 +19,7 @@ from timeline.ingest.entities import Gazetteer, document_people, document_titles
 from timeline.ingest.errors import IngestError
 from timeline.ingest.events import ItemContext, extract_events, lead_date
 from timeline.ingest.metadata import read_metadata
+from timeline.ingest.notices import read_policies
 from timeline.ingest.registry import read_registry
 from timeline.ingest.split import split_items
 from timeline.ingest.types import DateMention, Document, Item, Mention, PartialDate
@@ -80,6 +81,7 @@ def extract_document(
         events.extend(extract_events(context))
         previous_lead = _foreign(lead_date(context))
         mentions.extend(_shift(m, item.start) for m in item_mentions)
+    policies = read_policies(cleaned.text, metadata, events, gazetteer)
     return Document(
         name=name,
         raw_text=decoded.text,
@@ -92,6 +94,7 @@ def extract_document(
         items=items,
         events=events,
         mentions=mentions,
+        policies=policies,
     )
 
 

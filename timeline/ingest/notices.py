@@ -1,0 +1,384 @@
+"""Policies as facts: what a notice, an approval (批复) or a report says about the policies it is
+or cites — title, issuers, 文号, 成文日期, 发布日期, period years and kind.
+
+A government notice prints these in a fixed layout (a headline 关于…的通知, the 文号 on the
+line under it, the bodies addressed, the body, then the signature: the issuing bodies and the
+date on lines of their own), and gov.cn pages repeat them in a field block (发文机关 / 成文日期 /
+发文字号 / 发布日期). A news report only cites policies: 《…》 with a 文号 after it. Every shape
+here is a named rule (family "policy"); word lists come from ``lexicon``. One linear pass over
+the lines and one over the 《》 titles: no document-wide quadratic work.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from people.names import name_key
+from timeline.ingest.dates import find_dates
+from timeline.ingest.entities import Gazetteer, find_policies, policy_period
+from timeline.ingest.lexicon import (
+    ISSUER_HEADS,
+    NOTICE_ENDINGS,
+    POLICY_KIND_ENDINGS,
+    REPORT_OF_FIGURES,
+    alternation,
+)
+from timeline.ingest.rules import rule
+from timeline.ingest.types import EventDraft, Metadata, PartialDate, PolicyFacts
+
+_HEAD_LINES = 60  # a notice's headline sits near the top of the page
+_ENDINGS = alternation(NOTICE_ENDINGS)
+_ISSUER = rf"[\u4e00-\u9fff（）()]{{2,30}}?(?:{alternation(ISSUER_HEADS)})"
+
+# --------------------------------------------------------------------------- the rules
+
+HEADLINE = rule(
+    "policy.notice_headline",
+    "policy",
+    pattern=re.compile(
+        rf"^(?P<issuers>(?:{_ISSUER}[、\s]*){{0,4}}?)(?P<title>(?:印发|转发)?关于[^。；！？：:]{{2,120}}?的(?:{_ENDINGS}))"
+        r"(?:\s*[（(](?P<number>[^（）()]{2,24}号)?[^（）()]*[）)]?)?$"
+    ),
+    matches=(
+        "江南市人民政府关于同意设立江南高新技术产业园区的批复",
+        "关于印发某某新区创新发展三年行动方案的通知",
+        "北方省科学技术厅 北方省财政厅关于开展孵化器评价工作的通知（北科发〔2023〕7号）",
+        "东方市人民政府办公厅印发关于加快建设科技园区实施意见的通知",
+    ),
+    misses=(
+        "会议传达了关于加快建设科技园区的意见。",
+        "记者从市政府获悉，关于园区的规划正在编制",
+        "关于我们",
+    ),
+    why="a notice's own headline (issuer, 关于…的 and the document word) names the policy it is",
+)
+
+DOCUMENT_NUMBER = rule(
+    "policy.document_number",
+    "policy",
+    pattern=re.compile(
+        r"(?P<prefix>[\u4e00-\u9fff]{1,10})\s*[〔\[［(（【]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)）】]"
+        r"\s*第?\s*(?P<serial>\d{1,4})\s*号"
+    ),
+    matches=("南科发〔2022〕15号", "北政办发[2019]3号", "东府函（2021）第12号", "西发改【2020】88号"),
+    misses=("第15号台风", "2022年15号", "科发2022年第3期"),
+    why="a 文号 is the issuer's code, the year in brackets (any of 〔〕[]（）【】) and a serial",
+)
+
+FIELD = rule(
+    "policy.field_block",
+    "policy",
+    pattern=re.compile(
+        r"(?P<label>发文机关|发布机构|发文单位|成文日期|成文时间|发文字号|文\s*号|发布日期|发布时间|标\s*题)"
+        r"\s*[:：]\s*"
+    ),
+    matches=("发文机关：东方省人民政府  成文日期：2019年03月02日", "发文字号: 东政发〔2019〕5号"),
+    misses=("会议时间：上午九点", "东方省人民政府发文机关"),
+    why="a government page's field block states issuer, 文号 and both dates outright",
+)
+
+SIGNATURE_DATE = rule(
+    "policy.signature_date",
+    "policy",
+    pattern=re.compile(
+        r"^\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+        r"|[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)\s*$"
+    ),
+    matches=("2021年6月30日", "二〇二一年六月三十日"),
+    misses=("2021年6月30日，园区举行签约仪式。", "6月30日"),
+    why="the signature's date stands on a line of its own under the issuing body: the 成文日期",
+)
+
+
+def _issuer_line(line: str) -> bool:
+    names = [n for n in re.split(r"[\s、]+", line.strip()) if n]
+    return bool(names) and len(names) <= 6 and all(re.fullmatch(_ISSUER, n) for n in names)
+
+
+ISSUER_LINE = rule(
+    "policy.issuer_line",
+    "policy",
+    predicate=_issuer_line,
+    matches=("东方省人民政府", "南方市科学技术局  南方市财政局", "国务院办公厅"),
+    misses=("各区县人民政府：", "一、总体要求", "园区2023年实现营业收入"),
+    why="the lines above the signature date name the issuing bodies, one or several",
+)
+
+
+ISSUING_NOTICE = rule(
+    "policy.issuing_notice",
+    "policy",
+    pattern=re.compile(r"^(?:关于)?(?:印发|发布|颁布|公布)《?(?P<inner>[^《》]{4,120}?)》?的通知$"),
+    matches=(
+        "关于印发东方市科技园区发展规划（2021—2025年）的通知",
+        "关于印发《南方孵化器管理办法》的通知",
+        "印发关于加快建设科技园区实施意见的通知",
+    ),
+    misses=("关于转发《东方市科技园区管理办法》的通知", "关于举办第三届创新大赛的通知"),
+    why="a notice that issues a document is its vehicle: the policy is the document it issues, "
+    "with the notice's 文号, issuers and dates",
+)
+
+
+_ISSUED_IN_BODY = re.compile(r"现将《(?P<title>[^《》\n]{4,120})》(?:印发|发布|印送|颁布)")
+
+
+def _report_of_figures(title: str) -> bool:
+    bare = re.sub(r"[（(][^（）()]*[）)]$", "", title)
+    if re.search(rf"(?:{_ENDINGS}|方案|规划|纲要|计划|政策|措施|条例|法|倡议)$", bare):
+        return False  # 关于公布…评价结果的通知 is a notice, a policy
+    return re.search(alternation(REPORT_OF_FIGURES), bare) is not None
+
+
+REPORT = rule(
+    "policy.report_of_figures",
+    "policy",
+    predicate=_report_of_figures,
+    matches=(
+        "2023年东方科技园区评价结果",
+        "南方创新指数报告（2024）",
+        "北方统计年鉴",
+        "2019中国园区发展蓝皮书",
+    ),
+    misses=("关于公布2023年东方科技园区评价结果的通知", "南方科技园区建设方案（2024—2027年）"),
+    why="an index, a ranking, a yearbook or a blue book of figures is a report, not a policy",
+)
+
+_FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
+FIVE_YEAR_PLAN = rule(
+    "policy.five_year_plan",
+    "policy",
+    pattern=re.compile(rf"[“\"‘]?(?P<plan>{'|'.join(_FIVE_YEAR_PLANS)})[”\"’]?"),
+    matches=("东方市“十四五”科技创新规划", "十三五国家科技园区发展规划"),
+    misses=("十四届全国人大", "第十五次会议"),
+    why="a five-year plan's name gives its period (十四五 → 2021—2025)",
+)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def policy_kind(title: str) -> str:
+    """The ``PolicyKind`` a title names by its last word, before a trailing （2024—2027年）."""
+    text = title.strip().strip("《》").strip()
+    while re.search(r"\s*[（(][^（）()]*[）)]\s*$", text):
+        text = re.sub(r"\s*[（(][^（）()]*[）)]\s*$", "", text)
+    for ending, kind in sorted(POLICY_KIND_ENDINGS, key=lambda pair: -len(pair[0])):
+        if text.endswith(ending):
+            return kind
+    return "other"
+
+
+def document_number(text: str) -> str:
+    """The 文号 in ``text`` in one spelling (〔〕, ASCII digits, no 第), or ""."""
+    match = DOCUMENT_NUMBER.search(unicodedata.normalize("NFKC", text))
+    if match is None:
+        return ""
+    return f"{match['prefix']}〔{match['year']}〕{int(match['serial'])}号"
+
+
+def period_of(title: str) -> tuple[int, int] | None:
+    """The years a policy covers: （2021—2025年） or a five-year plan's name."""
+    years = policy_period(title)
+    if years:
+        return years
+    plan = FIVE_YEAR_PLAN.search(title)
+    if plan:
+        first = _FIVE_YEAR_PLANS[plan["plan"]]
+        return first, first + 4
+    return None
+
+
+def canonical_title(title: str) -> str:
+    """A title as stored: no spaces, no 《》 around or inside (关于转发《…》的通知)."""
+    return re.sub(r"\s+", "", title).strip().replace("《", "").replace("》", "")
+
+
+def issuers_of_title(title: str) -> list[str]:
+    """The bodies a title names before 关于 (科技部 财政部关于…): its issuers."""
+    head = title.split("关于", 1)[0] if "关于" in title else ""
+    names = [n for n in re.split(r"[\s、]+", head.strip()) if n]
+    return names if names and all(re.fullmatch(_ISSUER, n) for n in names) else []
+
+
+def read_policies(
+    text: str,
+    metadata: Metadata,
+    events: Iterable[EventDraft] = (),
+    gazetteer: Gazetteer | None = None,
+) -> list[PolicyFacts]:
+    """Every policy the document is or cites, with what it says about each.
+
+    Issuers take the registry's name when the ``gazetteer`` knows them (科技部 → 科学技术部). The
+    document's own notice, when it is one, comes first; the release and approval ``events``
+    its body reports are given its title as their policy (a 批复 approving a park's upgrade
+    concerns the park and the 批复)."""
+
+    def canonical(name: str) -> str:
+        entry = gazetteer.lookup(name, "organisation") if gazetteer is not None else None
+        return entry.name if entry is not None else name
+
+    found: dict[str, PolicyFacts] = {}
+    own = _own_notice(text, metadata)
+    if own is not None:
+        own.issuers = list(dict.fromkeys(canonical(n) for n in own.issuers))
+        found[name_key(own.title)] = own
+    for mention in find_policies(text, reports=True):
+        title = canonical_title(mention.name)
+        key = name_key(title)
+        facts = found.get(key)
+        if facts is None:
+            facts = found[key] = PolicyFacts(
+                title=title,
+                kind=policy_kind(title),
+                start=mention.start,
+                end=mention.end,
+                is_policy=not REPORT.test(title),
+                issuers=[canonical(n) for n in issuers_of_title(title)],
+                period=period_of(title),
+                rules=["policy.report_of_figures"] if REPORT.test(title) else [],
+            )
+        if mention.document_number and not facts.document_number:
+            facts.document_number = document_number(mention.document_number)
+            facts.rules.append(DOCUMENT_NUMBER.name)
+    if own is not None:
+        _link(own, events)
+    return list(found.values())
+
+
+def _link(own: PolicyFacts, events: Iterable[EventDraft]) -> None:
+    for draft in events:
+        if draft.kind in ("policy_release", "park_signup") and draft.start >= own.start:
+            if own.title not in draft.policies:
+                draft.policies.insert(0, own.title)
+                draft.rules.append(HEADLINE.name)
+
+
+def _fields(lines: list[str]) -> dict[str, str]:
+    """The first value of each label of a gov.cn field block (标题, 发文机关, 成文日期 …)."""
+    values: dict[str, str] = {}
+    for line in lines:
+        labels = list(FIELD.finditer(line))
+        for label, after in zip(labels, [*labels[1:], None], strict=False):
+            value = line[label.end() : after.start() if after else len(line)].strip()
+            key = re.sub(r"\s+", "", label["label"])
+            if value:
+                values.setdefault(key, value)
+    return values
+
+
+def _headline(lines: list[str]) -> tuple[re.Match[str], int, int, int | None] | None:
+    """The first headline of a notice in the top lines, joined over up to three lines (a title
+    wraps), as (match, first line, last line, where it ends in a run-in line). An issuer on a
+    line of its own over the headline is not part of the title; a page flattened to one line
+    starts with it."""
+    top = [(n, line.strip()) for n, line in enumerate(lines[:_HEAD_LINES]) if line.strip()]
+    for i, (number, line) in enumerate(top):
+        if re.match(r"(?:上一篇|下一篇|附件|相关|标\s*题)", line) or ISSUER_LINE.test(line):
+            continue
+        joined = ""
+        for j in range(i, min(i + 3, len(top))):
+            joined += top[j][1]
+            if len(joined) > 160:
+                break
+            match = HEADLINE.search(joined)
+            if match:
+                return match, number, top[j][0], None
+        for run_in in _RUN_IN.finditer(line[:200]):
+            match = HEADLINE.search(line[: run_in.end()])
+            if match:
+                return match, number, number, run_in.end()
+    return None
+
+
+_RUN_IN = re.compile(rf"的(?:{_ENDINGS})(?=\s+\S)")
+
+
+def _own_notice(text: str, metadata: Metadata) -> PolicyFacts | None:
+    lines = text.split("\n")
+    fields = _fields(lines[:_HEAD_LINES])
+    rules = []
+    headline = _headline(lines)
+    title_field = fields.get("标题", "")
+    if title_field and HEADLINE.search(re.sub(r"\s+", "", title_field)):
+        match = HEADLINE.search(re.sub(r"\s+", "", title_field))
+        rules.append(FIELD.name)
+    elif headline is not None:
+        match = headline[0]
+        rules.append(HEADLINE.name)
+    else:
+        return None
+    title = canonical_title(match["issuers"] + match["title"])
+    issued = ISSUING_NOTICE.search(canonical_title(match["title"]))
+    if issued is not None:  # the document it issues, as the body names it when it does
+        named = _ISSUED_IN_BODY.search(text, 0, min(len(text), 3000))
+        title = canonical_title(named["title"] if named else issued["inner"])
+        rules.append(ISSUING_NOTICE.name)
+    first = headline[1] if headline else 0
+    last = headline[2] if headline else 0
+    start = sum(len(line) + 1 for line in lines[:first])
+    end = sum(len(line) + 1 for line in lines[: last + 1])
+    if headline is not None and headline[3] is not None:
+        end = start + headline[3]
+    facts = PolicyFacts(title=title, kind=policy_kind(title), start=start, end=end, own=True, rules=rules)
+    # issuers: the field, the headline's own, the line over a headline that starts at 关于
+    issuers = re.split(r"[\s、]+", fields.get("发文机关", "") or fields.get("发布机构", "") or "")
+    issuers += issuers_of_title(canonical_title(match["issuers"] + match["title"]))
+    if headline is not None and not match["issuers"] and first > 0 and _issuer_line(lines[first - 1]):
+        issuers += lines[first - 1].split()
+    # 文号: the field, the headline's bracket, a line of its own under the headline
+    number = fields.get("发文字号", "") or fields.get("文号", "") or (match["number"] or "")
+    if not number and headline is not None:
+        for line in lines[last + 1 : last + 7]:  # under the headline, or under its repeat
+            if DOCUMENT_NUMBER.search(line) and len(line.strip()) <= 24:
+                number = line
+                break
+    facts.document_number = document_number(number)
+    if facts.document_number:
+        facts.rules.append(DOCUMENT_NUMBER.name)
+    signed, signers = _signature(lines, last + 1)
+    if signed is not None:
+        facts.rules.append(SIGNATURE_DATE.name)
+    issuers += signers
+    facts.issuers = [n for n in dict.fromkeys(issuers) if n and re.fullmatch(_ISSUER, n)]
+    facts.written_on = signed or _date(fields.get("成文日期", "") or fields.get("成文时间", ""))
+    facts.published_on = _date(fields.get("发布日期", ""))
+    if facts.published_on is None and metadata.published is not None:
+        from_signature = signed is not None and metadata.published == signed
+        facts.published_on = None if from_signature else metadata.published
+    facts.period = period_of(title)
+    return facts
+
+
+def _signature(lines: list[str], after: int) -> tuple[PartialDate | None, list[str]]:
+    """The first signature after the headline: a date alone on its line under the issuing
+    bodies (one or several lines, or one line of names)."""
+    for number in range(after, len(lines)):
+        if not SIGNATURE_DATE.search(lines[number]):
+            continue
+        signers: list[str] = []
+        above = number - 1
+        while above >= after and number - above <= 4 and ISSUER_LINE.test(lines[above]):
+            signers = lines[above].split() + signers
+            above -= 1
+        if signers:
+            return _date(lines[number]), signers
+    return None, []
+
+
+def _date(value: str) -> PartialDate | None:
+    value = value.strip()
+    if not value:
+        return None
+    iso = re.match(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})", value)
+    if iso:
+        try:
+            return PartialDate(int(iso[1]), int(iso[2]), int(iso[3]))
+        except ValueError:
+            return None
+    for mention in find_dates(value, PartialDate(2000)):
+        if mention.role == "point" and not mention.relative:
+            return mention.date
+    return None
