@@ -293,7 +293,8 @@ def _headline(lines: list[str]) -> tuple[re.Match[str], int, int, int | None] | 
     return None
 
 
-_RUN_IN = re.compile(rf"的(?:{_ENDINGS})(?=\s+\S)")
+# a headline run into the line after it (a flattened page): followed by white space or its 文号
+_RUN_IN = re.compile(rf"的(?:{_ENDINGS})(?=\s+\S|[\u4e00-\u9fff]{{1,10}}\s*[〔\[［(（【]\s*(?:19|20)\d{{2}})")
 
 
 def _own_notice(text: str, metadata: Metadata) -> PolicyFacts | None:
@@ -325,12 +326,14 @@ def _own_notice(text: str, metadata: Metadata) -> PolicyFacts | None:
     facts = PolicyFacts(title=title, kind=policy_kind(title), start=start, end=end, own=True, rules=rules)
     # issuers: the field, the headline's own, the line over a headline that starts at 关于
     issuers = re.split(r"[\s、]+", fields.get("发文机关", "") or fields.get("发布机构", "") or "")
-    issuers += issuers_of_title(canonical_title(match["issuers"] + match["title"]))
+    issuers += issuers_of_title(match["issuers"] + "关于")
     if headline is not None and not match["issuers"] and first > 0 and _issuer_line(lines[first - 1]):
         issuers += lines[first - 1].split()
     # 文号: the field, the headline's bracket, a line of its own under the headline
     number = fields.get("发文字号", "") or fields.get("文号", "") or (match["number"] or "")
-    if not number and headline is not None:
+    if not number and headline is not None and headline[3] is not None:
+        number = lines[last][headline[3] : headline[3] + 30]
+    if not DOCUMENT_NUMBER.search(number) and headline is not None:
         for line in lines[last + 1 : last + 7]:  # under the headline, or under its repeat
             if DOCUMENT_NUMBER.search(line) and len(line.strip()) <= 24:
                 number = line

@@ -1,0 +1,189 @@
+"""notices.read_policies: what a notice, an approval or a report says about the policies it is
+or cites (sentences and notices of our own)."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+from timeline.ingest.entities import find_policies
+from timeline.ingest.notices import document_number, period_of, policy_kind, read_policies
+from timeline.ingest.pipeline import extract_document
+from timeline.ingest.types import EventDraft, Metadata, PartialDate
+
+JOINT = """东方省科学技术厅 东方省财政厅关于开展科技园区绩效评价工作的通知
+东科发〔2023〕17号
+各市科技局、财政局：
+为推动科技园区高质量发展，现就有关事项通知如下。
+一、评价对象为全省省级以上科技园区。
+东方省科学技术厅
+东方省财政厅
+2023年6月12日
+"""
+
+FIELDS = """当前位置：首页 > 政策文件
+发文机关：南方省人民政府 成文日期：2022年09月01日
+标  题：南方省人民政府关于同意设立南湖高新技术产业园区的批复
+发文字号：南府函〔2022〕40号 发布日期：2022年09月08日
+南方省人民政府关于同意设立南湖
+高新技术产业园区的批复
+南府函〔2022〕40号
+南湖市人民政府：
+你市请示收悉。现批复如下：同意设立南湖高新技术产业园区。
+南方省人民政府
+2022年9月1日
+"""
+
+ISSUING = """西海市人民政府办公厅印发关于加快科技企业孵化器建设实施意见的通知
+西政办发〔2021〕5号
+各区人民政府：经市人民政府同意，现将《关于加快科技企业孵化器建设的实施意见》印发给你们，请认真贯彻执行。
+西海市人民政府办公厅
+2021年4月2日
+"""
+
+
+def facts_of(text: str, published: PartialDate | None = None, events=()):
+    return read_policies(text, Metadata(published=published), list(events))
+
+
+def test_a_joint_notice_names_every_issuer_its_number_and_signing_date():
+    own = facts_of(JOINT)[0]
+    assert own.own and own.title == "东方省科学技术厅东方省财政厅关于开展科技园区绩效评价工作的通知"
+    assert own.issuers == ["东方省科学技术厅", "东方省财政厅"]
+    assert own.document_number == "东科发〔2023〕17号"
+    assert own.written_on == PartialDate(2023, 6, 12)
+    assert own.kind == "notice"
+
+
+def test_a_field_block_gives_issuer_number_and_both_dates():
+    own = facts_of(FIELDS)[0]
+    assert own.title == "南方省人民政府关于同意设立南湖高新技术产业园区的批复"
+    assert (own.kind, own.issuers, own.document_number) == (
+        "approval",
+        ["南方省人民政府"],
+        "南府函〔2022〕40号",
+    )
+    assert (own.written_on, own.published_on) == (PartialDate(2022, 9, 1), PartialDate(2022, 9, 8))
+
+
+def test_a_notice_that_issues_a_document_is_that_document():
+    own = facts_of(ISSUING)[0]
+    assert own.title == "关于加快科技企业孵化器建设的实施意见"
+    assert (own.kind, own.issuers, own.document_number) == (
+        "opinion",
+        ["西海市人民政府办公厅"],
+        "西政办发〔2021〕5号",
+    )
+    assert own.written_on == PartialDate(2021, 4, 2)
+
+
+def test_an_issuer_on_its_own_line_over_the_headline_is_not_part_of_the_title():
+    text = (
+        "北江市人民政府\n关于促进科技园区提质增效的若干意见\n北府发〔2020〕3号\n各区政府：现提出如下意见。\n"
+    )
+    own = facts_of(text)[0]
+    assert own.title == "关于促进科技园区提质增效的若干意见"
+    assert own.issuers == ["北江市人民政府"]
+
+
+def test_a_page_date_is_the_release_date_unless_it_is_the_signature():
+    assert facts_of(JOINT, PartialDate(2023, 6, 20))[0].published_on == PartialDate(2023, 6, 20)
+    assert facts_of(JOINT, PartialDate(2023, 6, 12))[0].published_on is None
+
+
+def test_an_impossible_signature_date_gives_no_date():
+    own = facts_of(JOINT.replace("2023年6月12日", "2023年2月30日"))[0]
+    assert own.written_on is None
+
+
+def test_a_news_report_is_no_notice_but_cites_policies():
+    text = (
+        "本报讯 6月3日，东方省召开科技园区工作会议。会议解读了《东方省“十四五”科技园区发展规划》"
+        "和《东方省科技园区管理办法》（东政发（２０２１）８号）。\n"
+        "上一篇：东方省人民政府关于同意设立北湖高新区的批复\n"
+    )
+    found = facts_of(text)
+    assert not any(f.own for f in found)
+    by_title = {f.title: f for f in found}
+    assert by_title["东方省“十四五”科技园区发展规划"].period == (2021, 2025)
+    assert by_title["东方省科技园区管理办法"].document_number == "东政发〔2021〕8号"
+    assert by_title["东方省科技园区管理办法"].kind == "measures"
+
+
+def test_a_cited_title_names_its_issuer():
+    text = "按照《南方省科学技术厅关于开展孵化器认定工作的通知》（南科发〔2022〕3号）要求，现组织申报。"
+    (cited,) = facts_of(text)
+    assert cited.issuers == ["南方省科学技术厅"] and cited.document_number == "南科发〔2022〕3号"
+
+
+def test_a_report_of_figures_is_no_policy():
+    text = "会上发布了《2023年东方科技园区评价结果》和《南方创新指数报告（2024）》。"
+    assert find_policies(text) == []
+    assert [(f.title, f.is_policy) for f in facts_of(text)] == [("南方创新指数报告（2024）", False)]
+
+
+def test_an_approvals_own_title_is_the_policy_of_the_events_in_its_body():
+    body_at = FIELDS.index("你市请示")
+    draft = EventDraft(
+        "park_signup", PartialDate(2022, 9, 1), "南湖高新区设立", "同意设立", body_at, body_at + 4, 0
+    )
+    facts_of(FIELDS, events=[draft])
+    assert draft.policies == ["南方省人民政府关于同意设立南湖高新技术产业园区的批复"]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("国科发火〔2020〕10号", "国科发火〔2020〕10号"),
+        ("国函[2021]5号", "国函〔2021〕5号"),
+        ("国函（２０２１）５号", "国函〔2021〕5号"),
+        ("东政办发【2019】第12号", "东政办发〔2019〕12号"),
+        ("第12号公告", ""),
+    ],
+)
+def test_document_numbers_take_one_spelling(text, number):
+    assert document_number(text) == number
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("关于同意设立某某高新区的批复", "approval"),
+        ("某某市科技园区发展规划（2021—2025年）", "plan"),
+        ("关于促进科技园区发展的实施意见", "opinion"),
+        ("某某科技园区管理办法（试行）", "measures"),
+        ("某某市科技创新促进条例", "law"),
+        ("中国科技园区发展报告", "report"),
+    ],
+)
+def test_kind_comes_from_the_titles_last_word(title, kind):
+    assert policy_kind(title) == kind
+
+
+def test_period_years_from_a_range_or_a_five_year_plan():
+    assert period_of("东方市科技园区发展规划（2021-2025年）") == (2021, 2025)
+    assert period_of("2024—2027年东方市科技园区行动方案") == (2024, 2027)
+    assert period_of("东方市“十三五”科技园区发展规划") == (2016, 2020)
+    assert period_of("东方市科技园区发展规划") is None
+
+
+def test_extract_prints_policy_facts_with_the_policies_flag(tmp_path):
+    path = tmp_path / "notice.txt"
+    path.write_text(JOINT, encoding="utf-8")
+    out = io.StringIO()
+    call_command("extract", str(path), "--published", "2023-06-20", "--policies", stdout=out)
+    (line,) = out.getvalue().strip().splitlines()
+    record = json.loads(line)
+    assert record["document_number"] == "东科发〔2023〕17号"
+    assert (record["written_on"], record["published_on"]) == ("2023-06-12", "2023-06-20")
+    assert record["issuers"] == ["东方省科学技术厅", "东方省财政厅"]
+
+
+def test_the_pipeline_fills_document_policies():
+    document = extract_document(FIELDS.encode("utf-8"), "notice.txt")
+    assert [f.title for f in document.policies if f.own] == [
+        "南方省人民政府关于同意设立南湖高新技术产业园区的批复"
+    ]
