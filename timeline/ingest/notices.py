@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from people.names import name_key
 from timeline.ingest.dates import find_dates
-from timeline.ingest.entities import Gazetteer, find_policies, policy_period
+from timeline.ingest.entities import Gazetteer, find_entities, find_policies, policy_period
 from timeline.ingest.lexicon import (
     ISSUER_HEADS,
     NOTICE_ENDINGS,
@@ -206,7 +206,7 @@ def issuers_of_title(title: str) -> list[str]:
 def read_policies(
     text: str,
     metadata: Metadata,
-    events: Iterable[EventDraft] = (),
+    events: list[EventDraft] | None = None,
     gazetteer: Gazetteer | None = None,
 ) -> list[PolicyFacts]:
     """Every policy the document is or cites, with what it says about each.
@@ -214,7 +214,9 @@ def read_policies(
     Issuers take the registry's name when the ``gazetteer`` knows them (科技部 → 科学技术部). The
     document's own notice, when it is one, comes first; the release and approval ``events``
     its body reports are given its title as their policy (a 批复 approving a park's upgrade
-    concerns the park and the 批复)."""
+    concerns the park and the 批复), and when they hold no release of it, its own release is
+    added, dated by its signature (or 发布日期, or the year of its 文号), never guessed."""
+    events = events if events is not None else []
 
     def canonical(name: str) -> str:
         entry = gazetteer.lookup(name, "organisation") if gazetteer is not None else None
@@ -245,6 +247,10 @@ def read_policies(
             facts.rules.append(DOCUMENT_NUMBER.name)
     if own is not None:
         _link(own, events)
+        cited = [f.title for f in found.values() if f is not own and own.start <= f.start < own.end]
+        draft = _release(own, text, gazetteer, events, cited)
+        if draft is not None:
+            events.append(draft)
     return list(found.values())
 
 
@@ -254,6 +260,57 @@ def _link(own: PolicyFacts, events: Iterable[EventDraft]) -> None:
             if own.title not in draft.policies:
                 draft.policies.insert(0, own.title)
                 draft.rules.append(HEADLINE.name)
+
+
+def _release(
+    own: PolicyFacts,
+    text: str,
+    gazetteer: Gazetteer | None,
+    events: list[EventDraft],
+    cited: list[str],
+) -> EventDraft | None:
+    """The notice's own release, unless an event of the body already tells it (a release of
+    it, or for an approval the sign-up it approves). A forwarding notice (关于转发《…》的通知)
+    releases the document it forwards too: ``cited`` are the titles its headline names."""
+    told = ("policy_release", "park_signup") if own.kind == "approval" else ("policy_release",)
+    if any(d.kind in told and d.start >= own.start for d in events) or own.start < 0:
+        return None
+    date, phrase = own.written_on, "成文日期"
+    if date is None:
+        date, phrase = own.published_on, "发布日期"
+    year = re.search(r"〔((?:19|20)\d{2})〕", own.document_number)
+    if date is None and year:
+        date, phrase = PartialDate(int(year[1])), own.document_number
+    if date is None:
+        return None
+    headline = text[own.start : own.end].strip()
+    lead = own.start + text[own.start : own.end].find(headline[:1]) if headline else own.start
+    found = find_entities(headline, gazetteer, when=date.first_day()) if gazetteer is not None else []
+    issuer = own.issuers[0] if own.issuers else ""
+    forwarded = cited[0] if cited and own.title.startswith("关于转发") else ""
+    if own.kind == "approval" or not issuer:
+        title = f"《{own.title}》"
+    else:
+        title = f"{issuer}{'转发' if forwarded else '印发'}《{forwarded or own.title}》"
+    organisations = {name: "issuer" for name in own.issuers}
+    for mention in found:
+        if mention.kind == "organisation":
+            organisations.setdefault(mention.name, "participant")
+    return EventDraft(
+        kind="policy_release",
+        date=date,
+        title=title,
+        evidence=headline,
+        start=lead,
+        end=lead + len(headline),
+        item_index=-1,
+        date_phrase=phrase,
+        parks=list(dict.fromkeys(m.name for m in found if m.kind == "park")),
+        organisations=list(organisations.items()),
+        policies=[own.title, *cited],
+        confidence=0.7 if own.written_on or own.published_on else 0.5,
+        rules=list(own.rules),
+    )
 
 
 def _fields(lines: list[str]) -> dict[str, str]:

@@ -45,8 +45,8 @@ ISSUING = """西海市人民政府办公厅印发关于加快科技企业孵化�
 """
 
 
-def facts_of(text: str, published: PartialDate | None = None, events=()):
-    return read_policies(text, Metadata(published=published), list(events))
+def facts_of(text: str, published: PartialDate | None = None, events: list[EventDraft] | None = None):
+    return read_policies(text, Metadata(published=published), [] if events is None else events)
 
 
 def test_a_joint_notice_names_every_issuer_its_number_and_signing_date():
@@ -186,4 +186,50 @@ def test_the_pipeline_fills_document_policies():
     document = extract_document(FIELDS.encode("utf-8"), "notice.txt")
     assert [f.title for f in document.policies if f.own] == [
         "南方省人民政府关于同意设立南湖高新技术产业园区的批复"
+    ]
+
+
+def test_a_notice_with_no_event_of_its_body_is_released_on_its_signing_date():
+    events: list[EventDraft] = []
+    facts_of(JOINT, events=events)
+    (release,) = events
+    assert (release.kind, release.date, release.date_phrase) == (
+        "policy_release",
+        PartialDate(2023, 6, 12),
+        "成文日期",
+    )
+    assert release.policies == ["东方省科学技术厅东方省财政厅关于开展科技园区绩效评价工作的通知"]
+    assert release.organisations == [("东方省科学技术厅", "issuer"), ("东方省财政厅", "issuer")]
+    assert JOINT[release.start : release.end].startswith("东方省科学技术厅")
+
+
+def test_an_approval_whose_sign_up_the_body_tells_adds_no_release():
+    body_at = FIELDS.index("你市请示")
+    draft = EventDraft(
+        "park_signup", PartialDate(2022, 9, 1), "南湖高新区设立", "同意设立", body_at, body_at + 4, 0
+    )
+    events = [draft]
+    facts_of(FIELDS, events=events)
+    assert events == [draft]
+
+
+def test_a_notice_with_no_date_at_all_gets_no_release():
+    undated = "关于开展科技园区绩效评价工作的通知\n各市科技局：现就有关事项通知如下。\n"
+    events: list[EventDraft] = []
+    assert facts_of(undated, events=events)[0].own
+    assert events == []
+
+
+def test_a_forwarding_notice_releases_what_it_forwards_too():
+    text = (
+        "关于转发《东方省科学技术厅关于开展孵化器评价工作的通知》的通知\n"
+        "各区科技局：现转发给你们。\n北湖市科学技术局\n2023年7月3日\n"
+    )
+    events: list[EventDraft] = []
+    facts_of(text, events=events)
+    (release,) = events
+    assert release.title == "北湖市科学技术局转发《东方省科学技术厅关于开展孵化器评价工作的通知》"
+    assert release.policies == [
+        "关于转发东方省科学技术厅关于开展孵化器评价工作的通知的通知",
+        "东方省科学技术厅关于开展孵化器评价工作的通知",
     ]
