@@ -23,7 +23,7 @@ from django.db.models import Q, QuerySet
 from people.links import is_web_url
 from people.models import Organisation, Park, Person, Position, Precision, slug_with_suffix
 from people.names import name_key
-from policies.models import Policy, PolicyKind
+from policies.models import Policy, PolicyAlias, PolicyKind
 from timeline.derived import events_changed, events_naming
 from timeline.ingest import notices
 from timeline.ingest.entities import policy_period
@@ -219,11 +219,15 @@ class _Entities:
             keys.pop("", None)
             for key in refused[kind]:  # an editor said it is no such name: never create or link it
                 keys.pop(key, None)
+            longer = _longer_policy_titles(keys) if kind == POLICY else {}
+            keys = {key: name for key, name in keys.items() if key not in longer}
             if keys:
                 loaders[kind](keys)
                 for key, name in keys.items():
                     if key not in self.ids[kind]:
                         self.ids[kind][key] = self._create(kind, name)
+            for short, full in longer.items():  # a shorter title the document also uses
+                self.ids[kind][short] = self.ids[kind][full]
         self._complete_policies(doc)
 
     def _load_parks(self, keys: dict[str, str]) -> None:
@@ -268,6 +272,12 @@ class _Entities:
             for alias in (policy.short_title, *(a.title for a in policy.aliases.all())):
                 by_alias[name_key(alias)].add(policy.pk)
         self._choose(POLICY, keys, by_name, by_alias)
+        # a title without its period or issuers names the policy stored under the full title
+        shorter = {name_key(f): key for key, name in keys.items() for f in notices.shorter_forms(name)}
+        unknown = {short: key for short, key in shorter.items() if key not in self.ids[POLICY]}
+        for policy in Policy.objects.filter(title_key__in=unknown):
+            self.policies[policy.pk] = policy
+            self.ids[POLICY].setdefault(unknown[policy.title_key], policy.pk)
 
     def _choose(self, kind, keys, by_name, by_alias, *, prefer=lambda pk: -pk) -> None:
         """A record's own name beats another record's alias; ties go to ``prefer``."""
@@ -286,6 +296,11 @@ class _Entities:
                 policy.period_start, policy.period_end = period
             policy = _insert(policy, title_key=name_key(title))
             self.policies[policy.pk] = policy
+            for form in notices.shorter_forms(title)[:1]:  # its title without the period
+                if not form.startswith("关于"):  # 关于… without issuers is many provinces' title
+                    PolicyAlias.objects.get_or_create(
+                        policy=policy, title_key=name_key(form), defaults={"title": form}
+                    )
             return policy.pk
         name = name.strip()[:200]
         if kind == PARK:
@@ -348,6 +363,20 @@ def _fill_policy(policy: Policy, fact: PolicyFacts) -> list[str]:
         policy.period_start, policy.period_end = fact.period
         changed += ["period_start", "period_end"]
     return changed
+
+
+def _longer_policy_titles(keys: dict[str, str]) -> dict[str, str]:
+    """Key of a title the document also writes in full → key of the full title (…方案 and
+    …方案（2024—2027年）, 关于…的意见 and 国务院关于…的意见 in one document are one policy)."""
+    longer: dict[str, str] = {}
+    for key in sorted(keys, key=len, reverse=True):
+        if key in longer:
+            continue
+        for form in notices.shorter_forms(_policy_title(keys[key])):
+            short = name_key(form)
+            if short in keys and short != key and short not in longer:
+                longer[short] = longer.get(key, key)
+    return longer
 
 
 def _insert(record, **key):

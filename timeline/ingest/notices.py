@@ -203,6 +203,32 @@ def issuers_of_title(title: str) -> list[str]:
     return names if names and all(re.fullmatch(_ISSUER, n) for n in names) else []
 
 
+_PERIOD_TAIL = re.compile(r"\s*[（(][^（）()]*(?:19|20)\d{2}[^（）()]*[）)]$")
+
+
+def shorter_forms(title: str) -> list[str]:
+    """Shorter titles of the same policy: without its trailing period (…方案（2024—2027年）→
+    …方案) and without the issuers before 关于 (国务院关于…的意见 → 关于…的意见)."""
+    forms = []
+    stem = _PERIOD_TAIL.sub("", title)
+    if stem != title and len(stem) >= 6:
+        forms.append(stem)
+    issuers = issuers_of_title(title)
+    if issuers:
+        forms += [form[form.index("关于") :] for form in (title, *forms)]
+    return forms
+
+
+SHORT_FORM = rule(
+    "policy.short_form",
+    "policy",
+    predicate=lambda title: bool(shorter_forms(title)),
+    matches=("东方市科技园区行动方案（2024—2026年）", "东方省人民政府关于加快科技园区建设的意见"),
+    misses=("东方市科技园区行动方案", "关于加快科技园区建设的意见"),
+    why="a title is often repeated without its period or its issuers: one policy, not two",
+)
+
+
 def read_policies(
     text: str,
     metadata: Metadata,

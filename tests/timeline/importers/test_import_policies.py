@@ -129,3 +129,43 @@ def test_one_policy_released_twice_in_one_document_is_one_release():
 
     assert (result.events_new, result.events_merged) == (1, 1)
     assert Event.objects.filter(kind="policy_release").count() == 1
+
+
+PLAN = "星河市科技园区提升行动方案（2024—2026年）"
+
+
+def naming(*titles: str, name: str = "doc.txt") -> DocumentBuilder:
+    doc = DocumentBuilder("。".join(f"星河市研究《{t}》" for t in titles) + "。", name=name)
+    for title in titles:
+        doc.mention(f"《{title}》", kind="policy", name=title)
+    return doc
+
+
+def test_a_title_and_its_form_without_the_period_in_one_document_are_one_policy():
+    result = import_document(naming(PLAN, "星河市科技园区提升行动方案").build())
+
+    assert result.entities_new == 1
+    assert Policy.objects.get().title == PLAN
+
+
+def test_a_later_document_naming_a_plan_without_its_period_finds_it():
+    import_document(naming(PLAN).build())
+
+    result = import_document(naming("星河市科技园区提升行动方案", name="later.txt").build())
+
+    assert result.entities_new == 0 and Policy.objects.count() == 1
+
+
+def test_plans_of_different_periods_stay_apart():
+    import_document(naming(PLAN).build())
+    import_document(naming("星河市科技园区提升行动方案（2027—2029年）", name="next.txt").build())
+
+    assert Policy.objects.count() == 2
+
+
+def test_a_title_with_its_issuer_finds_the_policy_stored_without_it():
+    import_document(naming("关于加快星河科技园区建设的实施意见").build())
+
+    result = import_document(naming("星河市人民政府关于加快星河科技园区建设的实施意见", name="b.txt").build())
+
+    assert result.entities_new == 0 and Policy.objects.count() == 1
