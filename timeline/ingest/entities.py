@@ -296,15 +296,13 @@ def find_policies(text: str, *, reports: bool = False) -> list[Mention]:
     from timeline.ingest.notices import REPORT, document_number  # the policy shapes live there
 
     found: list[Mention] = []
+    last_ending: dict[str, Mention] = {}  # document word → the last full title ending in it
     for match in _POLICY_RE.finditer(text):
         title = match.group(1).strip()
         if not reports and REPORT.test(title):
             continue
         if _BARE_DOC_WORD.match(title):
-            earlier = next(
-                (m for m in reversed(found) if re.sub(r"[（(][^（）()]*[）)]$", "", m.name).endswith(title)),
-                None,
-            )
+            earlier = last_ending.get(title)
             if earlier is not None:
                 found.append(replace(earlier, start=match.start(), end=match.end(), surface=match.group(0)))
             continue
@@ -322,6 +320,10 @@ def find_policies(text: str, *, reports: bool = False) -> list[Mention]:
                 document_number=document_number(number.group(0)) if number else "",
             )
         )
+        stem = re.sub(r"[（(][^（）()]*[）)]$", "", found[-1].name)
+        for word in POLICY_DOC_WORDS:
+            if stem.endswith(word):
+                last_ending[word] = found[-1]
     return found
 
 
