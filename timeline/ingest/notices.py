@@ -271,6 +271,7 @@ def read_policies(
         if mention.document_number and not facts.document_number:
             facts.document_number = document_number(mention.document_number)
             facts.rules.append(DOCUMENT_NUMBER.name)
+    _drop_bases(text, events)
     if own is not None:
         _link(own, events)
         cited = [f.title for f in found.values() if f is not own and own.start <= f.start < own.end]
@@ -278,6 +279,35 @@ def read_policies(
         if draft is not None:
             events.append(draft)
     return list(found.values())
+
+
+BASIS = rule(
+    "policy.cited_as_basis",
+    "policy",
+    pattern=re.compile(r"(?:依据|根据|按照|遵照|贯彻落实|为贯彻|为落实|贯彻|落实)(?:好|了)?$"),
+    matches=("根据", "为贯彻落实", "按照"),
+    misses=("印发", "正式发布", "出台了"),
+    why="a release names the document it releases and the ones it rests on (依据《…》): "
+    "the latter are not released by it",
+)
+
+
+def _drop_bases(text: str, events: Iterable[EventDraft]) -> None:
+    """A release event's policies without the ones its sentence cites as its basis, when it
+    releases another one."""
+    for draft in events:
+        if draft.kind != "policy_release" or len(draft.policies) < 2:
+            continue
+        span = text[draft.start : draft.end]
+        bases = {
+            name_key(canonical_title(m.group(1)))
+            for m in re.finditer(r"《([^《》]{2,120})》", span)
+            if BASIS.search(span[max(0, m.start() - 6) : m.start()])
+        }
+        kept = [p for p in draft.policies if name_key(canonical_title(p)) not in bases]
+        if kept and len(kept) < len(draft.policies):
+            draft.policies = kept
+            draft.rules.append(BASIS.name)
 
 
 def _link(own: PolicyFacts, events: Iterable[EventDraft]) -> None:

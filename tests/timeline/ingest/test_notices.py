@@ -233,3 +233,35 @@ def test_a_forwarding_notice_releases_what_it_forwards_too():
         "关于转发东方省科学技术厅关于开展孵化器评价工作的通知的通知",
         "东方省科学技术厅关于开展孵化器评价工作的通知",
     ]
+
+
+def test_a_release_keeps_what_it_releases_not_what_it_rests_on():
+    text = "根据《东方省科技园区管理办法》，北湖市印发《北湖市科技园区认定细则》。"
+    release = EventDraft(
+        "policy_release",
+        PartialDate(2023, 5),
+        "北湖市印发细则",
+        text,
+        0,
+        len(text),
+        0,
+        policies=["东方省科技园区管理办法", "北湖市科技园区认定细则"],
+    )
+    facts_of(text, events=[release])
+    assert release.policies == ["北湖市科技园区认定细则"]
+
+
+def test_a_release_of_only_its_basis_keeps_it():
+    text = "根据《东方省科技园区管理办法》，北湖市开展园区认定。"
+    release = EventDraft(
+        "policy_release",
+        PartialDate(2023, 5),
+        "认定",
+        text,
+        0,
+        len(text),
+        0,
+        policies=["东方省科技园区管理办法"],
+    )
+    facts_of(text, events=[release])
+    assert release.policies == ["东方省科技园区管理办法"]
