@@ -294,8 +294,11 @@ BASIS = rule(
 
 def _drop_bases(text: str, events: Iterable[EventDraft]) -> None:
     """A release event's policies without the ones its sentence cites as its basis, when it
-    releases another one."""
+    releases another one; no event's policies hold a report of figures."""
     for draft in events:
+        if any(REPORT.test(canonical_title(p)) for p in draft.policies):
+            draft.policies = [p for p in draft.policies if not REPORT.test(canonical_title(p))]
+            draft.rules.append(REPORT.name)
         if draft.kind != "policy_release" or len(draft.policies) < 2:
             continue
         span = text[draft.start : draft.end]
@@ -364,7 +367,7 @@ def _release(
         parks=list(dict.fromkeys(m.name for m in found if m.kind == "park")),
         organisations=list(organisations.items()),
         policies=[own.title, *cited],
-        confidence=0.7 if own.written_on or own.published_on else 0.5,
+        confidence=0.7 if own.written_on else 0.5,  # a signature dates it surely; a page less so
         rules=list(own.rules),
     )
 

@@ -265,3 +265,19 @@ def test_a_release_of_only_its_basis_keeps_it():
     )
     facts_of(text, events=[release])
     assert release.policies == ["东方省科技园区管理办法"]
+
+
+def test_no_event_keeps_a_report_of_figures_as_its_policy():
+    text = "南方省发布2023年南方科技园区评价结果。"
+    draft = EventDraft(
+        "policy_release",
+        PartialDate(2024, 3),
+        "发布",
+        text,
+        0,
+        len(text),
+        0,
+        policies=["2023年南方科技园区评价结果"],
+    )
+    facts_of(text, events=[draft])
+    assert draft.policies == []
