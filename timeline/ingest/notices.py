@@ -125,6 +125,24 @@ ISSUING_NOTICE = rule(
 _ISSUED_IN_BODY = re.compile(r"现将《(?P<title>[^《》\n]{4,120})》(?:印发|发布|印送|颁布)")
 
 
+NOTICE_BODY = rule(
+    "policy.notice_body",
+    "policy",
+    pattern=re.compile(
+        r"特此通知|现(?:予)?批复如下|(?:通知|意见|决定|规定)如下|现提出如下|现将[^。；\n]{0,80}?(?:印发|转发|下发|印送)给你们"
+        r"|请(?:认真)?(?:贯彻执行|遵照执行|结合实际)"
+    ),
+    matches=(
+        "现将有关事项通知如下：",
+        "经研究，现批复如下。",
+        "现将《东方省孵化器管理办法》印发给你们，请遵照执行。",
+    ),
+    misses=("会议通知了有关事项。", "园区负责人介绍了有关情况。"),
+    why="a notice's body speaks to the bodies it is addressed to: without that, a 关于…的通知 line "
+    "may be a link in a list",
+)
+
+
 def _report_of_figures(title: str) -> bool:
     bare = re.sub(r"[（(][^（）()]*[）)]$", "", title)
     if re.search(rf"(?:{_ENDINGS}|方案|规划|纲要|计划|政策|措施|条例|法|倡议)$", bare):
@@ -468,6 +486,9 @@ def _own_notice(text: str, metadata: Metadata) -> PolicyFacts | None:
         from_signature = signed is not None and metadata.published == signed
         facts.published_on = None if from_signature else metadata.published
     facts.period = period_of(title)
+    notice_like = facts.document_number or signed or FIELD.name in rules
+    if not notice_like and not NOTICE_BODY.search(text, end, min(len(text), end + 5000)):
+        return None  # a headline alone may be a link in a list: a notice has a notice's body
     return facts
 
 

@@ -281,3 +281,13 @@ def test_no_event_keeps_a_report_of_figures_as_its_policy():
     )
     facts_of(text, events=[draft])
     assert draft.policies == []
+
+
+def test_a_list_of_notice_titles_is_no_notice():
+    text = (
+        "相关阅读\n关于开展科技园区绩效评价工作的通知\n关于举办第三届东方创新大赛的通知\n"
+        "园区新闻 今日东方园区召开大会。\n"
+    )
+    events: list[EventDraft] = []
+    assert not any(f.own for f in facts_of(text, PartialDate(2024, 5, 1), events=events))
+    assert events == []
