@@ -365,7 +365,10 @@ def _release(
     found = find_entities(headline, gazetteer, when=date.first_day()) if gazetteer is not None else []
     issuer = own.issuers[0] if own.issuers else ""
     forwarded = cited[0] if cited and own.title.startswith("关于转发") else ""
-    if own.kind == "approval" or not issuer:
+    approved = re.search(r"关于(.+)的批复$", own.title)
+    if approved and issuer:  # 国务院批复同意某某高新区升级为…: who approves what, not the long title
+        title = f"{issuer}批复{approved[1]}"
+    elif own.kind == "approval" or not issuer:
         title = f"《{own.title}》"
     else:
         title = f"{issuer}{'转发' if forwarded else '印发'}《{forwarded or own.title}》"

@@ -35,6 +35,7 @@ def test_a_notice_imports_as_a_filled_policy_with_one_release():
     assert [o.name for o in policy.issuers.all()] == ["东方省人民政府"]
     release = Event.objects.get(kind="policy_release")
     assert (release.date, release.precision) == (dt.date(2022, 9, 1), "day")
+    assert release.title == "东方省人民政府批复同意设立北湖高新技术产业园区"
     assert list(release.policies.all()) == [policy]
 
 
