@@ -19,6 +19,7 @@ import ahocorasick
 
 from people.names import name_key
 from timeline.ingest.lexicon import POLICY_DOC_WORDS, alternation
+from timeline.ingest.policy_names import REPORT, document_number
 from timeline.ingest.types import GazetteerEntry, Mention
 
 # ---------------------------------------------------------------- the gazetteer
@@ -293,8 +294,6 @@ def find_policies(text: str, *, reports: bool = False) -> list[Mention]:
     A short form (该《建设方案》, 《方案》) names the last full title before it that ends the same
     way; with none before it, it names nothing. A report of figures (an index, a ranking, a
     yearbook: rule ``policy.report_of_figures``) is no policy and is left out unless ``reports``."""
-    from timeline.ingest.notices import REPORT, document_number  # the policy shapes live there
-
     found: list[Mention] = []
     last_ending: dict[str, Mention] = {}  # document word → the last full title ending in it
     for match in _POLICY_RE.finditer(text):
