@@ -274,7 +274,7 @@ def _tidy(name: str) -> str:
 # ---------------------------------------------------------------- policies
 
 _DOC_WORDS = alternation(POLICY_DOC_WORDS)
-_POLICY_RE = re.compile(rf"《([^《》\n]{{2,80}}?(?:{_DOC_WORDS})(?:[（(][^（）()]{{2,14}}[）)])?)》")
+_POLICY_RE = re.compile(rf"《([^《》\n]{{0,80}}?(?:{_DOC_WORDS})(?:[（(][^（）()]{{2,14}}[）)])?)》")
 # a 文号 in any of the bracket pairs offices print: 〔〕 [] ［］ （） () 【】, digits of either width
 _DOC_NUMBER_RE = re.compile(
     r"[\u4e00-\u9fff]{1,10}\s*[〔\[［(（【]\s*(?:19|20|１９|２０)[\d０-９]{2}\s*[〕\]］)）】]\s*第?\s*[\d０-９]{1,4}\s*号"

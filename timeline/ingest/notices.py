@@ -20,12 +20,13 @@ from timeline.ingest.entities import Gazetteer, find_entities, find_policies, po
 from timeline.ingest.lexicon import (
     ISSUER_HEADS,
     NOTICE_ENDINGS,
+    POLICY_DOC_WORDS,
     POLICY_KIND_ENDINGS,
     alternation,
 )
 from timeline.ingest.policy_names import DOCUMENT_NUMBER, REPORT, document_number
 from timeline.ingest.rules import rule
-from timeline.ingest.types import EventDraft, Metadata, PartialDate, PolicyFacts
+from timeline.ingest.types import EventDraft, Mention, Metadata, PartialDate, PolicyFacts
 
 _HEAD_LINES = 60  # a notice's headline sits near the top of the page
 _ENDINGS = alternation(NOTICE_ENDINGS)
@@ -229,7 +230,8 @@ def read_policies(
     if own is not None:
         own.issuers = list(dict.fromkeys(canonical(n) for n in own.issuers))
         found[name_key(own.title)] = own
-    for mention in find_policies(text, reports=True):
+    mentions = find_policies(text, reports=True)
+    for mention in mentions:
         title = canonical_title(mention.name)
         key = name_key(title)
         facts = found.get(key)
@@ -247,6 +249,7 @@ def read_policies(
         if mention.document_number and not facts.document_number:
             facts.document_number = document_number(mention.document_number)
             facts.rules.append(DOCUMENT_NUMBER.name)
+    _bare_repeats(mentions, events)
     _drop_bases(text, events)
     if own is not None:
         _link(own, events)
@@ -287,6 +290,30 @@ def _drop_bases(text: str, events: Iterable[EventDraft]) -> None:
         if kept and len(kept) < len(draft.policies):
             draft.policies = kept
             draft.rules.append(BASIS.name)
+
+
+def _bare_repeats(mentions: list[Mention], events: list[EventDraft]) -> None:
+    """该《方案》 in a later news item than the full title: the document-wide pass knows which
+    policy it is, the per-item linker could not; the events quoting it name that policy."""
+    bare = [m for m in mentions if m.surface.strip("《》") != m.name and not REPORT.test(m.name)]
+    for mention in bare:
+        word = mention.surface.strip("《》")
+        for draft in events:
+            if not draft.start <= mention.start < draft.end:
+                continue
+            if not any(_PERIOD_TAIL.sub("", p).endswith(word) for p in draft.policies):
+                draft.policies.append(mention.name)
+                draft.rules.append(BARE_REPEAT.name)
+
+
+BARE_REPEAT = rule(
+    "policy.bare_repeat",
+    "policy",
+    pattern=re.compile(rf"(?:该|此|本|这一|上述)?《(?:{alternation(POLICY_DOC_WORDS)})》"),
+    matches=("该《方案》明确了三项任务。", "《意见》提出，到2025年建成一批园区。"),
+    misses=("《东方市科技园区行动方案》提出。", "方案明确了任务。"),
+    why="a policy named in full once is named by its document word afterwards (该《方案》)",
+)
 
 
 def _link(own: PolicyFacts, events: Iterable[EventDraft]) -> None:

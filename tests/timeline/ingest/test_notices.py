@@ -291,3 +291,13 @@ def test_a_list_of_notice_titles_is_no_notice():
     events: list[EventDraft] = []
     assert not any(f.own for f in facts_of(text, PartialDate(2024, 5, 1), events=events))
     assert events == []
+
+
+def test_a_bare_repeat_in_a_later_item_names_the_policy_of_the_earlier_one():
+    text = (
+        "东方市印发《东方市科技园区提升行动方案》。\n\n另讯 5月8日，园区召开会议，部署落实该《方案》的工作。"
+    )
+    at = text.index("5月8日")
+    meeting = EventDraft("meeting", PartialDate(2024, 5, 8), "园区召开会议", text[at:], at, len(text), 1)
+    facts_of(text, events=[meeting])
+    assert meeting.policies == ["东方市科技园区提升行动方案"]
