@@ -11,6 +11,7 @@ the lines and one over the 《》 titles: no document-wide quadratic work.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -292,13 +293,19 @@ def _drop_bases(text: str, events: Iterable[EventDraft]) -> None:
             draft.rules.append(BASIS.name)
 
 
+_LONGEST_EVIDENCE = 2000  # an event's evidence is a sentence or two: look back no further
+
+
 def _bare_repeats(mentions: list[Mention], events: list[EventDraft]) -> None:
     """该《方案》 in a later news item than the full title: the document-wide pass knows which
     policy it is, the per-item linker could not; the events quoting it name that policy."""
     bare = [m for m in mentions if m.surface.strip("《》") != m.name and not REPORT.test(m.name)]
+    ordered = sorted(events, key=lambda d: d.start)
+    starts = [d.start for d in ordered]
     for mention in bare:
         word = mention.surface.strip("《》")
-        for draft in events:
+        first = bisect.bisect_left(starts, mention.start - _LONGEST_EVIDENCE)
+        for draft in ordered[first : bisect.bisect_right(starts, mention.start)]:
             if not draft.start <= mention.start < draft.end:
                 continue
             if not any(_PERIOD_TAIL.sub("", p).endswith(word) for p in draft.policies):
