@@ -252,6 +252,7 @@ def read_policies(
             facts.rules.append(DOCUMENT_NUMBER.name)
     _bare_repeats(mentions, events)
     _drop_bases(text, events)
+    _issuers_from_releases(found, events)
     if own is not None:
         _link(own, events)
         cited = [f.title for f in found.values() if f is not own and own.start <= f.start < own.end]
@@ -321,6 +322,18 @@ BARE_REPEAT = rule(
     misses=("《东方市科技园区行动方案》提出。", "方案明确了任务。"),
     why="a policy named in full once is named by its document word afterwards (该《方案》)",
 )
+
+
+def _issuers_from_releases(found: dict[str, PolicyFacts], events: Iterable[EventDraft]) -> None:
+    """A cited policy's issuers, when its title does not name them: the bodies a release of it
+    (and of nothing else) names as issuing (科技部印发《…》)."""
+    for draft in events:
+        issuers = [name for name, role in draft.organisations if role == "issuer"]
+        if draft.kind != "policy_release" or len(draft.policies) != 1 or not issuers:
+            continue
+        facts = found.get(name_key(canonical_title(draft.policies[0])))
+        if facts is not None and not facts.issuers and not facts.own:
+            facts.issuers = issuers
 
 
 def _link(own: PolicyFacts, events: Iterable[EventDraft]) -> None:

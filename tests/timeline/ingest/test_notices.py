@@ -301,3 +301,20 @@ def test_a_bare_repeat_in_a_later_item_names_the_policy_of_the_earlier_one():
     meeting = EventDraft("meeting", PartialDate(2024, 5, 8), "园区召开会议", text[at:], at, len(text), 1)
     facts_of(text, events=[meeting])
     assert meeting.policies == ["东方市科技园区提升行动方案"]
+
+
+def test_a_cited_policy_takes_the_issuers_of_its_release():
+    text = "5月6日，东方省科学技术厅印发《东方省孵化器管理办法》。"
+    release = EventDraft(
+        "policy_release",
+        PartialDate(2024, 5, 6),
+        "印发",
+        text,
+        0,
+        len(text),
+        0,
+        organisations=[("东方省科学技术厅", "issuer")],
+        policies=["东方省孵化器管理办法"],
+    )
+    (cited,) = facts_of(text, events=[release])
+    assert cited.issuers == ["东方省科学技术厅"]
