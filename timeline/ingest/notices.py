@@ -357,14 +357,13 @@ def _release(
     told = ("policy_release", "park_signup") if own.kind == "approval" else ("policy_release",)
     if any(d.kind in told and d.start >= own.start for d in events) or own.start < 0:
         return None
-    date, phrase = own.written_on, "成文日期"
-    if date is None:
-        date, phrase = own.published_on, "发布日期"
+    date = own.written_on or own.published_on
     year = re.search(r"〔((?:19|20)\d{2})〕", own.document_number)
     if date is None and year:
-        date, phrase = PartialDate(int(year[1])), own.document_number
+        date = PartialDate(int(year[1]))
     if date is None:
         return None
+    phrase = own.document_number if date.precision == "year" and year else _written(date)
     headline = text[own.start : own.end].strip()
     lead = own.start + text[own.start : own.end].find(headline[:1]) if headline else own.start
     found = find_entities(headline, gazetteer, when=date.first_day()) if gazetteer is not None else []
@@ -396,6 +395,16 @@ def _release(
         confidence=0.7 if own.written_on else 0.5,  # a signature dates it surely; a page less so
         rules=list(own.rules),
     )
+
+
+def _written(date: PartialDate) -> str:
+    """A date as a notice writes it (2022年9月1日), for the editor's date phrase."""
+    parts = [f"{date.year}年"]
+    if date.month:
+        parts.append(f"{date.month}月")
+    if date.day:
+        parts.append(f"{date.day}日")
+    return "".join(parts)
 
 
 def _fields(lines: list[str]) -> dict[str, str]:

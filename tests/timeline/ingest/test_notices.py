@@ -196,7 +196,7 @@ def test_a_notice_with_no_event_of_its_body_is_released_on_its_signing_date():
     assert (release.kind, release.date, release.date_phrase) == (
         "policy_release",
         PartialDate(2023, 6, 12),
-        "成文日期",
+        "2023年6月12日",
     )
     assert release.policies == ["东方省科学技术厅东方省财政厅关于开展科技园区绩效评价工作的通知"]
     assert release.organisations == [("东方省科学技术厅", "issuer"), ("东方省财政厅", "issuer")]
