@@ -119,6 +119,11 @@ def test_a_cited_title_names_its_issuer():
     assert cited.issuers == ["南方省科学技术厅"] and cited.document_number == "南科发〔2022〕3号"
 
 
+def test_declarations_catalogues_and_guidelines_are_policies_but_papers_are_not():
+    text = "会上发布了《东方科技园区合作宣言》和《东方市鼓励类产业指导目录》，《东方日报》作了报道。"
+    assert [m.name for m in find_policies(text)] == ["东方科技园区合作宣言", "东方市鼓励类产业指导目录"]
+
+
 def test_a_report_of_figures_is_no_policy():
     text = "会上发布了《2023年东方科技园区评价结果》和《南方创新指数报告（2024）》。"
     assert find_policies(text) == []
@@ -157,6 +162,9 @@ def test_document_numbers_take_one_spelling(text, number):
         ("某某科技园区管理办法（试行）", "measures"),
         ("某某市科技创新促进条例", "law"),
         ("中国科技园区发展报告", "report"),
+        ("东方科技园区合作宣言", "initiative"),
+        ("东方市鼓励类产业指导目录", "measures"),
+        ("东方市科技园区建设导则", "measures"),
     ],
 )
 def test_kind_comes_from_the_titles_last_word(title, kind):
