@@ -169,3 +169,15 @@ def test_a_title_with_its_issuer_finds_the_policy_stored_without_it():
     result = import_document(naming("星河市人民政府关于加快星河科技园区建设的实施意见", name="b.txt").build())
 
     assert result.entities_new == 0 and Policy.objects.count() == 1
+
+
+def test_an_event_naming_a_policy_with_a_very_long_title_is_stored():
+    """Its title (and its pinyin) is a search word longer than a facet version's key holds."""
+    title = "星河市人民政府关于同意将星河经济开发区更名为星河高新技术产业园区并调整其规划范围和管理体制的批复"
+    text = f"星河市人民政府印发《{title}》。"
+    doc = DocumentBuilder(text, name="long.txt").event(text, kind="policy_release", policies=[title])
+    doc.mention(f"《{title}》", kind="policy", name=title)
+
+    import_document(doc.build())
+
+    assert Event.objects.get().policies.get().title == title
