@@ -326,3 +326,12 @@ def test_a_cited_policy_takes_the_issuers_of_its_release():
     )
     (cited,) = facts_of(text, events=[release])
     assert cited.issuers == ["东方省科学技术厅"]
+
+
+@pytest.mark.parametrize(
+    ("signed", "date"),
+    [("二〇二一年六月三十日", PartialDate(2021, 6, 30)), ("二一二年四月一日", None)],  # a 〇 lost: no date
+)
+def test_a_signature_in_chinese_numerals(signed, date):
+    text = f"关于开展园区评价工作的通知\n各区：现将有关事项通知如下。\n东方市科学技术局\n{signed}\n"
+    assert facts_of(text)[0].written_on == date
