@@ -468,8 +468,12 @@ def _own_notice(text: str, metadata: Metadata) -> PolicyFacts | None:
         named = _ISSUED_IN_BODY.search(text, 0, min(len(text), 3000))
         title = canonical_title(named["title"] if named else issued["inner"])
         rules.append(ISSUING_NOTICE.name)
-    first = headline[1] if headline else 0
-    last = headline[2] if headline else 0
+    # where the title stands: its headline, else the field block's 标题 line
+    title_line = next(
+        (n for n, line in enumerate(lines[:_HEAD_LINES]) if re.search(r"标\s*题\s*[:：]", line)), 0
+    )
+    first = headline[1] if headline else title_line
+    last = headline[2] if headline else title_line
     start = sum(len(line) + 1 for line in lines[:first])
     end = sum(len(line) + 1 for line in lines[: last + 1])
     if headline is not None and headline[3] is not None:

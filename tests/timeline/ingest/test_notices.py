@@ -335,3 +335,15 @@ def test_a_cited_policy_takes_the_issuers_of_its_release():
 def test_a_signature_in_chinese_numerals(signed, date):
     text = f"关于开展园区评价工作的通知\n各区：现将有关事项通知如下。\n东方市科学技术局\n{signed}\n"
     assert facts_of(text)[0].written_on == date
+
+
+def test_a_title_only_the_field_block_gives_is_quoted_from_its_line():
+    text = (
+        "首页 > 政策文件\n标  题：南方省人民政府关于同意设立南湖高新技术产业园区的批复\n"
+        "发文字号：南府函〔2022〕40号 成文日期：2022年09月01日\n你市请示收悉。现批复如下：同意设立。\n"
+    )
+    events: list[EventDraft] = []
+    facts_of(text, events=events)
+    (release,) = events
+    assert text[release.start : release.end].startswith("标  题：南方省人民政府关于同意设立")
+    assert release.date == PartialDate(2022, 9, 1)
