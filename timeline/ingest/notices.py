@@ -434,15 +434,24 @@ def _headline(lines: list[str]) -> tuple[re.Match[str], int, int, int | None] | 
             joined += top[j][1]
             if len(joined) > 160:
                 break
-            match = HEADLINE.search(joined)
+            match = _headline_match(joined)
             if match:
                 return match, number, top[j][0], None
         for run_in in _RUN_IN.finditer(line[:200]):
-            match = HEADLINE.search(line[: run_in.end()])
+            match = _headline_match(line[: run_in.end()])
             if match:
                 return match, number, number, run_in.end()
     return None
 
+
+def _headline_match(candidate: str) -> re.Match[str] | None:
+    """HEADLINE on a line that has 关于 after at most a few issuers' names: the pattern's issuer
+    part is tried only where it can match (a line of head words alone costs nothing)."""
+    at = candidate.find("关于")
+    return HEADLINE.search(candidate) if 0 <= at <= _ISSUERS_BEFORE else None
+
+
+_ISSUERS_BEFORE = 64  # characters of issuers' names (and 印发/转发) before 关于
 
 # a headline run into the line after it (a flattened page): followed by white space or its 文号
 _RUN_IN = re.compile(rf"的(?:{_ENDINGS})(?=\s+\S|[\u4e00-\u9fff]{{1,10}}\s*[〔\[［(（【]\s*(?:19|20)\d{{2}})")
