@@ -25,6 +25,7 @@ class PolicyKind(models.TextChoices):
     PLAN = "plan", _("plan (方案/规划/计划)")
     OPINION = "opinion", _("opinion (意见)")
     NOTICE = "notice", _("notice (通知)")
+    APPROVAL = "approval", _("approval (批复)")
     MEASURES = "measures", _("measures (办法/措施/政策)")
     REPORT = "report", _("report (报告)")
     INITIATIVE = "initiative", _("initiative (倡议)")

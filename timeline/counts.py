@@ -222,10 +222,15 @@ def _apply(schema: _Schema, changes: Counter[Cell]) -> None:
     tally.objects.bulk_update([row for row in rows if row.total], ["total", "years"], batch_size=_CHUNK)
 
 
+# a version's value column holds 100 characters: a longer search word (a long policy title, or its
+# pinyin) is keyed by its first 100, the same when it is renewed and when it is read
+_VALUE_LENGTH = 100
+
+
 def renew_versions(pairs: Iterable[tuple[str, str]]) -> None:
     """Gives these (dimension, value) pairs a new version (one random number per call: only its
     being new matters): what was cached under the old one is not read again."""
-    rows = sorted(set(pairs))
+    rows = sorted({(dimension, value[:_VALUE_LENGTH]) for dimension, value in pairs})
     if not rows:
         return
     versions = _installed().versions
@@ -242,15 +247,21 @@ def renew_versions(pairs: Iterable[tuple[str, str]]) -> None:
 def versions(values: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
     """The current version of each (dimension, value) pair; a pair never renewed has none."""
     wanted: dict[str, list[str]] = defaultdict(list)
-    for dimension, value in values:
-        wanted[dimension].append(value)
+    asked = list(values)
+    for dimension, value in asked:
+        wanted[dimension].append(value[:_VALUE_LENGTH])
     if not wanted:
         return {}
     condition = Q()
     for dimension, listed in wanted.items():
         condition |= Q(dimension=dimension, value__in=listed)
     rows = _installed().versions.objects.filter(condition).values_list("dimension", "value", "version")
-    return {(dimension, value): version for dimension, value, version in rows}
+    found = {(dimension, value): version for dimension, value, version in rows}
+    return {
+        (dimension, value): found[(dimension, value[:_VALUE_LENGTH])]
+        for dimension, value in asked
+        if (dimension, value[:_VALUE_LENGTH]) in found
+    }
 
 
 def events_linked_to(model: type, ids: Sequence[int]) -> list[int]:

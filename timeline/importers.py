@@ -23,10 +23,11 @@ from django.db.models import Q, QuerySet
 from people.links import is_web_url
 from people.models import Organisation, Park, Person, Position, Precision, slug_with_suffix
 from people.names import name_key
-from policies.models import Policy, PolicyKind
-from timeline.derived import events_changed
+from policies.models import Policy, PolicyAlias, PolicyKind
+from timeline.derived import events_changed, events_naming
+from timeline.ingest import notices
 from timeline.ingest.entities import policy_period
-from timeline.ingest.types import DAY, MONTH, YEAR, Document, EventDraft
+from timeline.ingest.types import DAY, MONTH, YEAR, Document, EventDraft, PolicyFacts
 from timeline.models import (
     Event,
     EventKind,
@@ -82,7 +83,9 @@ def import_document(
         for draft in doc.events:
             writer.write(draft)
         writer.flush()
-        events_changed(writer.event_ids)  # search text and facet counts, in the same transaction
+        # search text and facet counts, in the same transaction; a policy given a 文号 is searched
+        # by it in every event that names it
+        events_changed([*writer.event_ids, *events_naming(Policy, entities.completed)])
     return ImportResult(
         source=source,
         created=True,
@@ -175,32 +178,9 @@ def _key(kind: str, name: str) -> str:
     return name_key(_policy_title(name) if kind == POLICY else name.strip())
 
 
-_POLICY_KINDS = (  # longest ending first: 办法 is measures although it ends in 法
-    ("办法", PolicyKind.MEASURES),
-    ("措施", PolicyKind.MEASURES),
-    ("政策", PolicyKind.MEASURES),
-    ("方案", PolicyKind.PLAN),
-    ("规划", PolicyKind.PLAN),
-    ("计划", PolicyKind.PLAN),
-    ("意见", PolicyKind.OPINION),
-    ("通知", PolicyKind.NOTICE),
-    ("报告", PolicyKind.REPORT),
-    ("倡议", PolicyKind.INITIATIVE),
-    ("条例", PolicyKind.LAW),
-    ("法", PolicyKind.LAW),
-)
-_TRAILING_BRACKETS = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
-
-
 def policy_kind(title: str) -> str:
-    """The kind a policy's title names by its last word, before a trailing （2024—2027年）."""
-    text = _policy_title(title)
-    while _TRAILING_BRACKETS.search(text):
-        text = _TRAILING_BRACKETS.sub("", text)
-    for ending, kind in _POLICY_KINDS:
-        if text.endswith(ending):
-            return kind
-    return PolicyKind.OTHER
+    """The kind a policy's title names by its last word (``notices.policy_kind``)."""
+    return notices.policy_kind(_policy_title(title))
 
 
 _ORGANISATION_KINDS = (  # the ending of a new organisation's name says what it most likely is
@@ -233,6 +213,7 @@ class _Entities:
         self.seen_on = seen_on
         self.ids: dict[str, dict[str, int]] = {kind: {} for kind in ENTITY_KINDS}
         self.policies: dict[int, Policy] = {}
+        self.completed: set[int] = set()  # policies whose blanks this document filled
         self.created = 0
 
     def id(self, kind: str, name: str) -> int | None:
@@ -252,11 +233,15 @@ class _Entities:
             keys.pop("", None)
             for key in refused[kind]:  # an editor said it is no such name: never create or link it
                 keys.pop(key, None)
+            longer = _longer_policy_titles(keys) if kind == POLICY else {}
+            keys = {key: name for key, name in keys.items() if key not in longer}
             if keys:
                 loaders[kind](keys)
                 for key, name in keys.items():
                     if key not in self.ids[kind]:
                         self.ids[kind][key] = self._create(kind, name)
+            for short, full in longer.items():  # a shorter title the document also uses
+                self.ids[kind][short] = self.ids[kind][full]
         self._complete_policies(doc)
 
     def _load_parks(self, keys: dict[str, str]) -> None:
@@ -301,6 +286,12 @@ class _Entities:
             for alias in (policy.short_title, *(a.title for a in policy.aliases.all())):
                 by_alias[name_key(alias)].add(policy.pk)
         self._choose(POLICY, keys, by_name, by_alias)
+        # a title without its period or issuers names the policy stored under the full title
+        shorter = {name_key(f): key for key, name in keys.items() for f in notices.shorter_forms(name)}
+        unknown = {short: key for short, key in shorter.items() if key not in self.ids[POLICY]}
+        for policy in Policy.objects.filter(title_key__in=unknown):
+            self.policies[policy.pk] = policy
+            self.ids[POLICY].setdefault(unknown[policy.title_key], policy.pk)
 
     def _choose(self, kind, keys, by_name, by_alias, *, prefer=lambda pk: -pk) -> None:
         """A record's own name beats another record's alias; ties go to ``prefer``."""
@@ -319,6 +310,11 @@ class _Entities:
                 policy.period_start, policy.period_end = period
             policy = _insert(policy, title_key=name_key(title))
             self.policies[policy.pk] = policy
+            for form in notices.shorter_forms(title)[:1]:  # its title without the period
+                if not form.startswith("关于"):  # 关于… without issuers is many provinces' title
+                    PolicyAlias.objects.get_or_create(
+                        policy=policy, title_key=name_key(form), defaults={"title": form}
+                    )
             return policy.pk
         name = name.strip()[:200]
         if kind == PARK:
@@ -329,24 +325,72 @@ class _Entities:
         return _insert(Person(name=name, disambiguation="", is_reviewed=False), name_key=name_key(name)).pk
 
     def _complete_policies(self, doc: Document) -> None:
-        """Fill a policy's document number and period when a mention gives them and it has none."""
+        """Fill the blanks of the policies the document names from what it says about them (its
+        PolicyFacts, else a mention's 文号 and a title's period). A reviewed policy is the
+        editor's: the importer changes nothing of it."""
+        facts = {name_key(f.title): f for f in doc.policies if f.is_policy}
         for mention in doc.mentions:
-            if mention.kind != POLICY:
+            if mention.kind == POLICY:
+                key = _key(POLICY, mention.name)
+                facts.setdefault(
+                    key,
+                    PolicyFacts(
+                        title=_policy_title(mention.name),
+                        kind=policy_kind(mention.name),
+                        document_number=mention.document_number.strip(),
+                        period=policy_period(mention.name),
+                    ),
+                )
+                if mention.document_number and not facts[key].document_number:
+                    facts[key].document_number = mention.document_number.strip()
+        for fact in facts.values():
+            policy = self.policies.get(self.id(POLICY, fact.title))
+            if policy is None or policy.is_reviewed:
                 continue
-            policy = self.policies.get(self.id(POLICY, mention.name))
-            if policy is None:
-                continue
-            changed = []
-            number = mention.document_number.strip()[:100]
-            if number and not policy.document_number:
-                policy.document_number = number
-                changed.append("document_number")
-            period = policy_period(mention.name)
-            if period and policy.period_start is None and policy.period_end is None:
-                policy.period_start, policy.period_end = period
-                changed += ["period_start", "period_end"]
+            changed = _fill_policy(policy, fact)
+            issuers = self.ids_of(ORGANISATION, fact.issuers)
+            if issuers and not policy.issuers.exists():
+                policy.issuers.add(*issuers)
+                changed.append("issuers")
             if changed:
-                policy.save(update_fields=[*changed, "updated"])
+                fields = [f for f in changed if f != "issuers"]
+                policy.save(update_fields=[*fields, "updated"])
+                self.completed.add(policy.pk)
+
+
+def _fill_policy(policy: Policy, fact: PolicyFacts) -> list[str]:
+    """Set the policy's blank fields from ``fact``; the names of the fields set."""
+    changed = []
+    number = fact.document_number.strip()[:100]
+    if number and not policy.document_number:
+        policy.document_number = number
+        changed.append("document_number")
+    if policy.kind == PolicyKind.OTHER and fact.kind in PolicyKind.values and fact.kind != PolicyKind.OTHER:
+        policy.kind = fact.kind
+        changed.append("kind")
+    for date, field in ((fact.written_on, "written"), (fact.published_on, "published")):
+        if date is not None and getattr(policy, f"{field}_on") is None:
+            setattr(policy, f"{field}_on", date.first_day())
+            setattr(policy, f"{field}_precision", date.precision)
+            changed += [f"{field}_on", f"{field}_precision"]
+    if fact.period and policy.period_start is None and policy.period_end is None:
+        policy.period_start, policy.period_end = fact.period
+        changed += ["period_start", "period_end"]
+    return changed
+
+
+def _longer_policy_titles(keys: dict[str, str]) -> dict[str, str]:
+    """Key of a title the document also writes in full → key of the full title (…方案 and
+    …方案（2024—2027年）, 关于…的意见 and 国务院关于…的意见 in one document are one policy)."""
+    longer: dict[str, str] = {}
+    for key in sorted(keys, key=len, reverse=True):
+        if key in longer:
+            continue
+        for form in notices.shorter_forms(_policy_title(keys[key])):
+            short = name_key(form)
+            if short in keys and short != key and short not in longer:
+                longer[short] = longer.get(key, key)
+    return longer
 
 
 def _insert(record, **key):
@@ -385,6 +429,12 @@ def _names_by_kind(doc: Document) -> dict[str, list[str]]:
         names[ORGANISATION] += [name for name, _ in draft.organisations]
         names[PERSON] += draft.people
         names[POLICY] += draft.policies
+    for facts in doc.policies:
+        if facts.is_policy:
+            names[POLICY].append(facts.title)
+            names[ORGANISATION] += facts.issuers
+    # a report of figures (an index, a ranking, a yearbook) is no Policy record
+    names[POLICY] = [name for name in names[POLICY] if not notices.REPORT.test(_policy_title(name))]
     return names
 
 
@@ -585,6 +635,24 @@ def closeness(first: Report, second: Report) -> float:
     return first.evidence_similarity(second) + title_similarity(first.title, second.title)
 
 
+def _one_release(kind: str, first: Report, second: Report) -> bool:
+    """A policy is released once: two releases of one policy are one event whatever their
+    dates (the vaguer or later-dated report only adds evidence)."""
+    return kind == EventKind.POLICY_RELEASE and bool(first.policies & second.policies)
+
+
+def _releases_of(policies: Iterable[int], *, exclude: list[int]) -> list[Event]:
+    """Live release events of these policies, whatever their dates."""
+    return list(
+        Event.objects.live()
+        .filter(kind=EventKind.POLICY_RELEASE, policies__in=list(policies))
+        .exclude(pk__in=exclude)
+        .distinct()
+        .defer("search_text")
+        .order_by()
+    )
+
+
 def _draft_span(draft: EventDraft) -> tuple[dt.date, dt.date]:
     """The days the draft's date may mean: its window, its range, or its whole month or year."""
     if draft.window:
@@ -721,7 +789,7 @@ class _EventWriter:
     def _same_in_document(self, kind: str, draft: EventDraft, report: Report) -> Event | None:
         """An event this document already stored from a draft of the same kind and date, the same event."""
         for event, other, other_report in self._here:
-            same_date = _when(other) == _when(draft)
+            same_date = _when(other) == _when(draft) or _one_release(kind, other_report, report)
             if event.kind == kind and same_date and same_event(kind, other_report, report, one_document=True):
                 return event
         return None
@@ -729,6 +797,8 @@ class _EventWriter:
     def _same_in_database(self, kind: str, draft: EventDraft, report: Report) -> Event | None:
         """The closest live event of the same kind, with overlapping days, that is the same event."""
         candidates = list(overlapping_events(kind, *_draft_span(draft)))
+        if kind == EventKind.POLICY_RELEASE and report.policies:
+            candidates += _releases_of(report.policies, exclude=[e.pk for e in candidates])
         if not candidates:
             return None
         reports = self._reports(candidates)

@@ -18,6 +18,8 @@ from dataclasses import dataclass, replace
 import ahocorasick
 
 from people.names import name_key
+from timeline.ingest.lexicon import POLICY_DOC_WORDS, alternation
+from timeline.ingest.policy_names import REPORT, document_number
 from timeline.ingest.types import GazetteerEntry, Mention
 
 # ---------------------------------------------------------------- the gazetteer
@@ -271,31 +273,35 @@ def _tidy(name: str) -> str:
 
 # ---------------------------------------------------------------- policies
 
-_DOC_WORDS = (
-    "行动方案|实施方案|工作方案|建设方案|方案|规划纲要|规划|纲要|指导意见|实施意见|意见|通知|管理办法|实施办法|办法"
-    "|行动计划|计划|评价报告|报告|白皮书|倡议|条例|法|若干政策|若干措施|政策|措施|决定|指南|指引|细则|规定|战略"
+_DOC_WORDS = alternation(POLICY_DOC_WORDS)
+_POLICY_RE = re.compile(rf"《([^《》\n]{{0,80}}?(?:{_DOC_WORDS})(?:[（(][^（）()]{{2,14}}[）)])?)》")
+# a 文号 in any of the bracket pairs offices print: 〔〕 [] ［］ （） () 【】, digits of either width
+_DOC_NUMBER_RE = re.compile(
+    r"[\u4e00-\u9fff]{1,10}\s*[〔\[［(（【]\s*(?:19|20|１９|２０)[\d０-９]{2}\s*[〕\]］)）】]\s*第?\s*[\d０-９]{1,4}\s*号"
 )
-_POLICY_RE = re.compile(rf"《([^《》\n]{{2,80}}?(?:{_DOC_WORDS})(?:[（(][^（）()]{{2,14}}[）)])?)》")
-_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*\d{1,4}号")
-_PERIOD_RE = re.compile(r"[（(]((?:19|20)\d{2})\s*[—\-－–~～至]\s*((?:19|20)\d{2})年?[）)]")
+_PERIOD_RE = re.compile(
+    r"[（(]\s*((?:19|20)\d{2})\s*年?\s*[—\-－–~～至]\s*((?:19|20)\d{2})\s*年?\s*[）)]"
+    r"|((?:19|20)\d{2})\s*年?\s*[—\-－–~～至]\s*((?:19|20)\d{2})\s*年"
+)
 
 
 _BARE_DOC_WORD = re.compile(rf"^(?:{_DOC_WORDS})$")
 
 
-def find_policies(text: str) -> list[Mention]:
+def find_policies(text: str, *, reports: bool = False) -> list[Mention]:
     """《…》 titles that name a document (a plan, opinion, notice, report …), with a 文号 that follows.
 
     A short form (该《建设方案》, 《方案》) names the last full title before it that ends the same
-    way; with none before it, it names nothing."""
+    way; with none before it, it names nothing. A report of figures (an index, a ranking, a
+    yearbook: rule ``policy.report_of_figures``) is no policy and is left out unless ``reports``."""
     found: list[Mention] = []
+    last_ending: dict[str, Mention] = {}  # document word → the last full title ending in it
     for match in _POLICY_RE.finditer(text):
         title = match.group(1).strip()
+        if not reports and REPORT.test(title):
+            continue
         if _BARE_DOC_WORD.match(title):
-            earlier = next(
-                (m for m in reversed(found) if re.sub(r"[（(][^（）()]*[）)]$", "", m.name).endswith(title)),
-                None,
-            )
+            earlier = last_ending.get(title)
             if earlier is not None:
                 found.append(replace(earlier, start=match.start(), end=match.end(), surface=match.group(0)))
             continue
@@ -310,18 +316,22 @@ def find_policies(text: str) -> list[Mention]:
                 "policy",
                 _tidy(title),
                 known=False,
-                document_number=number.group(0).lstrip("（(") if number else "",
+                document_number=document_number(number.group(0)) if number else "",
             )
         )
+        stem = re.sub(r"[（(][^（）()]*[）)]$", "", found[-1].name)
+        for word in POLICY_DOC_WORDS:
+            if stem.endswith(word):
+                last_ending[word] = found[-1]
     return found
 
 
 def policy_period(title: str) -> tuple[int, int] | None:
-    """The years a plan covers, from its title: '…（2024—2027年）' → (2024, 2027)."""
+    """The years a plan covers, from its title: '…（2024—2027年）' or '2021—2025年…规划' → (2021, 2025)."""
     match = _PERIOD_RE.search(unicodedata.normalize("NFKC", title))
     if not match:
         return None
-    start, end = int(match.group(1)), int(match.group(2))
+    start, end = (int(y) for y in (match.groups()[:2] if match.group(1) else match.groups()[2:]))
     return (start, end) if end >= start else None
 
 

@@ -20,6 +20,7 @@ from timeline.ingest.entities import Gazetteer, document_people, document_titles
 from timeline.ingest.errors import IngestError
 from timeline.ingest.events import ItemContext, extract_events, lead_date
 from timeline.ingest.metadata import read_metadata, signature
+from timeline.ingest.notices import read_policies
 from timeline.ingest.registry import read_registry
 from timeline.ingest.rules import rule
 from timeline.ingest.split import split_items
@@ -100,6 +101,7 @@ def extract_document(
         if known is not None:
             _undate_if_anchored(draft, known)
         _undate_if_impossible(draft)
+    policies = read_policies(cleaned.text, metadata, events, gazetteer)
     return Document(
         name=name,
         raw_text=decoded.text,
@@ -112,6 +114,7 @@ def extract_document(
         items=items,
         events=events,
         mentions=mentions,
+        policies=policies,
     )
 
 

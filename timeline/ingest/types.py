@@ -167,6 +167,29 @@ class EventDraft:
 
 
 @dataclass
+class PolicyFacts:
+    """What a document says about one policy: the notice itself (``own``) or one it cites.
+
+    ``kind`` is a ``policies.models.PolicyKind`` value; ``is_policy`` is False for a report of
+    figures (an index, a ranking, a yearbook), which is no Policy record. Dates keep their
+    precision; an unknown value stays empty.
+    """
+
+    title: str
+    kind: str
+    start: int = -1  # where the document names it (cleaned text); -1 for a metadata field
+    end: int = -1
+    own: bool = False
+    is_policy: bool = True
+    issuers: list[str] = field(default_factory=list)
+    document_number: str = ""
+    written_on: PartialDate | None = None
+    published_on: PartialDate | None = None
+    period: tuple[int, int] | None = None
+    rules: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Document:
     """Everything the pipeline learned from one file: what the importer stores."""
 
@@ -181,6 +204,7 @@ class Document:
     items: list[Item]
     events: list[EventDraft]
     mentions: list[Mention]  # every entity mention, for new entities and people's positions
+    policies: list[PolicyFacts] = field(default_factory=list)  # notices.read_policies
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in the raw text of the cleaned span [start, end)."""

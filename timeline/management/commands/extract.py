@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from timeline.ingest.errors import IngestError
 from timeline.ingest.pipeline import extract_document
-from timeline.ingest.types import Document, EventDraft, PartialDate
+from timeline.ingest.types import Document, EventDraft, PartialDate, PolicyFacts
 
 
 def event_record(document: Document, draft: EventDraft) -> dict:
@@ -39,14 +39,34 @@ def event_record(document: Document, draft: EventDraft) -> dict:
     return record
 
 
+def policy_record(document: Document, facts: PolicyFacts) -> dict:
+    """One policy the document is or cites (``--policies``), for checking by hand."""
+    return {
+        "doc": document.name,
+        "title": facts.title,
+        "kind": facts.kind,
+        "own": facts.own,
+        "is_policy": facts.is_policy,
+        "issuers": facts.issuers,
+        "document_number": facts.document_number,
+        "written_on": facts.written_on.iso() if facts.written_on else None,
+        "published_on": facts.published_on.iso() if facts.published_on else None,
+        "period": list(facts.period) if facts.period else None,
+        "rules": facts.rules,
+    }
+
+
 class Command(BaseCommand):
     help = "Extract dated events from documents and print them as JSON Lines (nothing is stored)."
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", metavar="FILE")
         parser.add_argument("--published", help="publication date: YYYY, YYYY-MM or YYYY-MM-DD")
+        parser.add_argument(
+            "--policies", action="store_true", help="print the policies each document is or cites, not events"
+        )
 
-    def handle(self, *args, files: list[str], published: str | None, **options):
+    def handle(self, *args, files: list[str], published: str | None, policies: bool = False, **options):
         try:
             when = PartialDate.parse(published) if published else None
         except ValueError as error:
@@ -61,7 +81,12 @@ class Command(BaseCommand):
                 reason = error.strerror if isinstance(error, OSError) and error.strerror else error
                 self.stderr.write(f"{name}: {reason}")
                 continue
-            for draft in document.events:
-                self.stdout.write(json.dumps(event_record(document, draft), ensure_ascii=False))
+            records = (
+                [policy_record(document, facts) for facts in document.policies]
+                if policies
+                else [event_record(document, draft) for draft in document.events]
+            )
+            for record in records:
+                self.stdout.write(json.dumps(record, ensure_ascii=False))
         if failed:
             raise CommandError(f"{failed} of {len(files)} file(s) could not be read")
