@@ -12,12 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 import ahocorasick
 
 from people.names import name_key
+from timeline.ingest.spans import Occupied, Placed
 from timeline.ingest.types import GazetteerEntry, Mention
 
 # ---------------------------------------------------------------- the gazetteer
@@ -385,34 +387,37 @@ def _valid_person(name: str) -> bool:
 def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
     """People named beside a title (主任张三, 张三总书记) or a speech verb (张三表示)."""
     found: dict[tuple[int, int], Mention] = {}
-    org_ends = sorted(organisations, key=lambda m: m.end)
+    occupied = Occupied()
+
+    def keep(start: int, mention: Mention) -> None:
+        found[(start, mention.end)] = mention
+        occupied.add(start, mention.end)
+
+    bodies = _Bodies(organisations)
     titled = [*_TITLE_FOREIGN_RE.finditer(text), *_TITLE_NAME_RE.finditer(text)]
     for match in titled:
-        if any(s <= match.start(2) < e for s, e in found):
+        if occupied.covers(match.start(2)):
             continue
         foreign = match.re is _TITLE_FOREIGN_RE
         name = match.group(2) if foreign else _best_name(match.group(2))
         if not name:
             continue
         start = match.start(2)
-        title_start = _title_start(text, match.start(1), org_ends)
-        org = _organisation_before(title_start, org_ends, text) or _government_of(
-            text, title_start, match.group(1)
-        )
+        title_start = _title_start(text, match.start(1))
+        org = bodies.before(title_start, text) or _government_of(text, title_start, match.group(1))
         title = text[title_start : match.start(2)].strip("，、 ")
-        found[(start, start + len(name))] = Mention(
-            start, start + len(name), name, "person", name, known=False, title=title, organisation=org
+        keep(
+            start,
+            Mention(start, start + len(name), name, "person", name, False, title=title, organisation=org),
         )
     for pattern in (_NAME_SPEECH_RE, _NAME_TITLE_RE):
         for match in pattern.finditer(text):
             name = _best_name(match.group(1))
-            if not name or any(s <= match.start(1) < e for s, e in found):
+            if not name or occupied.covers(match.start(1)):
                 continue
             start = match.start(1)
             title = match.group(2) if pattern is _NAME_TITLE_RE else ""
-            found[(start, start + len(name))] = Mention(
-                start, start + len(name), name, "person", name, known=False, title=title
-            )
+            keep(start, Mention(start, start + len(name), name, "person", name, known=False, title=title))
     for match in _TRANSLITERATED.finditer(text):
         if (
             text[match.end() : match.end() + 1] == "·"
@@ -424,10 +429,9 @@ def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
         if title:  # 首席执行官艾巴·伦德: the title is not part of the name
             start, name = start + title.end(), name[title.end() :]
         name = re.sub(rf"(?:{_SPEECH})+$", "", name)
-        if not name or "·" not in name or any(s <= start < e for s, e in found):
+        if not name or "·" not in name or occupied.covers(start):
             continue
-        end = start + len(name)
-        found[(start, end)] = Mention(start, end, name, "person", name, known=False)
+        keep(start, Mention(start, start + len(name), name, "person", name, known=False))
     return sorted(found.values(), key=lambda m: m.start)
 
 
@@ -440,7 +444,7 @@ def _best_name(candidate: str) -> str:
     return ""
 
 
-def _title_start(text: str, title_at: int, org_ends: list[Mention]) -> int:
+def _title_start(text: str, title_at: int) -> int:
     """Widen a title left over 党委书记、 or 党组成员、 parts written before it."""
     start = title_at
     while True:
@@ -478,17 +482,23 @@ def _government_of(text: str, title_start: int, title: str) -> str:
 _UNIT_GAP = re.compile(r"^(?:[（(][A-Za-z0-9]{2,10}[）)])?(?:[^\W\d_的和与及在对、，。；：]{0,8})$")
 
 
-def _organisation_before(position: int, organisations: list[Mention], text: str = "") -> str:
-    """The body a title belongs to: named right before it, or before a unit of it
-    (通威股份有限公司光伏首席技术官, 裕廊集团（JTC）新区发展署总署长)."""
-    for mention in reversed(organisations):
-        if mention.end <= position and position - mention.end <= 1:
+class _Bodies:
+    """The organisations and parks of a text by where they end, to find the one a title follows."""
+
+    def __init__(self, organisations: list[Mention]) -> None:
+        self.mentions = sorted(organisations, key=lambda m: m.end)
+        self.ends = [m.end for m in self.mentions]
+
+    def before(self, position: int, text: str = "") -> str:
+        """The body a title belongs to: named right before it, or before a unit of it
+        (通威股份有限公司光伏首席技术官, 裕廊集团（JTC）新区发展署总署长)."""
+        i = bisect_right(self.ends, position) - 1  # the last body ending at or before ``position``
+        if i < 0:
+            return ""
+        mention = self.mentions[i]
+        if position - mention.end <= 1 or _UNIT_GAP.match(text[mention.end : position]):
             return mention.name
-        if mention.end <= position and _UNIT_GAP.match(text[mention.end : position]):
-            return mention.name
-        if mention.end <= position:
-            break
-    return ""
+        return ""
 
 
 # ---------------------------------------------------------------- all together
@@ -506,12 +516,15 @@ def find_entities(
     names in 《》 somewhere: later it may name them bare (…建设方案的出台). ``people`` are people
     the document introduces with a title: later it names them bare (张三一行考察…)."""
     known = [_administration(m, text) for m in gazetteer.find(text, when)]
-    taken = [(m.start, m.end) for m in known]
+    taken = Occupied([(m.start, m.end) for m in known])
+    mentions: Placed[Mention] = Placed()
+    for mention in known:
+        mentions.add(mention.start, mention.end, mention)
 
-    def free(m: Mention) -> bool:
-        return not any(m.start < e and s < m.end for s, e in taken)
+    def place(found: Mention) -> None:
+        mentions.add(found.start, found.end, found)
+        taken.add(found.start, found.end)
 
-    mentions = list(known)
     bracketed = find_policies(text)
     for policy in bracketed + _bare_titles(text, titles, bracketed):
         linked = gazetteer.lookup(policy.name, "policy")
@@ -525,36 +538,31 @@ def find_entities(
                 True,
                 document_number=policy.document_number,
             )
-        mentions = [m for m in mentions if not (policy.start <= m.start and m.end <= policy.end)]
-        mentions.append(policy)
-        taken.append((policy.start, policy.end))
+        mentions.remove_within(policy.start, policy.end)
+        place(policy)
     for kind in ("park", "organisation"):
         for found in discover_names(text, kind):
             if kind == "park" and _class_of_parks(found, known):
                 continue
-            inside = [
-                m for m in mentions if m.kind == "park" and found.start <= m.start and m.end < found.end
-            ]
             if (
                 kind == "park"
-                and inside
-                and all(found.start <= s and e <= found.end for s, e in _overlaps(taken, found))
-            ):
-                mentions = [m for m in mentions if m not in inside]
-                taken = [(s, e) for s, e in taken if not (found.start <= s and e <= found.end)]
-            if free(found):
-                mentions.append(found)
-                taken.append((found.start, found.end))
+                and any(m.kind == "park" for m in mentions.within(found.start, found.end, strictly=True))
+                and taken.inside(found.start, found.end)
+            ):  # 某某高新区国际孵化器: the longer name wins over the park inside it
+                mentions.remove_within(
+                    found.start, found.end, lambda m, f=found: m.kind == "park" and m.end < f.end
+                )
+                taken.remove_within(found.start, found.end)
+            if not taken.overlaps(found.start, found.end):
+                place(found)
     for found in _foreign_bodies(text):
-        if free(found):
-            mentions.append(found)
-            taken.append((found.start, found.end))
-    organisations = sorted((m for m in mentions if m.kind in ("organisation", "park")), key=lambda m: m.end)
+        if not taken.overlaps(found.start, found.end):
+            place(found)
+    organisations = [m for m in mentions if m.kind in ("organisation", "park")]
     for person in [*find_people(text, organisations), *_bare_people(text, people)]:
-        if free(person):
+        if not taken.overlaps(person.start, person.end):
             linked = gazetteer.lookup(person.name, "person")
-            mentions.append(person if linked is None else _replace_name(person, linked.name))
-            taken.append((person.start, person.end))
+            place(person if linked is None else _replace_name(person, linked.name))
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 
@@ -604,33 +612,62 @@ def _administration(mention: Mention, text: str) -> Mention:
     return Mention(mention.start, head.end(), text[mention.start : head.end()], "organisation", name, False)
 
 
-def document_people(text: str, gazetteer: Gazetteer, when: dt.date | None = None) -> list[Mention]:
+def document_people(text: str, gazetteer: Gazetteer, when: dt.date | None = None) -> Phrases:
     """People a whole document introduces with a title, with their title and body, for
     ``find_entities(people=…)``: the first introduction of each name wins. Bodies come from the
     gazetteer and discovery of organisations only: parks are not needed to place a title."""
     known = [_administration(m, text) for m in gazetteer.find(text, when)]
     bodies = [m for m in known if m.kind in ("organisation", "park")]
-    bodies += [
-        m
-        for m in discover_names(text, "organisation")
-        if not any(m.start < k.end and k.start < m.end for k in known)
-    ]
+    taken = Occupied([(k.start, k.end) for k in known])
+    bodies += [m for m in discover_names(text, "organisation") if not taken.overlaps(m.start, m.end)]
     introduced: dict[str, Mention] = {}
-    for mention in find_people(text, sorted(bodies, key=lambda m: m.end)):
+    for mention in find_people(text, bodies):
         if mention.title and len(mention.name) >= 2:
             linked = gazetteer.lookup(mention.name, "person")
             introduced.setdefault(
                 mention.name, mention if linked is None else _replace_name(mention, linked.name)
             )
-    return list(introduced.values())
+    return Phrases(introduced.values())
+
+
+class Phrases(tuple):
+    """Phrases a whole document yields (people it introduces, titles it names), with one
+    automaton built once to find them again in each of its items: a look-up per item that
+    scanned every phrase would make a long document quadratic."""
+
+    def occurrences(self, text: str, forms) -> list[tuple[int, int, int, str]]:
+        """(phrase index, form index, start, form) of every form of every phrase in ``text``,
+        in phrase order; ``forms`` gives a phrase's spellings."""
+        automaton = self.__dict__.get("_automaton")
+        if automaton is None:
+            automaton = ahocorasick.Automaton()
+            table: dict[str, list[tuple[int, int]]] = {}
+            for index, phrase in enumerate(self):
+                for rank, form in enumerate(forms(phrase)):
+                    table.setdefault(form, []).append((index, rank))
+            for form, owners in table.items():
+                automaton.add_word(form, (form, owners))
+            if table:
+                automaton.make_automaton()
+            self.__dict__["_automaton"] = automaton if table else False
+        if not automaton:
+            return []
+        hits = []
+        for end, (form, owners) in automaton.iter(text):
+            hits += [(index, rank, end - len(form) + 1, form) for index, rank in owners]
+        return sorted(hits)
+
+
+def _person_forms(person: Mention) -> tuple[str, ...]:
+    return (person.name,)
 
 
 def _bare_people(text: str, people: Iterable[Mention]) -> list[Mention]:
+    people = people if isinstance(people, Phrases) else Phrases(people)
     found = []
-    for person in people:
-        for match in re.finditer(re.escape(person.name), text):
-            if _stands_alone(text, match.end()):
-                found.append(replace(person, start=match.start(), end=match.end(), surface=person.name))
+    for index, _rank, start, name in people.occurrences(text, _person_forms):
+        if _stands_alone(text, start + len(name)):
+            found.append(replace(people[index], start=start, end=start + len(name), surface=name))
     return found
 
 
@@ -639,28 +676,27 @@ def _stands_alone(text: str, end: int) -> bool:
     return not re.match(r"[\u4e00-\u9fff]", text[end : end + 1]) or bool(_AFTER_NAME_RE.match(text, end))
 
 
-def document_titles(text: str) -> list[str]:
+def document_titles(text: str) -> Phrases:
     """The policy titles a whole document names in 《》, for ``find_entities(titles=…)``."""
-    return list(dict.fromkeys(m.name for m in find_policies(text)))
+    return Phrases(dict.fromkeys(m.name for m in find_policies(text)))
+
+
+def _title_forms(title: str) -> tuple[str, ...]:
+    """A title, and the title without its period (…建设方案 for …建设方案（2024—2027年）)."""
+    forms = dict.fromkeys((title, re.sub(r"[（(][^（）()]*[）)]$", "", title)))
+    return tuple(form for form in forms if len(form) >= 8)
 
 
 def _bare_titles(text: str, titles: Iterable[str], bracketed: list[Mention]) -> list[Mention]:
-    """A title seen in 《》 elsewhere in the document, written here without them; also without
-    its period (…建设方案 for …建设方案（2024—2027年）)."""
+    """A title seen in 《》 elsewhere in the document, written here without them."""
+    titles = titles if isinstance(titles, Phrases) else Phrases(titles)
     found: list[Mention] = []
-    for title in titles:
-        for form in dict.fromkeys((title, re.sub(r"[（(][^（）()]*[）)]$", "", title))):
-            if len(form) < 8:
-                continue
-            for match in re.finditer(re.escape(form), text):
-                inside = any(m.start <= match.start() < m.end for m in bracketed + found)
-                if not inside:
-                    found.append(Mention(match.start(), match.end(), form, "policy", title, known=False))
+    occupied = Occupied([(m.start, m.end) for m in bracketed])
+    for index, _rank, start, form in titles.occurrences(text, _title_forms):
+        if not occupied.covers(start):
+            found.append(Mention(start, start + len(form), form, "policy", titles[index], known=False))
+            occupied.add(start, start + len(form))
     return found
-
-
-def _overlaps(spans: list[tuple[int, int]], mention: Mention) -> list[tuple[int, int]]:
-    return [(s, e) for s, e in spans if mention.start < e and s < mention.end]
 
 
 def _replace_name(mention: Mention, name: str) -> Mention:
