@@ -19,6 +19,16 @@ from dataclasses import dataclass, replace
 import ahocorasick
 
 from people.names import name_key
+from timeline.ingest.lexicon import ORGANISATION_HEADS, PARK_HEADS
+from timeline.ingest.shapes import (
+    COUNTED_BEFORE,
+    common_word,
+    ends_inside_word,
+    glued_front,
+    is_class,
+    park_forms,
+    starts_inside_word,
+)
 from timeline.ingest.spans import Occupied, Placed
 from timeline.ingest.types import GazetteerEntry, Mention
 
@@ -49,7 +59,10 @@ class Gazetteer:
         self._automaton = ahocorasick.Automaton()
         table: dict[str, list[GazetteerEntry]] = {}
         for entry in self.entries:
-            for name in (entry.name, *entry.aliases):
+            names = [entry.name, *entry.aliases]
+            if entry.kind == "park":  # 信阳高新区 is also 信阳高新技术产业开发区, 信阳国家高新区 …
+                names = [form for name in names for form in park_forms(name.strip())]
+            for name in names:
                 for form in _variants(name.strip()):
                     table.setdefault(form, [])
                     if entry not in table[form]:
@@ -131,16 +144,9 @@ _LEFT_STOPS = re.compile(
     re.S,
 )
 
-_PARK_HEADS = (
-    "国家自主创新示范区|高新技术产业开发区|高新技术产业园区|经济技术开发区|经济开发区|自主创新示范区|高新区|经开区"
-    "|工业园区|工业区"
-    "|科技园区|科技园|产业园区|产业园|科学城|科学园|孵化器|软件园|生命科学园"
-)
-_ORG_HEADS = (
-    "有限责任公司|股份有限公司|有限公司|管理委员会|委员会|管委会|人民政府|办公厅|办公室|研究院|研究所|研究中心|促进中心"
-    "|合作中心|创新中心|发展中心|服务中心|交易所|基金会|联合会|促进会|实验室|科学院|工程院|大学|学院"
-    "|集团|协会|学会|银行|商会|科技厅|科技局|科委|公司|政府|报社|出版社|杂志社|总局|市委|省委|区委|县委|局|厅|部|署"
-)
+# head words in the lexicon's order: the regex alternation keeps the first that matches here
+_PARK_HEADS = "|".join(PARK_HEADS)
+_ORG_HEADS = "|".join(ORGANISATION_HEADS)
 # a park inside a park's name runs on to the longer name: 某某高新区国际孵化器
 _NAME_RUN = r"(?:(?![的在和与及是将为由对向到从于并等了同跟把被让给以至其共])[\u4e00-\u9fffA-Za-z0-9（）()·])"
 _PARK_RE = re.compile(
@@ -209,6 +215,9 @@ def discover_names(text: str, kind: str) -> list[Mention]:
         if kind == "park":
             head, end = _first_head_unless_named(head, match.start(2))
         trimmed = _trim_left(stem)
+        trimmed = _shaped_stem(text, match.start(2), trimmed)
+        if trimmed is None:
+            continue
         if kind == "organisation":  # 市科技局 is 市 + 科技局, not 市科技 + 局
             longest = re.search(rf"(?:{_ORG_HEADS})$", trimmed + head)
             trimmed, head = (trimmed + head)[: longest.start()], longest.group(0)
@@ -231,6 +240,20 @@ def discover_names(text: str, kind: str) -> list[Mention]:
         if kind == "organisation":
             found.extend(_coordinated(text, start, head, trimmed))
     return found
+
+
+def _shaped_stem(text: str, head_at: int, stem: str) -> str | None:
+    """The stem in front of a head once the shape rules had their say: started where a word of the
+    text starts, with no verb, preposition or title glued in front; None for a class or plural."""
+    start = head_at - len(stem)
+    if COUNTED_BEFORE.search(text, max(0, start - 4), start):
+        return None  # 首个|跨省域高新区, 56家|高新区: counted
+    real_start = starts_inside_word(text, start, head_at)  # rule entity.cut_from_longer
+    stem = stem[real_start - start :] if real_start <= head_at else ""
+    stem = stem[glued_front(stem) :]  # rule entity.glued_front
+    if not stem or is_class(stem):  # rule entity.class_or_plural
+        return None
+    return stem
 
 
 def _first_head_unless_named(head: str, at: int) -> tuple[str, int]:
@@ -375,8 +398,8 @@ _NOT_NAMES = re.compile(
 
 
 def _valid_person(name: str) -> bool:
-    if len(name) < 2 or len(name) > 4 or _NOT_NAMES.match(name):
-        return False
+    if len(name) < 2 or len(name) > 4 or _NOT_NAMES.match(name) or common_word(name):
+        return False  # rule entity.common_word_person: 明确, 高新, 余名
     if name[-1] in "会委局部厅区院所司处办园市省县副正":
         return False  # the tail of a body's name or a title, not a given name
     if name[:2] in _COMPOUND_SURNAMES.split("|"):
@@ -399,10 +422,10 @@ def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
         if occupied.covers(match.start(2)):
             continue
         foreign = match.re is _TITLE_FOREIGN_RE
-        name = match.group(2) if foreign else _best_name(match.group(2))
+        start = match.start(2)
+        name = match.group(2) if foreign else _best_name(match.group(2), text, start)
         if not name:
             continue
-        start = match.start(2)
         title_start = _title_start(text, match.start(1))
         org = bodies.before(title_start, text) or _government_of(text, title_start, match.group(1))
         title = text[title_start : match.start(2)].strip("，、 ")
@@ -412,7 +435,7 @@ def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
         )
     for pattern in (_NAME_SPEECH_RE, _NAME_TITLE_RE):
         for match in pattern.finditer(text):
-            name = _best_name(match.group(1))
+            name = _best_name(match.group(1), text, match.start(1))
             if not name or occupied.covers(match.start(1)):
                 continue
             start = match.start(1)
@@ -435,11 +458,12 @@ def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
     return sorted(found.values(), key=lambda m: m.start)
 
 
-def _best_name(candidate: str) -> str:
-    """The candidate, or its first two/three characters, whichever is a valid name."""
+def _best_name(candidate: str, text: str = "", start: int = 0) -> str:
+    """The candidate, or its first two/three characters, whichever is a valid name that ends
+    where a word of ``text`` ends (rule entity.person_ends_at_word: 王力 in 王力陪同)."""
     for size in (len(candidate), 3, 2):
         name = candidate[:size]
-        if _valid_person(name):
+        if _valid_person(name) and (not text or ends_inside_word(text, start, start + size) == start + size):
             return name
     return ""
 
