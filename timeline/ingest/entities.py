@@ -20,14 +20,16 @@ import ahocorasick
 
 from people.names import name_key
 from timeline.ingest.lexicon import ORGANISATION_HEADS, PARK_HEADS
+from timeline.ingest.rules import rule
 from timeline.ingest.shapes import (
     COUNTED_BEFORE,
     common_word,
-    ends_inside_word,
+    coordinated,
     glued_front,
     is_class,
     park_forms,
     starts_inside_word,
+    word_start,
 )
 from timeline.ingest.spans import Occupied, Placed
 from timeline.ingest.types import GazetteerEntry, Mention
@@ -215,7 +217,7 @@ def discover_names(text: str, kind: str) -> list[Mention]:
         if kind == "park":
             head, end = _first_head_unless_named(head, match.start(2))
         trimmed = _trim_left(stem)
-        trimmed = _shaped_stem(text, match.start(2), trimmed)
+        trimmed = _shaped_stem(text, match.start(2), trimmed, match.start(1))
         if trimmed is None:
             continue
         if kind == "organisation":  # 市科技局 is 市 + 科技局, not 市科技 + 局
@@ -242,15 +244,20 @@ def discover_names(text: str, kind: str) -> list[Mention]:
     return found
 
 
-def _shaped_stem(text: str, head_at: int, stem: str) -> str | None:
+def _shaped_stem(text: str, head_at: int, stem: str, earliest: int) -> str | None:
     """The stem in front of a head once the shape rules had their say: started where a word of the
-    text starts, with no verb, preposition or title glued in front; None for a class or plural."""
+    text starts, with no verb, preposition or title glued in front; None for a class or plural.
+    A stop character that is part of a word (同 of 同济大学) stops nothing: back to the word's
+    start, when the match reaches it (``earliest``)."""
     start = head_at - len(stem)
     if COUNTED_BEFORE.search(text, max(0, start - 4), start):
         return None  # 首个|跨省域高新区, 56家|高新区: counted
+    back = word_start(text, start, head_at)
+    if earliest <= back < start:
+        start, stem = back, text[back:head_at]
     real_start = starts_inside_word(text, start, head_at)  # rule entity.cut_from_longer
     stem = stem[real_start - start :] if real_start <= head_at else ""
-    stem = stem[glued_front(stem) :]  # rule entity.glued_front
+    stem = stem[glued_front(stem, text[head_at : head_at + 4]) :]  # rule entity.glued_front
     if not stem or is_class(stem):  # rule entity.class_or_plural
         return None
     return stem
@@ -379,6 +386,29 @@ _AFTER_NAME = (
     rf"一同|讲话|宣读|颁发|应邀|座谈|为|向|对|{_SPEECH}|$)"
 )
 _AFTER_NAME_RE = re.compile(_AFTER_NAME)
+# a word of two or more characters that may follow a name: if a name's last character starts one
+# (王力陪|同 → 王力|陪同, 韩正一|行 → 韩正|一行), the name ends one character earlier
+_AFTER_WORD = re.compile(
+    rf"(?:同志|一行|带队|带领|分别|到会|会见|会同|陪同|参加|考察|调研|走访|视察|一同|讲话|宣读|颁发|应邀|座谈"
+    rf"|{'|'.join(w for w in _SPEECH.split('|') if len(w) >= 2)})"
+)
+
+
+def _ends_in_after_word(example: str) -> bool:
+    """Table predicate over '<sentence> → <name>'."""
+    sentence, name = (part.strip() for part in example.split("→"))
+    end = sentence.index(name) + len(name)
+    return bool(_AFTER_WORD.match(sentence, end - 1))
+
+
+PERSON_ENDS_AT_WORD = rule(
+    "entity.person_ends_at_word",
+    "entity",
+    predicate=_ends_in_after_word,
+    matches=("区长王力陪同考察 → 王力陪", "韩正一行到园区 → 韩正一"),
+    misses=("区长王力陪同考察 → 王力", "韩正一行到园区 → 韩正"),
+    why="a person's name ends where the word after it begins: 陪同 and 一行 follow the name",
+)
 _TITLE_NAME_RE = re.compile(rf"({_TITLES})({_NAME}){_AFTER_NAME}")
 _NAME_SPEECH_RE = re.compile(rf"(?<![\u4e00-\u9fff])({_NAME})(?:{_SPEECH})")
 _NAME_TITLE_RE = re.compile(
@@ -459,11 +489,11 @@ def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
 
 
 def _best_name(candidate: str, text: str = "", start: int = 0) -> str:
-    """The candidate, or its first two/three characters, whichever is a valid name that ends
-    where a word of ``text`` ends (rule entity.person_ends_at_word: 王力 in 王力陪同)."""
+    """The candidate, or its first two/three characters, whichever is a valid name that does not
+    end inside the word after it (rule entity.person_ends_at_word: 王力 in 王力陪同)."""
     for size in (len(candidate), 3, 2):
         name = candidate[:size]
-        if _valid_person(name) and (not text or ends_inside_word(text, start, start + size) == start + size):
+        if _valid_person(name) and not (text and size > 2 and _AFTER_WORD.match(text, start + size - 1)):
             return name
     return ""
 
@@ -579,6 +609,11 @@ def find_entities(
                 taken.remove_within(found.start, found.end)
             if not taken.overlaps(found.start, found.end):
                 place(found)
+    for start, end, names in coordinated(text):  # rule entity.coordinated_places: 沪苏浙三省政府
+        mentions.remove_within(start, end, lambda m: m.kind == "organisation" and not m.known)
+        if not any(m.known for m in mentions.within(start, end)):
+            for name in names:
+                place(Mention(start, end, text[start:end], "organisation", name, known=False))
     for found in _foreign_bodies(text):
         if not taken.overlaps(found.start, found.end):
             place(found)

@@ -5,7 +5,7 @@ words in front of the head are a name too: no verb, preposition or title glued i
 (支持苏州高新区, 区长王某率区政府), not a class or plural (全球科技园区, 56家高新区), and not
 cut out of a longer word of the text (家高新区 from 国家高新区, 济大学 from 同济大学). A person
 is a name only when it is no common word (明确, 余名) and ends where a word of the text ends
-(王力 in 王力陪同, not 王力陪). Words and their parts of speech come from jieba's dictionary,
+(王力 in 王力陪同, not 王力陪: see entities). Words and their parts of speech come from jieba's dictionary,
 so none of this is a list of bad names.
 """
 
@@ -59,16 +59,18 @@ def _boundaries(text: str) -> set[int]:
     return cuts
 
 
-def glued_front(stem: str) -> int:
+def glued_front(stem: str, head: str = "") -> int:
     """How many characters in front of a name are no part of it: up to the end of the last word
     of ``stem`` that is a preposition, conjunction, particle, pronoun or title (区长), or a verb
     or adverb followed by a proper name or by a single character (0 if none). A one-character
     verb first in the stem is the name's own (通威)."""
-    words = _words(stem)
+    words = _words(stem + head)  # with its head: 同济|大学 is one word, not 同|济
     at, cut = 0, 0
     for k, (word, tag) in enumerate(words):
         at += len(word)
-        after = words[k + 1] if k + 1 < len(words) else ("", "")
+        if at > len(stem):
+            break
+        after = words[k + 1] if k + 1 < len(words) and at < len(stem) else ("", "")  # not the head
         rest = len(stem) - at
         if _PUNCT.search(word):
             continue
@@ -91,7 +93,7 @@ def glued_front(stem: str) -> int:
 
 def _glued(name: str) -> bool:
     head = _HEAD.search(name)
-    return head is not None and glued_front(name[: head.start()]) > 0
+    return head is not None and glued_front(name[: head.start()], head.group(0)) > 0
 
 
 GLUED_FRONT = rule(
@@ -141,15 +143,12 @@ def starts_inside_word(text: str, start: int, end: int) -> int:
     return left + min((c for c in cuts if c > at), default=end - left)
 
 
-def ends_inside_word(text: str, start: int, end: int) -> int:
-    """Where a name found at [start, end) of ``text`` really ends: if a word of the text runs
-    across ``end`` (王力陪|同, 韩正一|行), the start of that word; else ``end``."""
-    window = text[start : end + 4]
-    cuts = _boundaries(window)
-    at = end - start
-    if at in cuts:
-        return end
-    return start + max((c for c in cuts if c < at), default=0)
+def word_start(text: str, start: int, end: int) -> int:
+    """The start of the word of ``text`` that runs across ``start`` (同|济大学 → 同济大学), or
+    ``start`` when a word starts there."""
+    left = max(0, start - 6)
+    cuts = _boundaries(text[left:end])
+    return left + max((c for c in cuts if c <= start - left), default=start - left)
 
 
 def _marked(check, edge: str):
@@ -179,14 +178,6 @@ CUT_FROM_LONGER = rule(
         "市长考察长沙高新区 → 长沙高新区",
     ),
     why="a name starts where a word of the text starts: a span cut out of a longer word is a fragment",
-)
-PERSON_ENDS_AT_WORD = rule(
-    "entity.person_ends_at_word",
-    "entity",
-    predicate=_marked(ends_inside_word, "end"),
-    matches=("区长王力陪同考察 → 王力陪", "韩正一行到园区 → 韩正一"),
-    misses=("区长王力陪同考察 → 王力", "韩正一行到园区 → 韩正"),
-    why="a person's name ends where a word of the text ends: 陪同 and 一行 are words after the name",
 )
 
 
