@@ -27,6 +27,7 @@ from timeline.ingest.shapes import (
     coordinated,
     glued_front,
     is_class,
+    organisation_forms,
     park_forms,
     starts_inside_word,
     word_start,
@@ -64,6 +65,8 @@ class Gazetteer:
             names = [entry.name, *entry.aliases]
             if entry.kind == "park":  # 信阳高新区 is also 信阳高新技术产业开发区, 信阳国家高新区 …
                 names = [form for name in names for form in park_forms(name.strip())]
+            elif entry.kind == "organisation":  # 南阳市人民政府 is also 南阳市政府
+                names = [form for name in names for form in organisation_forms(name.strip())]
             for name in names:
                 for form in _variants(name.strip()):
                     table.setdefault(form, [])

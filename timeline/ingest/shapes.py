@@ -261,3 +261,28 @@ PARK_FORMS = rule(
     misses=("信阳高新区 = 南阳高新区", "信阳高新区 = 信阳经济技术开发区"),
     why="a zone's full, national and short forms are one park: one record, the other forms its aliases",
 )
+
+
+def organisation_forms(name: str) -> tuple[str, ...]:
+    """A government's two printed forms (某某市人民政府, 某某市政府), the name first."""
+    for full, short in (("人民政府", "政府"),):
+        if name.endswith(full) and len(name) > len(full) + 1:
+            return (name, name[: -len(full)] + short)
+        if name.endswith(short) and not name.endswith(full) and len(name) > len(short) + 1:
+            return (name, name[: -len(short)] + full)
+    return (name,)
+
+
+def _same_body(example: str) -> bool:
+    first, second = (part.strip() for part in example.split("="))
+    return second in organisation_forms(first)
+
+
+GOVERNMENT_FORMS = rule(
+    "entity.government_forms",
+    "entity",
+    predicate=_same_body,
+    matches=("南阳市人民政府 = 南阳市政府", "南阳市政府 = 南阳市人民政府"),
+    misses=("南阳市政府 = 南阳市科技局", "南阳市人民政府 = 信阳市政府"),
+    why="a government is printed with and without 人民: one record, the other form its alias",
+)
