@@ -30,6 +30,7 @@ from timeline.ingest.shapes import (
     organisation_forms,
     park_forms,
     starts_inside_word,
+    starts_with_glue,
     word_start,
 )
 from timeline.ingest.spans import Occupied, Placed
@@ -572,7 +573,7 @@ def find_entities(
     discovered names only where no known name stands. ``titles`` are policies the document
     names in 《》 somewhere: later it may name them bare (…建设方案的出台). ``people`` are people
     the document introduces with a title: later it names them bare (张三一行考察…)."""
-    known = [_administration(m, text) for m in gazetteer.find(text, when)]
+    known = [_unit_of(_administration(m, text), text) for m in gazetteer.find(text, when)]
     taken = Occupied([(m.start, m.end) for m in known])
     mentions: Placed[Mention] = Placed()
     for mention in known:
@@ -662,7 +663,33 @@ def _foreign_bodies(text: str) -> list[Mention]:
     return found
 
 
+# a unit named right after its known parent body: 科学技术部|高新技术司, 某某市人民政府|办公厅
+_UNIT_OF = rule(
+    "entity.unit_of_parent",
+    "entity",
+    pattern=(
+        r"^((?![与同跟副])(?:(?![的在和及是将为由对向到从于并等了把被让给以至其共])[\u4e00-\u9fff]){0,10}?"
+        r"(?:司|办公厅|办公室|研究所|研究院|研究中心|服务中心|发展中心|促进中心|中心|局|处|署))"
+        r"(?!长)"
+    ),
+    matches=("规划司发布了数据", "成果转化与区域创新司负责", "办公厅印发通知"),
+    misses=("司长张三表示", "与国家统计局联合发布", "副部长李四出席", "局长王五致辞", "汇报了中心工作"),
+    why="a sub-unit keeps its parent: the unit after a known body is that body's unit, not a new body",
+)
 _ADMINISTRATION = re.compile(r"管理委员会|管委会|党工委")
+
+
+def _unit_of(mention: Mention, text: str) -> Mention:
+    """科学技术部高新技术司: a known body followed by one of its units names the unit, under the
+    parent's own name (科技部规划司 → 科学技术部规划司)."""
+    if mention.kind != "organisation" or not mention.known:
+        return mention
+    unit = _UNIT_OF.pattern.match(text[mention.end : mention.end + 16])
+    if unit is None or starts_with_glue(unit.group(1)) or re.search(_TITLES, unit.group(1)):
+        return mention
+    end = mention.end + unit.end(1)
+    name = mention.name + unit.group(1)
+    return Mention(mention.start, end, text[mention.start : end], "organisation", name, False)
 
 
 def _administration(mention: Mention, text: str) -> Mention:

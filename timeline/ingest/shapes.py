@@ -91,6 +91,12 @@ def glued_front(stem: str, head: str = "") -> int:
     return cut
 
 
+def starts_with_glue(text: str) -> bool:
+    """Whether the first word of ``text`` is a preposition, conjunction, particle or pronoun."""
+    words = _words(text)
+    return bool(words) and words[0][1] in GLUE_TAGS
+
+
 def _glued(name: str) -> bool:
     head = _HEAD.search(name)
     return head is not None and glued_front(name[: head.start()], head.group(0)) > 0

@@ -99,3 +99,20 @@ def test_placed_values_come_out_by_stretch() -> None:
     assert placed.within(0, 5) == ["a", "b"] and placed.within(0, 5, strictly=True) == ["b"]
     placed.remove_within(0, 5, lambda v: v == "b")
     assert list(placed) == ["a", "c"]
+
+
+UNITS = Gazetteer([GazetteerEntry("organisation", "科学技术部", ("科技部",))])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("科技部成果转化与区域创新司副司长张三表示", ["科学技术部成果转化与区域创新司"]),
+        ("科技部规划司司长李四出席", ["科学技术部规划司"]),
+        ("科技部部长王五出席", ["科学技术部"]),
+        ("科技部与江南省科技厅联合发布", ["科学技术部", "江南省科技厅"]),
+        ("会上，科技部主任助理汇报了中心工作", ["科学技术部"]),
+    ],
+)
+def test_a_sub_unit_keeps_its_parent(text: str, expected: list[str]) -> None:
+    assert [m.name for m in find_entities(text, UNITS) if m.kind == "organisation"] == expected
