@@ -44,19 +44,24 @@ def _tagger():
     return jieba.posseg.dt
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _words(text: str) -> tuple[tuple[str, str], ...]:
     """(word, part of speech) of ``text`` by jieba's dictionary, without guessing unknown words."""
     return tuple((w.word, w.flag) for w in _tagger().lcut(text, HMM=False))
 
 
-def _boundaries(text: str) -> set[int]:
-    """The offsets in ``text`` where one word ends and the next begins."""
+@lru_cache(maxsize=65536)
+def _boundaries(text: str) -> frozenset[int]:
+    """The offsets in ``text`` where one word ends and the next begins (the plain tokenizer:
+    faster than tagging, and boundaries need no tags)."""
+    _tagger()  # jieba initialised, quietly
+    import jieba
+
     at, cuts = 0, {0}
-    for word, _tag in _words(text):
+    for word in jieba.lcut(text, HMM=False):
         at += len(word)
         cuts.add(at)
-    return cuts
+    return frozenset(cuts)
 
 
 def glued_front(stem: str, head: str = "") -> int:
