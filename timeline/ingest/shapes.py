@@ -223,10 +223,38 @@ COORDINATED_PLACES = rule(
 )
 
 
+_PROVINCE_NAMES = tuple(dict.fromkeys(PROVINCE_SHORT.values()))
+_PLACE = r"[\u4e00-\u9fff]{2,3}"
+LISTED_PLACES = rule(
+    "entity.listed_places",
+    "entity",
+    pattern=(
+        rf"((?:{_PLACE}[、和及与])+{_PLACE}?)[两三四五六七八]?(?:省市|省|市|地)"
+        r"(人民政府|政府|科技厅|科委|科技局|教育厅|发展改革委)"
+    ),
+    matches=("上海、江苏、浙江三省政府同意更名", "北京、上海两地科委签署协议"),
+    misses=("上海市政府同意更名", "江苏省科技厅发布通知"),
+    why="provinces listed before one head name one body per province: 上海、江苏、浙江三省政府",
+)
+
+
+def _province(place: str) -> str:
+    return next((name for name in _PROVINCE_NAMES if name.startswith(place)), "")
+
+
 def coordinated(text: str) -> list[tuple[int, int, list[str]]]:
-    """(start, end, names) of each coordinated name in ``text``: 沪苏浙三省政府 → the governments
-    of 上海市, 江苏省 and 浙江省."""
+    """(start, end, names) of each coordinated name in ``text``: 沪苏浙三省政府 and
+    上海、江苏、浙江三省政府 → the governments of 上海市, 江苏省 and 浙江省."""
     found = []
+    for match in LISTED_PLACES.finditer(text):
+        places = [p for p in re.split(r"[、和及与]", match.group(1)) if p]
+        first = next((places[0][k:] for k in range(len(places[0]) - 1) if _province(places[0][k:])), "")
+        provinces = [_province(place) for place in [first, *places[1:]]]  # 通报|上海、江苏…
+        if len(provinces) < 2 or not all(provinces):
+            continue
+        head = "人民政府" if match.group(2) in ("政府", "人民政府") else match.group(2)
+        start = match.start(1) + len(places[0]) - len(first)
+        found.append((start, match.end(), [p + head for p in dict.fromkeys(provinces)]))
     for match in COORDINATED_PLACES.finditer(text):
         places = [PROVINCE_SHORT[ch] for ch in match.group(1)]
         if len(set(places)) < 2 or any(p.startswith(match.group(1)) for p in PROVINCE_SHORT.values()):

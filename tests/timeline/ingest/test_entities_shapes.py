@@ -116,3 +116,14 @@ UNITS = Gazetteer([GazetteerEntry("organisation", "科学技术部", ("科技部
 )
 def test_a_sub_unit_keeps_its_parent(text: str, expected: list[str]) -> None:
     assert [m.name for m in find_entities(text, UNITS) if m.kind == "organisation"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("通报称上海、江苏、浙江三省政府同意更名。", ["上海市人民政府", "江苏省人民政府", "浙江省人民政府"]),
+        ("北京、上海两地科委签署协议。", ["北京市科委", "上海市科委"]),
+    ],
+)
+def test_listed_provinces_before_one_head_are_one_body_each(text: str, expected: list[str]) -> None:
+    assert found(text, "organisation") == expected
