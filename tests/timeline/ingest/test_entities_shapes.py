@@ -127,3 +127,9 @@ def test_a_sub_unit_keeps_its_parent(text: str, expected: list[str]) -> None:
 )
 def test_listed_provinces_before_one_head_are_one_body_each(text: str, expected: list[str]) -> None:
     assert found(text, "organisation") == expected
+
+
+def test_a_latin_title_and_a_leading_group() -> None:
+    text = "星河汽车创始人、CEO李明先后致辞。星河市科技工作领导小组召开会议。"
+    assert found(text, "person") == ["李明"]
+    assert found(text, "organisation") == ["星河市科技工作领导小组"]
