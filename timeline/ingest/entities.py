@@ -27,6 +27,7 @@ from timeline.ingest.shapes import (
     coordinated,
     glued_front,
     is_class,
+    listed_parks,
     organisation_forms,
     park_forms,
     starts_inside_word,
@@ -613,6 +614,16 @@ def find_entities(
                 taken.remove_within(found.start, found.end)
             if not taken.overlaps(found.start, found.end):
                 place(found)
+    for start, end, names in listed_parks(text):  # rule entity.listed_parks: 江岸、河西两个高新区
+        if not any(m.known for m in mentions.within(start, end)):
+            mentions.remove_within(start, end, lambda m: m.kind == "park")
+            taken.remove_within(start, end)
+            for name in names:
+                linked = gazetteer.lookup(name, "park")
+                park = Mention(
+                    start, end, text[start:end], "park", linked.name if linked else name, bool(linked)
+                )
+                place(park)
     for start, end, names in coordinated(text):  # rule entity.coordinated_places: 沪苏浙三省政府
         mentions.remove_within(start, end, lambda m: m.kind == "organisation" and not m.known)
         if not any(m.known for m in mentions.within(start, end)):

@@ -325,3 +325,32 @@ GOVERNMENT_FORMS = rule(
     misses=("南阳市政府 = 南阳市科技局", "南阳市人民政府 = 信阳市政府"),
     why="a government is printed with and without 人民: one record, the other form its alias",
 )
+
+
+LISTED_PARKS = rule(
+    "entity.listed_parks",
+    "entity",
+    pattern=(
+        r"((?:(?:(?![区园、和及与])[\u4e00-\u9fff]){2,4}[、和及与])+(?:(?![区园、和及与])[\u4e00-\u9fff]){2,4})"
+        r"(?:[0-9两一二三四五六七八九十]+个|等)?(?:省级|国家级|市级)?"
+        f"({alternation(HIGH_TECH_ZONE_FORMS + ('经济技术开发区', '经济开发区'))})"
+    ),
+    matches=("批复设立江岸、河西、北塘3个省级高新区", "同意江岸和河西高新技术产业开发区升级"),
+    misses=("批复设立江岸高新区", "江岸高新区和河西高新区"),
+    why="places listed before one zone head name one zone each: 江岸、河西3个省级高新区",
+)
+
+
+def listed_parks(text: str) -> list[tuple[int, int, list[str]]]:
+    """(start, end, names) of zones listed before one head: 江岸、河西3个省级高新区 → 江岸高新区,
+    河西高新区. The first place is cut to the length of the second (设立|江岸)."""
+    found = []
+    for match in LISTED_PARKS.finditer(text):
+        places = [p for p in re.split(r"[、和及与]", match.group(1)) if p]
+        if len(places) < 2 or any(is_class(p) or _HEAD.search(p) for p in places):
+            continue
+        first = places[0][-len(places[1]) :]
+        start = match.start(1) + len(places[0]) - len(first)
+        head = "高新区" if match.group(2) in HIGH_TECH_ZONE_FORMS else match.group(2)
+        found.append((start, match.end(), [place + head for place in [first, *places[1:]]]))
+    return found

@@ -133,3 +133,8 @@ def test_a_latin_title_and_a_leading_group() -> None:
     text = "星河汽车创始人、CEO李明先后致辞。星河市科技工作领导小组召开会议。"
     assert found(text, "person") == ["李明"]
     assert found(text, "organisation") == ["星河市科技工作领导小组"]
+
+
+def test_zones_listed_before_one_head_are_one_park_each() -> None:
+    text = "省政府批复设立江岸、河西、北塘3个省级高新区。"
+    assert found(text, "park") == ["江岸高新区", "河西高新区", "北塘高新区"]
