@@ -574,11 +574,15 @@ def find_entities(
     discovered names only where no known name stands. ``titles`` are policies the document
     names in 《》 somewhere: later it may name them bare (…建设方案的出台). ``people`` are people
     the document introduces with a title: later it names them bare (张三一行考察…)."""
-    known = [_unit_of(_administration(m, text), text) for m in gazetteer.find(text, when)]
+    found = gazetteer.find(text, when)
+    known = [_unit_of(_administration(m, text), text) for m in found]
     taken = Occupied([(m.start, m.end) for m in known])
     mentions: Placed[Mention] = Placed()
     for mention in known:
         mentions.add(mention.start, mention.end, mention)
+    for park, body in zip(found, known, strict=True):
+        if park.kind == "park" and body.kind == "organisation":  # X高新区管委会 keeps its park X
+            mentions.add(park.start, park.end, park)
 
     def place(found: Mention) -> None:
         mentions.add(found.start, found.end, found)

@@ -138,3 +138,11 @@ def test_a_latin_title_and_a_leading_group() -> None:
 def test_zones_listed_before_one_head_are_one_park_each() -> None:
     text = "省政府批复设立江岸、河西、北塘3个省级高新区。"
     assert found(text, "park") == ["江岸高新区", "河西高新区", "北塘高新区"]
+
+
+def test_a_zones_committee_keeps_its_park() -> None:
+    mentions = find_entities("信阳高新区管委会发布通知。", GAZETTEER)
+    assert [(m.name, m.kind) for m in mentions] == [
+        ("信阳高新区", "park"),
+        ("信阳高新区管委会", "organisation"),
+    ]
