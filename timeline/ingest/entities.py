@@ -185,8 +185,12 @@ _ONE_CHAR_HEAD_WORDS = {
 }
 
 
+# a stem of levels and heads alone names no place: 高新区管委会, 市委市人民政府 are references
+_NO_PLACE = re.compile(rf"^(?:[市省区县州镇]|市委|省委|区委|县委|人民|{_PARK_HEADS})+$")
+
+
 def _plausible(stem: str, head: str) -> bool:
-    if not stem or _BAD_INSIDE.search(stem) or stem in ("市", "省", "区", "县", "州", "镇"):
+    if not stem or _BAD_INSIDE.search(stem) or _NO_PLACE.match(stem):
         return False  # 市科技局: "the city's", a reference, not a name
     if head in _ONE_CHAR_HEAD_WORDS and _ONE_CHAR_HEAD_WORDS[head].search(stem):
         return False

@@ -146,3 +146,8 @@ def test_a_zones_committee_keeps_its_park() -> None:
         ("信阳高新区", "park"),
         ("信阳高新区管委会", "organisation"),
     ]
+
+
+@pytest.mark.parametrize("text", ["高新区管委会召开会议。", "市委市人民政府高度重视。"])
+def test_a_body_with_no_place_in_its_name_is_a_reference(text: str) -> None:
+    assert found(text, "organisation") == []
