@@ -1,8 +1,9 @@
-"""``make bench``, extraction part: throughput against jieba, dates against dateparser, import speed.
+"""``make bench``, extraction part: throughput against jieba (many small documents and one of
+2 MB), time and peak memory of one 1, 8 and 50 MB document, dates against dateparser, import speed.
 
 Prints a Markdown report. Run from the repository root::
 
-    python -m bench.extract [--mb 2] [--skip-import]
+    python -m bench.extract [--mb 2] [--sizes 1,8,50] [--skip-import]
 
 The import runs in a subprocess per database (``--import-only``) because ``DATABASE_URL`` must
 be set before ``django.setup()``. Timings are wall clock (``time.perf_counter``) of one run on
@@ -109,6 +110,134 @@ def throughput(copies: list[Seed]) -> list[str]:
         "",
         f"Ratio ours/jieba: **{ratio:.2f}×** (target ≥ 0.5×: {verdict}). Both timed in this run; "
         "one warm-up pass per seed and `jieba.initialize()` happen before the clock starts.",
+        "",
+    ]
+
+
+# --- 1b. one large document: linear time, bounded memory --------------------------------
+
+SCALING_SIZES = (1.0, 8.0, 50.0)  # MB of one document; 50 MB must take at most 60x the 1 MB time
+RSS_LIMIT_MB = 1024
+
+
+def large_document(megabytes: float) -> bytes:
+    """One document of ``megabytes`` of UTF-8: the seeds and the dev articles (text files), whole,
+    one after another, repeated, cut at a character boundary."""
+    from timeline.ingest.decode import decode
+
+    folders = (SEEDS, ROOT / "tests" / "eval" / "dev" / "news", ROOT / "tests" / "eval" / "heldout" / "news")
+    texts = [decode(p.read_bytes(), p.name).text for folder in folders for p in sorted(folder.glob("*.txt"))]
+    unit = "\n\n".join(texts).encode("utf-8")
+    size = int(megabytes * MB)
+    data = unit * (size // len(unit) + 1)
+    return data[:size].decode("utf-8", "ignore").encode("utf-8")
+
+
+def run_single(megabytes: float) -> dict:
+    """In this process (``--single-only``): extract one large document; seconds and peak RSS."""
+    import resource
+
+    from timeline.ingest.pipeline import extract_document
+    from timeline.ingest.types import PartialDate
+
+    data = large_document(megabytes)
+    published = PartialDate.parse("2024-04-29")
+    extract_document(SEEDS.joinpath(load_seeds()[0].name).read_bytes(), "warm.txt", published=published)
+    start = time.perf_counter()
+    events = len(extract_document(data, "large.txt", published=published).events)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+    return {"mb": megabytes, "seconds": seconds, "events": events, "rss_mb": peak}
+
+
+def _single_subprocess(megabytes: float) -> dict:
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.extract", "--single-only", str(megabytes)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        tail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
+        return {"mb": megabytes, "error": f"exit {done.returncode}: {tail[0]}"}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def scaling(sizes: tuple[float, ...] = SCALING_SIZES) -> list[str]:
+    """Each size in a fresh process, so its peak RSS is its own."""
+    results = [_single_subprocess(size) for size in sizes]
+    rows, base = [], None
+    for result in results:
+        if "error" in result:
+            rows.append(f"| {result['mb']:g} MB | failed: {result['error']} | | | |")
+            continue
+        base = base or result
+        ratio = result["seconds"] / base["seconds"]
+        rows.append(
+            f"| {result['mb']:g} MB | {result['seconds']:.2f} | {ratio:.1f}× | "
+            f"{result['rss_mb']:.0f} | {result['events']:,} |"
+        )
+    verdicts = []
+    done = [r for r in results if "error" not in r]
+    if len(done) >= 2:
+        small, large = done[0], done[-1]
+        allowed = 1.2 * large["mb"] / small["mb"]  # 60× for 50 MB against 1 MB
+        ratio = large["seconds"] / small["seconds"]
+        verdicts.append(
+            f"{large['mb']:g} MB / {small['mb']:g} MB time: **{ratio:.1f}×** (target ≤ {allowed:g}×: "
+            f"{'meets' if ratio <= allowed else 'misses'})."
+        )
+    peak = max((r["rss_mb"] for r in done), default=0)
+    verdict = "meets" if peak < RSS_LIMIT_MB else "misses"
+    verdicts.append(f"Peak RSS **{peak:.0f} MB** (target < {RSS_LIMIT_MB} MB: {verdict}).")
+    return [
+        "## One large document: time and memory",
+        "",
+        "One file made of the seeds and the dev articles (text files) repeated, extracted in a fresh "
+        "process per size (`extract_document`, all stages, one warm-up document before the clock).",
+        "",
+        "| size | seconds | × the first | peak RSS (MB) | events |",
+        "|---|---:|---:|---:|---:|",
+        *rows,
+        "",
+        *verdicts,
+        "",
+    ]
+
+
+def single_throughput(megabytes: float = 2.0) -> list[str]:
+    """One document of ``megabytes`` against ``jieba.lcut`` on the same decoded text."""
+    import jieba
+
+    from timeline.ingest.decode import decode
+    from timeline.ingest.pipeline import extract_document
+    from timeline.ingest.types import PartialDate
+
+    data = large_document(megabytes)
+    text = decode(data, "large.txt").text
+    published = PartialDate.parse("2024-04-29")
+    extract_document(SEEDS.joinpath(load_seeds()[0].name).read_bytes(), "warm.txt", published=published)
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    start = time.perf_counter()
+    extract_document(data, "large.txt", published=published)
+    ours = time.perf_counter() - start
+    start = time.perf_counter()
+    jieba.lcut(text)
+    theirs = time.perf_counter() - start
+    ratio = (len(text) / ours) / (len(text) / theirs)
+    return [
+        "## One document against jieba",
+        "",
+        f"One {megabytes:g} MB document ({len(text):,} characters), as above.",
+        "",
+        "| | seconds | chars/s |",
+        "|---|---:|---:|",
+        f"| `extract_document` | {ours:.2f} | {len(text) / ours:,.0f} |",
+        f"| `jieba.lcut` | {theirs:.2f} | {len(text) / theirs:,.0f} |",
+        "",
+        f"Ratio ours/jieba: **{ratio:.2f}×** (target ≥ 0.5×: {'meets' if ratio >= 0.5 else 'misses'}).",
         "",
     ]
 
@@ -343,7 +472,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.extract", description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=2.0, help="corpus size in MB (10^6 bytes), default 2")
     parser.add_argument("--skip-import", action="store_true", help="leave out the database import")
+    parser.add_argument(
+        "--sizes",
+        default=",".join(f"{size:g}" for size in SCALING_SIZES),
+        help="sizes in MB of the one-document runs, comma-separated (default 1,8,50; '' for none)",
+    )
     parser.add_argument("--import-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--single-only", type=float, help=argparse.SUPPRESS)
     parser.add_argument("--database", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -356,6 +491,9 @@ def main(argv: list[str] | None = None) -> int:
     import django
 
     django.setup()  # the pipeline is plain Python, but the gazetteer's registry may read settings
+    if args.single_only is not None:
+        print(json.dumps(run_single(args.single_only)))
+        return 0
     copies = corpus(seeds, args.mb)
     lines = [
         "# Extraction benchmark",
@@ -365,6 +503,10 @@ def main(argv: list[str] | None = None) -> int:
         "",
     ]
     lines += throughput(copies)
+    lines += single_throughput()
+    sizes = tuple(float(size) for size in args.sizes.split(",") if size.strip())
+    if sizes:
+        lines += scaling(sizes)
     lines += dates_table(seeds)
     if not args.skip_import:
         lines += import_table(copies, seeds)

@@ -20,7 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from people.models import Alias, NamedModel, Organisation, Park, Person, Position
@@ -29,6 +30,7 @@ from people.permissions import require_permission
 from policies.models import Policy, PolicyAlias
 from timeline.derived import entities_changed, events_changed, events_naming
 from timeline.gazetteer import invalidate_gazetteer
+from timeline.ingest.shapes import organisation_forms, park_forms
 from timeline.models import Event, EventOrganisation, RefusedName
 
 MERGE_PERMISSION = "timeline.merge_event"
@@ -366,3 +368,46 @@ def _namesake(record: models.Model, key: str) -> bool:
     if model is Person:
         return others.filter(name_key=key, disambiguation=record.disambiguation).exists()
     return others.filter(name_key=key).exists()
+
+
+# --- other spellings of a known record --------------------------------------------------------
+
+
+def other_spellings(model: type[models.Model], name: str) -> list[str]:
+    """The other printed forms of a park's or organisation's name: a zone's full, national and
+    short forms (信阳高新技术产业开发区 / 信阳高新区), a government with and without 人民."""
+    forms = park_forms(name) if model is Park else organisation_forms(name) if model is Organisation else ()
+    key = name_key(name)
+    return [form for form in forms if name_key(form) != key]
+
+
+def resolve_spellings(model: type[models.Model], missing: dict[str, str]) -> dict[str, int]:
+    """Name key → id for the wanted names (key → name) that no record has, but that another
+    spelling of names an existing record: the new spelling becomes that record's alias, so an
+    import links the one park instead of creating a second. One query, one insert per alias."""
+    forms: dict[str, str] = {}
+    for key, name in missing.items():
+        for form in other_spellings(model, name):
+            forms.setdefault(name_key(form), key)
+    if not forms:
+        return {}
+    found: dict[str, int] = {}
+    rows = (
+        model.objects.filter(Q(name_key__in=forms) | Q(aliases__name_key__in=forms))
+        .values_list("id", "name_key", "aliases__name_key")
+        .order_by("id")
+    )
+    for pk, own, alias in rows:
+        for key in (own, alias):
+            if key in forms:
+                found.setdefault(forms[key], pk)
+    owner = model._meta.model_name
+    for key, pk in found.items():
+        try:
+            with transaction.atomic():
+                Alias.objects.get_or_create(
+                    name_key=key, defaults={"name": missing[key]}, **{f"{owner}_id": pk}
+                )
+        except IntegrityError:  # another import added the same alias meanwhile
+            pass
+    return found

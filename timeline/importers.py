@@ -25,6 +25,7 @@ from people.models import Organisation, Park, Person, Position, Precision, slug_
 from people.names import name_key
 from policies.models import Policy, PolicyAlias, PolicyKind
 from timeline.derived import events_changed, events_naming
+from timeline.entities import resolve_spellings
 from timeline.ingest import notices
 from timeline.ingest.entities import policy_period
 from timeline.ingest.types import DAY, MONTH, YEAR, Document, EventDraft, PolicyFacts
@@ -248,6 +249,7 @@ class _Entities:
         rows = Park.objects.filter(Q(name_key__in=keys) | Q(aliases__name_key__in=keys))
         by_name, by_alias = _hits(rows.values_list("id", "name_key", "aliases__name_key"), keys)
         self._choose(PARK, keys, by_name, by_alias)
+        self._other_spellings(Park, PARK, keys)
 
     def _load_organisations(self, keys: dict[str, str]) -> None:
         rows = Organisation.objects.filter(Q(name_key__in=keys) | Q(aliases__name_key__in=keys))
@@ -263,6 +265,13 @@ class _Entities:
             return (current, on or dt.date.min, -pk)
 
         self._choose(ORGANISATION, keys, by_name, by_alias, prefer=in_office)
+        self._other_spellings(Organisation, ORGANISATION, keys)
+
+    def _other_spellings(self, model, kind: str, keys: dict[str, str]) -> None:
+        """信阳高新技术产业开发区 for a known 信阳高新区: link it, keep the spelling as an alias."""
+        missing = {key: name for key, name in keys.items() if key not in self.ids[kind]}
+        if missing:
+            self.ids[kind].update(resolve_spellings(model, missing))
 
     def _load_people(self, keys: dict[str, str]) -> None:
         rows = Person.objects.filter(Q(name_key__in=keys) | Q(aliases__name_key__in=keys))

@@ -12,14 +12,30 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 import ahocorasick
 
 from people.names import name_key
-from timeline.ingest.lexicon import POLICY_DOC_WORDS, alternation
+from timeline.ingest.lexicon import ORGANISATION_HEADS, PARK_HEADS, POLICY_DOC_WORDS, alternation
 from timeline.ingest.policy_names import REPORT, document_number
+from timeline.ingest.rules import rule
+from timeline.ingest.shapes import (
+    COUNTED_BEFORE,
+    common_word,
+    coordinated,
+    glued_front,
+    is_class,
+    listed_parks,
+    organisation_forms,
+    park_forms,
+    starts_inside_word,
+    starts_with_glue,
+    word_start,
+)
+from timeline.ingest.spans import Occupied, Placed
 from timeline.ingest.types import GazetteerEntry, Mention
 
 # ---------------------------------------------------------------- the gazetteer
@@ -49,7 +65,12 @@ class Gazetteer:
         self._automaton = ahocorasick.Automaton()
         table: dict[str, list[GazetteerEntry]] = {}
         for entry in self.entries:
-            for name in (entry.name, *entry.aliases):
+            names = [entry.name, *entry.aliases]
+            if entry.kind == "park":  # 信阳高新区 is also 信阳高新技术产业开发区, 信阳国家高新区 …
+                names = [form for name in names for form in park_forms(name.strip())]
+            elif entry.kind == "organisation":  # 南阳市人民政府 is also 南阳市政府
+                names = [form for name in names for form in organisation_forms(name.strip())]
+            for name in names:
                 for form in _variants(name.strip()):
                     table.setdefault(form, [])
                     if entry not in table[form]:
@@ -131,16 +152,9 @@ _LEFT_STOPS = re.compile(
     re.S,
 )
 
-_PARK_HEADS = (
-    "国家自主创新示范区|高新技术产业开发区|高新技术产业园区|经济技术开发区|经济开发区|自主创新示范区|高新区|经开区"
-    "|工业园区|工业区"
-    "|科技园区|科技园|产业园区|产业园|科学城|科学园|孵化器|软件园|生命科学园"
-)
-_ORG_HEADS = (
-    "有限责任公司|股份有限公司|有限公司|管理委员会|委员会|管委会|人民政府|办公厅|办公室|研究院|研究所|研究中心|促进中心"
-    "|合作中心|创新中心|发展中心|服务中心|交易所|基金会|联合会|促进会|实验室|科学院|工程院|大学|学院"
-    "|集团|协会|学会|银行|商会|科技厅|科技局|科委|公司|政府|报社|出版社|杂志社|总局|市委|省委|区委|县委|局|厅|部|署"
-)
+# head words in the lexicon's order: the regex alternation keeps the first that matches here
+_PARK_HEADS = "|".join(PARK_HEADS)
+_ORG_HEADS = "|".join(ORGANISATION_HEADS)
 # a park inside a park's name runs on to the longer name: 某某高新区国际孵化器
 _NAME_RUN = r"(?:(?![的在和与及是将为由对向到从于并等了同跟把被让给以至其共])[\u4e00-\u9fffA-Za-z0-9（）()·])"
 _PARK_RE = re.compile(
@@ -172,8 +186,12 @@ _ONE_CHAR_HEAD_WORDS = {
 }
 
 
+# a stem of levels and heads alone names no place: 高新区管委会, 市委市人民政府 are references
+_NO_PLACE = re.compile(rf"^(?:[市省区县州镇]|市委|省委|区委|县委|人民|{_PARK_HEADS})+$")
+
+
 def _plausible(stem: str, head: str) -> bool:
-    if not stem or _BAD_INSIDE.search(stem) or stem in ("市", "省", "区", "县", "州", "镇"):
+    if not stem or _BAD_INSIDE.search(stem) or _NO_PLACE.match(stem):
         return False  # 市科技局: "the city's", a reference, not a name
     if head in _ONE_CHAR_HEAD_WORDS and _ONE_CHAR_HEAD_WORDS[head].search(stem):
         return False
@@ -209,6 +227,9 @@ def discover_names(text: str, kind: str) -> list[Mention]:
         if kind == "park":
             head, end = _first_head_unless_named(head, match.start(2))
         trimmed = _trim_left(stem)
+        trimmed = _shaped_stem(text, match.start(2), trimmed, match.start(1))
+        if trimmed is None:
+            continue
         if kind == "organisation":  # 市科技局 is 市 + 科技局, not 市科技 + 局
             longest = re.search(rf"(?:{_ORG_HEADS})$", trimmed + head)
             trimmed, head = (trimmed + head)[: longest.start()], longest.group(0)
@@ -231,6 +252,25 @@ def discover_names(text: str, kind: str) -> list[Mention]:
         if kind == "organisation":
             found.extend(_coordinated(text, start, head, trimmed))
     return found
+
+
+def _shaped_stem(text: str, head_at: int, stem: str, earliest: int) -> str | None:
+    """The stem in front of a head once the shape rules had their say: started where a word of the
+    text starts, with no verb, preposition or title glued in front; None for a class or plural.
+    A stop character that is part of a word (同 of 同济大学) stops nothing: back to the word's
+    start, when the match reaches it (``earliest``)."""
+    start = head_at - len(stem)
+    if COUNTED_BEFORE.search(text, max(0, start - 4), start):
+        return None  # 首个|跨省域高新区, 56家|高新区: counted
+    back = word_start(text, start, head_at)
+    if earliest <= back < start:
+        start, stem = back, text[back:head_at]
+    real_start = starts_inside_word(text, start, head_at)  # rule entity.cut_from_longer
+    stem = stem[real_start - start :] if real_start <= head_at else ""
+    stem = stem[glued_front(stem, text[head_at : head_at + 4]) :]  # rule entity.glued_front
+    if not stem or is_class(stem):  # rule entity.class_or_plural
+        return None
+    return stem
 
 
 def _first_head_unless_named(head: str, at: int) -> tuple[str, int]:
@@ -352,7 +392,7 @@ _TITLES = (
     "|副区长|区长|副主席|主席|副总理|总理|院士|一级巡视员|二级巡视员|巡视员|首席执行官|执行官|总经理|副总经理|董事长"
     "|副董事长|理事长|会长|副会长|校长|副校长|院长|副院长|处长|副处长|秘书长|总裁|副总裁|常委|委员|新闻发言人|发言人"
     "|研究员|教授|负责人|总工程师|主任委员|专家|总监|联合创始人|创始人|总署长|署长|首席技术官|首席科学家|首席运营官"
-    "|首席财务官|首席经济学家|首席代表"
+    "|首席财务官|首席经济学家|首席代表|CEO|CTO|COO|CFO"
 )
 _SPEECH = (
     "表示|指出|强调|说|介绍|认为|谈到|称|透露|提出|建议|致辞|出席|汇报|主持|宣布|发表|作|围绕"
@@ -361,9 +401,32 @@ _SPEECH = (
 _NAME = rf"(?:{_COMPOUND_SURNAMES}|[\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}"
 _AFTER_NAME = (
     rf"(?=[，,、。：:；（(\s]|等|在|和|与|及|是|同志|同|一行|率|带队|带领|分别|到会|会见|会同|陪同|参加|考察|调研|走访|视察|"
-    rf"一同|讲话|宣读|颁发|应邀|座谈|为|向|对|{_SPEECH}|$)"
+    rf"一同|先后|相继|共同|讲话|宣读|颁发|应邀|座谈|为|向|对|{_SPEECH}|$)"
 )
 _AFTER_NAME_RE = re.compile(_AFTER_NAME)
+# a word of two or more characters that may follow a name: if a name's last character starts one
+# (王力陪|同 → 王力|陪同, 韩正一|行 → 韩正|一行), the name ends one character earlier
+_AFTER_WORD = re.compile(
+    rf"(?:同志|一行|带队|带领|分别|到会|会见|会同|陪同|参加|考察|调研|走访|视察|一同|讲话|宣读|颁发|应邀|座谈"
+    rf"|{'|'.join(w for w in _SPEECH.split('|') if len(w) >= 2)})"
+)
+
+
+def _ends_in_after_word(example: str) -> bool:
+    """Table predicate over '<sentence> → <name>'."""
+    sentence, name = (part.strip() for part in example.split("→"))
+    end = sentence.index(name) + len(name)
+    return bool(_AFTER_WORD.match(sentence, end - 1))
+
+
+PERSON_ENDS_AT_WORD = rule(
+    "entity.person_ends_at_word",
+    "entity",
+    predicate=_ends_in_after_word,
+    matches=("区长王力陪同考察 → 王力陪", "韩正一行到园区 → 韩正一"),
+    misses=("区长王力陪同考察 → 王力", "韩正一行到园区 → 韩正"),
+    why="a person's name ends where the word after it begins: 陪同 and 一行 follow the name",
+)
 _TITLE_NAME_RE = re.compile(rf"({_TITLES})({_NAME}){_AFTER_NAME}")
 _NAME_SPEECH_RE = re.compile(rf"(?<![\u4e00-\u9fff])({_NAME})(?:{_SPEECH})")
 _NAME_TITLE_RE = re.compile(
@@ -383,8 +446,8 @@ _NOT_NAMES = re.compile(
 
 
 def _valid_person(name: str) -> bool:
-    if len(name) < 2 or len(name) > 4 or _NOT_NAMES.match(name):
-        return False
+    if len(name) < 2 or len(name) > 4 or _NOT_NAMES.match(name) or common_word(name):
+        return False  # rule entity.common_word_person: 明确, 高新, 余名
     if name[-1] in "会委局部厅区院所司处办园市省县副正":
         return False  # the tail of a body's name or a title, not a given name
     if name[:2] in _COMPOUND_SURNAMES.split("|"):
@@ -395,34 +458,37 @@ def _valid_person(name: str) -> bool:
 def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
     """People named beside a title (主任张三, 张三总书记) or a speech verb (张三表示)."""
     found: dict[tuple[int, int], Mention] = {}
-    org_ends = sorted(organisations, key=lambda m: m.end)
+    occupied = Occupied()
+
+    def keep(start: int, mention: Mention) -> None:
+        found[(start, mention.end)] = mention
+        occupied.add(start, mention.end)
+
+    bodies = _Bodies(organisations)
     titled = [*_TITLE_FOREIGN_RE.finditer(text), *_TITLE_NAME_RE.finditer(text)]
     for match in titled:
-        if any(s <= match.start(2) < e for s, e in found):
+        if occupied.covers(match.start(2)):
             continue
         foreign = match.re is _TITLE_FOREIGN_RE
-        name = match.group(2) if foreign else _best_name(match.group(2))
+        start = match.start(2)
+        name = match.group(2) if foreign else _best_name(match.group(2), text, start)
         if not name:
             continue
-        start = match.start(2)
-        title_start = _title_start(text, match.start(1), org_ends)
-        org = _organisation_before(title_start, org_ends, text) or _government_of(
-            text, title_start, match.group(1)
-        )
+        title_start = _title_start(text, match.start(1))
+        org = bodies.before(title_start, text) or _government_of(text, title_start, match.group(1))
         title = text[title_start : match.start(2)].strip("，、 ")
-        found[(start, start + len(name))] = Mention(
-            start, start + len(name), name, "person", name, known=False, title=title, organisation=org
+        keep(
+            start,
+            Mention(start, start + len(name), name, "person", name, False, title=title, organisation=org),
         )
     for pattern in (_NAME_SPEECH_RE, _NAME_TITLE_RE):
         for match in pattern.finditer(text):
-            name = _best_name(match.group(1))
-            if not name or any(s <= match.start(1) < e for s, e in found):
+            name = _best_name(match.group(1), text, match.start(1))
+            if not name or occupied.covers(match.start(1)):
                 continue
             start = match.start(1)
             title = match.group(2) if pattern is _NAME_TITLE_RE else ""
-            found[(start, start + len(name))] = Mention(
-                start, start + len(name), name, "person", name, known=False, title=title
-            )
+            keep(start, Mention(start, start + len(name), name, "person", name, known=False, title=title))
     for match in _TRANSLITERATED.finditer(text):
         if (
             text[match.end() : match.end() + 1] == "·"
@@ -434,23 +500,23 @@ def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
         if title:  # 首席执行官艾巴·伦德: the title is not part of the name
             start, name = start + title.end(), name[title.end() :]
         name = re.sub(rf"(?:{_SPEECH})+$", "", name)
-        if not name or "·" not in name or any(s <= start < e for s, e in found):
+        if not name or "·" not in name or occupied.covers(start):
             continue
-        end = start + len(name)
-        found[(start, end)] = Mention(start, end, name, "person", name, known=False)
+        keep(start, Mention(start, start + len(name), name, "person", name, known=False))
     return sorted(found.values(), key=lambda m: m.start)
 
 
-def _best_name(candidate: str) -> str:
-    """The candidate, or its first two/three characters, whichever is a valid name."""
+def _best_name(candidate: str, text: str = "", start: int = 0) -> str:
+    """The candidate, or its first two/three characters, whichever is a valid name that does not
+    end inside the word after it (rule entity.person_ends_at_word: 王力 in 王力陪同)."""
     for size in (len(candidate), 3, 2):
         name = candidate[:size]
-        if _valid_person(name):
+        if _valid_person(name) and not (text and size > 2 and _AFTER_WORD.match(text, start + size - 1)):
             return name
     return ""
 
 
-def _title_start(text: str, title_at: int, org_ends: list[Mention]) -> int:
+def _title_start(text: str, title_at: int) -> int:
     """Widen a title left over 党委书记、 or 党组成员、 parts written before it."""
     start = title_at
     while True:
@@ -488,17 +554,23 @@ def _government_of(text: str, title_start: int, title: str) -> str:
 _UNIT_GAP = re.compile(r"^(?:[（(][A-Za-z0-9]{2,10}[）)])?(?:[^\W\d_的和与及在对、，。；：]{0,8})$")
 
 
-def _organisation_before(position: int, organisations: list[Mention], text: str = "") -> str:
-    """The body a title belongs to: named right before it, or before a unit of it
-    (通威股份有限公司光伏首席技术官, 裕廊集团（JTC）新区发展署总署长)."""
-    for mention in reversed(organisations):
-        if mention.end <= position and position - mention.end <= 1:
+class _Bodies:
+    """The organisations and parks of a text by where they end, to find the one a title follows."""
+
+    def __init__(self, organisations: list[Mention]) -> None:
+        self.mentions = sorted(organisations, key=lambda m: m.end)
+        self.ends = [m.end for m in self.mentions]
+
+    def before(self, position: int, text: str = "") -> str:
+        """The body a title belongs to: named right before it, or before a unit of it
+        (通威股份有限公司光伏首席技术官, 裕廊集团（JTC）新区发展署总署长)."""
+        i = bisect_right(self.ends, position) - 1  # the last body ending at or before ``position``
+        if i < 0:
+            return ""
+        mention = self.mentions[i]
+        if position - mention.end <= 1 or _UNIT_GAP.match(text[mention.end : position]):
             return mention.name
-        if mention.end <= position and _UNIT_GAP.match(text[mention.end : position]):
-            return mention.name
-        if mention.end <= position:
-            break
-    return ""
+        return ""
 
 
 # ---------------------------------------------------------------- all together
@@ -515,13 +587,20 @@ def find_entities(
     discovered names only where no known name stands. ``titles`` are policies the document
     names in 《》 somewhere: later it may name them bare (…建设方案的出台). ``people`` are people
     the document introduces with a title: later it names them bare (张三一行考察…)."""
-    known = [_administration(m, text) for m in gazetteer.find(text, when)]
-    taken = [(m.start, m.end) for m in known]
+    found = gazetteer.find(text, when)
+    known = [_unit_of(_administration(m, text), text) for m in found]
+    taken = Occupied([(m.start, m.end) for m in known])
+    mentions: Placed[Mention] = Placed()
+    for mention in known:
+        mentions.add(mention.start, mention.end, mention)
+    for park, body in zip(found, known, strict=True):
+        if park.kind == "park" and body.kind == "organisation":  # X高新区管委会 keeps its park X
+            mentions.add(park.start, park.end, park)
 
-    def free(m: Mention) -> bool:
-        return not any(m.start < e and s < m.end for s, e in taken)
+    def place(found: Mention) -> None:
+        mentions.add(found.start, found.end, found)
+        taken.add(found.start, found.end)
 
-    mentions = list(known)
     bracketed = find_policies(text)
     for policy in bracketed + _bare_titles(text, titles, bracketed):
         linked = gazetteer.lookup(policy.name, "policy")
@@ -535,36 +614,46 @@ def find_entities(
                 True,
                 document_number=policy.document_number,
             )
-        mentions = [m for m in mentions if not (policy.start <= m.start and m.end <= policy.end)]
-        mentions.append(policy)
-        taken.append((policy.start, policy.end))
+        mentions.remove_within(policy.start, policy.end)
+        place(policy)
     for kind in ("park", "organisation"):
         for found in discover_names(text, kind):
             if kind == "park" and _class_of_parks(found, known):
                 continue
-            inside = [
-                m for m in mentions if m.kind == "park" and found.start <= m.start and m.end < found.end
-            ]
             if (
                 kind == "park"
-                and inside
-                and all(found.start <= s and e <= found.end for s, e in _overlaps(taken, found))
-            ):
-                mentions = [m for m in mentions if m not in inside]
-                taken = [(s, e) for s, e in taken if not (found.start <= s and e <= found.end)]
-            if free(found):
-                mentions.append(found)
-                taken.append((found.start, found.end))
+                and any(m.kind == "park" for m in mentions.within(found.start, found.end, strictly=True))
+                and taken.inside(found.start, found.end)
+            ):  # 某某高新区国际孵化器: the longer name wins over the park inside it
+                mentions.remove_within(
+                    found.start, found.end, lambda m, f=found: m.kind == "park" and m.end < f.end
+                )
+                taken.remove_within(found.start, found.end)
+            if not taken.overlaps(found.start, found.end):
+                place(found)
+    for start, end, names in listed_parks(text):  # rule entity.listed_parks: 江岸、河西两个高新区
+        if not any(m.known for m in mentions.within(start, end)):
+            mentions.remove_within(start, end, lambda m: m.kind == "park")
+            taken.remove_within(start, end)
+            for name in names:
+                linked = gazetteer.lookup(name, "park")
+                park = Mention(
+                    start, end, text[start:end], "park", linked.name if linked else name, bool(linked)
+                )
+                place(park)
+    for start, end, names in coordinated(text):  # rule entity.coordinated_places: 沪苏浙三省政府
+        mentions.remove_within(start, end, lambda m: m.kind == "organisation" and not m.known)
+        if not any(m.known for m in mentions.within(start, end)):
+            for name in names:
+                place(Mention(start, end, text[start:end], "organisation", name, known=False))
     for found in _foreign_bodies(text):
-        if free(found):
-            mentions.append(found)
-            taken.append((found.start, found.end))
-    organisations = sorted((m for m in mentions if m.kind in ("organisation", "park")), key=lambda m: m.end)
+        if not taken.overlaps(found.start, found.end):
+            place(found)
+    organisations = [m for m in mentions if m.kind in ("organisation", "park")]
     for person in [*find_people(text, organisations), *_bare_people(text, people)]:
-        if free(person):
+        if not taken.overlaps(person.start, person.end):
             linked = gazetteer.lookup(person.name, "person")
-            mentions.append(person if linked is None else _replace_name(person, linked.name))
-            taken.append((person.start, person.end))
+            place(person if linked is None else _replace_name(person, linked.name))
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 
@@ -602,7 +691,33 @@ def _foreign_bodies(text: str) -> list[Mention]:
     return found
 
 
+# a unit named right after its known parent body: 科学技术部|高新技术司, 某某市人民政府|办公厅
+_UNIT_OF = rule(
+    "entity.unit_of_parent",
+    "entity",
+    pattern=(
+        r"^((?![与同跟副])(?:(?![的在和及是将为由对向到从于并等了把被让给以至其共])[\u4e00-\u9fff]){0,10}?"
+        r"(?:司|办公厅|办公室|研究所|研究院|研究中心|服务中心|发展中心|促进中心|中心|局|处|署))"
+        r"(?!长)"
+    ),
+    matches=("规划司发布了数据", "成果转化与区域创新司负责", "办公厅印发通知"),
+    misses=("司长张三表示", "与国家统计局联合发布", "副部长李四出席", "局长王五致辞", "汇报了中心工作"),
+    why="a sub-unit keeps its parent: the unit after a known body is that body's unit, not a new body",
+)
 _ADMINISTRATION = re.compile(r"管理委员会|管委会|党工委")
+
+
+def _unit_of(mention: Mention, text: str) -> Mention:
+    """科学技术部高新技术司: a known body followed by one of its units names the unit, under the
+    parent's own name (科技部规划司 → 科学技术部规划司)."""
+    if mention.kind != "organisation" or not mention.known:
+        return mention
+    unit = _UNIT_OF.pattern.match(text[mention.end : mention.end + 16])
+    if unit is None or starts_with_glue(unit.group(1)) or re.search(_TITLES, unit.group(1)):
+        return mention
+    end = mention.end + unit.end(1)
+    name = mention.name + unit.group(1)
+    return Mention(mention.start, end, text[mention.start : end], "organisation", name, False)
 
 
 def _administration(mention: Mention, text: str) -> Mention:
@@ -614,33 +729,62 @@ def _administration(mention: Mention, text: str) -> Mention:
     return Mention(mention.start, head.end(), text[mention.start : head.end()], "organisation", name, False)
 
 
-def document_people(text: str, gazetteer: Gazetteer, when: dt.date | None = None) -> list[Mention]:
+def document_people(text: str, gazetteer: Gazetteer, when: dt.date | None = None) -> Phrases:
     """People a whole document introduces with a title, with their title and body, for
     ``find_entities(people=…)``: the first introduction of each name wins. Bodies come from the
     gazetteer and discovery of organisations only: parks are not needed to place a title."""
     known = [_administration(m, text) for m in gazetteer.find(text, when)]
     bodies = [m for m in known if m.kind in ("organisation", "park")]
-    bodies += [
-        m
-        for m in discover_names(text, "organisation")
-        if not any(m.start < k.end and k.start < m.end for k in known)
-    ]
+    taken = Occupied([(k.start, k.end) for k in known])
+    bodies += [m for m in discover_names(text, "organisation") if not taken.overlaps(m.start, m.end)]
     introduced: dict[str, Mention] = {}
-    for mention in find_people(text, sorted(bodies, key=lambda m: m.end)):
+    for mention in find_people(text, bodies):
         if mention.title and len(mention.name) >= 2:
             linked = gazetteer.lookup(mention.name, "person")
             introduced.setdefault(
                 mention.name, mention if linked is None else _replace_name(mention, linked.name)
             )
-    return list(introduced.values())
+    return Phrases(introduced.values())
+
+
+class Phrases(tuple):
+    """Phrases a whole document yields (people it introduces, titles it names), with one
+    automaton built once to find them again in each of its items: a look-up per item that
+    scanned every phrase would make a long document quadratic."""
+
+    def occurrences(self, text: str, forms) -> list[tuple[int, int, int, str]]:
+        """(phrase index, form index, start, form) of every form of every phrase in ``text``,
+        in phrase order; ``forms`` gives a phrase's spellings."""
+        automaton = self.__dict__.get("_automaton")
+        if automaton is None:
+            automaton = ahocorasick.Automaton()
+            table: dict[str, list[tuple[int, int]]] = {}
+            for index, phrase in enumerate(self):
+                for rank, form in enumerate(forms(phrase)):
+                    table.setdefault(form, []).append((index, rank))
+            for form, owners in table.items():
+                automaton.add_word(form, (form, owners))
+            if table:
+                automaton.make_automaton()
+            self.__dict__["_automaton"] = automaton if table else False
+        if not automaton:
+            return []
+        hits = []
+        for end, (form, owners) in automaton.iter(text):
+            hits += [(index, rank, end - len(form) + 1, form) for index, rank in owners]
+        return sorted(hits)
+
+
+def _person_forms(person: Mention) -> tuple[str, ...]:
+    return (person.name,)
 
 
 def _bare_people(text: str, people: Iterable[Mention]) -> list[Mention]:
+    people = people if isinstance(people, Phrases) else Phrases(people)
     found = []
-    for person in people:
-        for match in re.finditer(re.escape(person.name), text):
-            if _stands_alone(text, match.end()):
-                found.append(replace(person, start=match.start(), end=match.end(), surface=person.name))
+    for index, _rank, start, name in people.occurrences(text, _person_forms):
+        if _stands_alone(text, start + len(name)):
+            found.append(replace(people[index], start=start, end=start + len(name), surface=name))
     return found
 
 
@@ -649,28 +793,27 @@ def _stands_alone(text: str, end: int) -> bool:
     return not re.match(r"[\u4e00-\u9fff]", text[end : end + 1]) or bool(_AFTER_NAME_RE.match(text, end))
 
 
-def document_titles(text: str) -> list[str]:
+def document_titles(text: str) -> Phrases:
     """The policy titles a whole document names in 《》, for ``find_entities(titles=…)``."""
-    return list(dict.fromkeys(m.name for m in find_policies(text)))
+    return Phrases(dict.fromkeys(m.name for m in find_policies(text)))
+
+
+def _title_forms(title: str) -> tuple[str, ...]:
+    """A title, and the title without its period (…建设方案 for …建设方案（2024—2027年）)."""
+    forms = dict.fromkeys((title, re.sub(r"[（(][^（）()]*[）)]$", "", title)))
+    return tuple(form for form in forms if len(form) >= 8)
 
 
 def _bare_titles(text: str, titles: Iterable[str], bracketed: list[Mention]) -> list[Mention]:
-    """A title seen in 《》 elsewhere in the document, written here without them; also without
-    its period (…建设方案 for …建设方案（2024—2027年）)."""
+    """A title seen in 《》 elsewhere in the document, written here without them."""
+    titles = titles if isinstance(titles, Phrases) else Phrases(titles)
     found: list[Mention] = []
-    for title in titles:
-        for form in dict.fromkeys((title, re.sub(r"[（(][^（）()]*[）)]$", "", title))):
-            if len(form) < 8:
-                continue
-            for match in re.finditer(re.escape(form), text):
-                inside = any(m.start <= match.start() < m.end for m in bracketed + found)
-                if not inside:
-                    found.append(Mention(match.start(), match.end(), form, "policy", title, known=False))
+    occupied = Occupied([(m.start, m.end) for m in bracketed])
+    for index, _rank, start, form in titles.occurrences(text, _title_forms):
+        if not occupied.covers(start):
+            found.append(Mention(start, start + len(form), form, "policy", titles[index], known=False))
+            occupied.add(start, start + len(form))
     return found
-
-
-def _overlaps(spans: list[tuple[int, int]], mention: Mention) -> list[tuple[int, int]]:
-    return [(s, e) for s, e in spans if mention.start < e and s < mention.end]
 
 
 def _replace_name(mention: Mention, name: str) -> Mention:

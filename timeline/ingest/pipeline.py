@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import islice
 
 from timeline.ingest.clean import clean
 from timeline.ingest.dates import IMPOSSIBLE_DATE, find_dates, impossible_date
@@ -27,7 +28,7 @@ from timeline.ingest.split import split_items
 from timeline.ingest.types import DateMention, Document, EventDraft, Item, Mention, PartialDate
 
 _READABLE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
-_MIN_READABLE = 8  # fewer letters than this is noise, not a document
+_MIN_READABLE = 8  # fewer letters than this is noise, not a document (counted up to this: no list)
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +54,7 @@ def extract_document(
     """
     decoded = decode(data, name)
     cleaned = clean(decoded.text)
-    if len(_READABLE.findall(cleaned.text)) < _MIN_READABLE:
+    if sum(1 for _ in islice(_READABLE.finditer(cleaned.text), _MIN_READABLE)) < _MIN_READABLE:
         raise IngestError("no readable text after cleaning (only noise, spam or white space)")
     metadata = read_metadata(cleaned.text, decoded.meta)
     if published is not None:

@@ -38,18 +38,19 @@ _MAX_HEADLINE = 40
 
 
 def paragraphs(text: str, furniture: list[Span] | None = None) -> list[Span]:
-    """The non-empty lines of ``text`` that are not page furniture."""
+    """The non-empty lines of ``text`` that are not page furniture (one sweep over both)."""
     spans, start = [], 0
+    pieces = sorted(furniture or [], key=lambda f: f.start)
+    next_piece, reach = 0, -1  # the furthest end of the furniture starting at or before a line
     for line in text.split("\n"):
         end = start + len(line)
-        if line.strip() and not _covered(start, end, furniture or []):
+        while next_piece < len(pieces) and pieces[next_piece].start <= start:
+            reach = max(reach, pieces[next_piece].end)
+            next_piece += 1
+        if line.strip() and not end <= reach:
             spans.append(Span(start, end))
         start = end + 1
     return spans
-
-
-def _covered(start: int, end: int, furniture: list[Span]) -> bool:
-    return any(f.start <= start and end <= f.end for f in furniture)
 
 
 def is_headline(line: str) -> bool:

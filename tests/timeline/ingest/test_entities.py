@@ -75,10 +75,11 @@ def test_shared_alias_resolves_to_the_body_in_office() -> None:
         ("某某大学党委书记、校长陈大海出席并致辞。", [("陈大海", "党委书记、校长", "某某大学")]),
         ("欧阳春风指出，园区要做强主导产业。", [("欧阳春风", "", "")]),
         ("我们表示欢迎。", []),
-        # titles that are not in the plain list, a unit between the body and the title
+        # titles that are not in the plain list; a unit of a known body is the person's body,
+        # under its parent's name (rule entity.unit_of_parent)
         (
             "工业和信息化部规划司司长李明亮出席。",
-            [("李明亮", "司长", "工业和信息化部")],
+            [("李明亮", "司长", "工业和信息化部规划司")],
         ),
         ("某某股份有限公司储能首席技术官周海涛分别作报告。", [("周海涛", "首席技术官", "某某股份有限公司")]),
         # foreign names after a title; a slogan with a middle dot is not a name

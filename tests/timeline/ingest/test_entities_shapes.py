@@ -1,0 +1,153 @@
+"""Shape validation of newly discovered names, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.ingest.entities import Gazetteer, find_entities
+from timeline.ingest.shapes import park_forms, park_key
+from timeline.ingest.spans import Occupied, Placed
+from timeline.ingest.types import GazetteerEntry
+
+GAZETTEER = Gazetteer(
+    [
+        GazetteerEntry("park", "信阳高新区", ("信阳高新技术产业开发区",)),
+        GazetteerEntry("organisation", "科学技术部", ("科技部",)),
+    ]
+)
+
+
+def found(text: str, kind: str) -> list[str]:
+    return [m.name for m in find_entities(text, GAZETTEER) if m.kind == kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # nothing glued in front: a verb, a preposition, a title and its holder
+        ("省里将支持江门高新区建设创新平台。", "park", ["江门高新区"]),
+        ("来自江南大学的专家作了报告。", "organisation", ["江南大学"]),
+        ("国务院同意莱芜高新技术产业开发区升级。", "park", ["莱芜高新技术产业开发区"]),
+        # a class or a plural is no park
+        ("会议呼吁全球科技园区加强合作。", "park", []),
+        ("全省有两家国家高新区进入前十。", "park", []),
+        ("各区县政府要抓好落实。", "organisation", []),
+        ("全国首个跨省域高新区在此设立。", "park", []),
+        # not cut out of a longer word
+        ("他毕业于同济大学，后来创业。", "organisation", ["同济大学"]),
+        # a one-character verb inside a name that jieba does not know is the name's own
+        ("5月9日，雄安高新区举行揭牌仪式。", "park", ["雄安高新区"]),
+    ],
+)
+def test_discovered_names_have_the_shape_of_a_name(text: str, kind: str, expected: list[str]) -> None:
+    assert found(text, kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("区长王力陪同考察。", ["王力"]),
+        ("市长李明一行到园区调研。", ["李明"]),
+        ("会上，主任明确表示支持。", []),
+    ],
+)
+def test_people_end_where_a_word_ends_and_are_no_common_words(text: str, expected: list[str]) -> None:
+    assert found(text, "person") == expected
+
+
+def test_coordinated_governments_are_one_each() -> None:
+    text = "沪苏浙三省政府联合批复了更名。"
+    assert found(text, "organisation") == ["上海市人民政府", "江苏省人民政府", "浙江省人民政府"]
+
+
+def test_a_province_is_not_split_into_short_names() -> None:
+    assert found("辽宁省政府批复了方案。", "organisation") == ["辽宁省政府"]
+
+
+@pytest.mark.parametrize(
+    "printed", ["信阳国家高新技术产业开发区", "信阳高新技术产业开发区", "信阳国家高新区", "信阳高新区"]
+)
+def test_every_form_of_a_zone_links_to_its_one_entry(printed: str) -> None:
+    mentions = find_entities(f"{printed}举行签约仪式。", GAZETTEER)
+    assert [(m.name, m.known) for m in mentions if m.kind == "park"] == [("信阳高新区", True)]
+
+
+def test_park_key_maps_full_national_and_short_forms_to_one() -> None:
+    assert {park_key(n) for n in ("信阳国家高新技术产业开发区", "信阳高新技术开发区", "信阳高新区")} == {
+        "信阳高新区"
+    }
+    assert park_key("信阳经济技术开发区") == "信阳经济技术开发区"
+    assert "信阳高新技术产业开发区" in park_forms("信阳高新区")
+    assert park_forms("中关村") == ("中关村",)
+
+
+def test_occupied_stretches_answer_overlap_questions() -> None:
+    taken = Occupied([(10, 20), (30, 40)])
+    assert taken.overlaps(15, 16) and taken.overlaps(5, 11) and not taken.overlaps(20, 30)
+    assert taken.covers(39) and not taken.covers(40)
+    assert taken.inside(5, 25) and not taken.inside(15, 35)
+    taken.add(18, 32)  # merges both
+    assert len(taken) == 1 and taken.covers(25)
+    taken.remove_within(0, 50)
+    assert not taken.overlaps(0, 100)
+
+
+def test_placed_values_come_out_by_stretch() -> None:
+    placed: Placed[str] = Placed()
+    for start, end, value in ((0, 5, "a"), (2, 4, "b"), (6, 9, "c")):
+        placed.add(start, end, value)
+    assert placed.within(0, 5) == ["a", "b"] and placed.within(0, 5, strictly=True) == ["b"]
+    placed.remove_within(0, 5, lambda v: v == "b")
+    assert list(placed) == ["a", "c"]
+
+
+UNITS = Gazetteer([GazetteerEntry("organisation", "科学技术部", ("科技部",))])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("科技部成果转化与区域创新司副司长张三表示", ["科学技术部成果转化与区域创新司"]),
+        ("科技部规划司司长李四出席", ["科学技术部规划司"]),
+        ("科技部部长王五出席", ["科学技术部"]),
+        ("科技部与江南省科技厅联合发布", ["科学技术部", "江南省科技厅"]),
+        ("会上，科技部主任助理汇报了中心工作", ["科学技术部"]),
+    ],
+)
+def test_a_sub_unit_keeps_its_parent(text: str, expected: list[str]) -> None:
+    assert [m.name for m in find_entities(text, UNITS) if m.kind == "organisation"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("通报称上海、江苏、浙江三省政府同意更名。", ["上海市人民政府", "江苏省人民政府", "浙江省人民政府"]),
+        ("北京、上海两地科委签署协议。", ["北京市科委", "上海市科委"]),
+    ],
+)
+def test_listed_provinces_before_one_head_are_one_body_each(text: str, expected: list[str]) -> None:
+    assert found(text, "organisation") == expected
+
+
+def test_a_latin_title_and_a_leading_group() -> None:
+    text = "星河汽车创始人、CEO李明先后致辞。星河市科技工作领导小组召开会议。"
+    assert found(text, "person") == ["李明"]
+    assert found(text, "organisation") == ["星河市科技工作领导小组"]
+
+
+def test_zones_listed_before_one_head_are_one_park_each() -> None:
+    text = "省政府批复设立江岸、河西、北塘3个省级高新区。"
+    assert found(text, "park") == ["江岸高新区", "河西高新区", "北塘高新区"]
+
+
+def test_a_zones_committee_keeps_its_park() -> None:
+    mentions = find_entities("信阳高新区管委会发布通知。", GAZETTEER)
+    assert [(m.name, m.kind) for m in mentions] == [
+        ("信阳高新区", "park"),
+        ("信阳高新区管委会", "organisation"),
+    ]
+
+
+@pytest.mark.parametrize("text", ["高新区管委会召开会议。", "市委市人民政府高度重视。"])
+def test_a_body_with_no_place_in_its_name_is_a_reference(text: str) -> None:
+    assert found(text, "organisation") == []

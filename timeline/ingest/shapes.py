@@ -1,0 +1,356 @@
+"""The shape a newly discovered name must have to be a name, as named rules.
+
+A park or organisation found by its head word (高新区, 大学, 科技厅 …) is a name only when the
+words in front of the head are a name too: no verb, preposition or title glued in front
+(支持苏州高新区, 区长王某率区政府), not a class or plural (全球科技园区, 56家高新区), and not
+cut out of a longer word of the text (家高新区 from 国家高新区, 济大学 from 同济大学). A person
+is a name only when it is no common word (明确, 余名) and ends where a word of the text ends
+(王力 in 王力陪同, not 王力陪: see entities). Words and their parts of speech come from jieba's dictionary,
+so none of this is a list of bad names.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from timeline.ingest.lexicon import (
+    CLASS_STEMS,
+    GLUE_TAGS,
+    HIGH_TECH_ZONE_FORMS,
+    NAME_TAGS,
+    ORGANISATION_HEADS,
+    PARK_HEADS,
+    PROPER_TAGS,
+    PROVINCE_SHORT,
+    VERB_TAGS,
+    alternation,
+)
+from timeline.ingest.rules import rule
+
+_HEAD = re.compile(f"(?:{alternation(PARK_HEADS + ORGANISATION_HEADS)})$")
+_COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十百千两首]+)(?:多|余)?(?:个|家|批|所|座|类|些)$")
+COUNTED_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两首]+)(?:多|余)?(?:个|家|批|所|座|类)$")
+_CLASS = re.compile(f"^(?:{alternation(CLASS_STEMS)})+$")
+_PUNCT = re.compile(r"[（）()·]")
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    return jieba.posseg.dt
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, part of speech) of ``text`` by jieba's dictionary, without guessing unknown words."""
+    return tuple((w.word, w.flag) for w in _tagger().lcut(text, HMM=False))
+
+
+@lru_cache(maxsize=65536)
+def _boundaries(text: str) -> frozenset[int]:
+    """The offsets in ``text`` where one word ends and the next begins (the plain tokenizer:
+    faster than tagging, and boundaries need no tags)."""
+    _tagger()  # jieba initialised, quietly
+    import jieba
+
+    at, cuts = 0, {0}
+    for word in jieba.lcut(text, HMM=False):
+        at += len(word)
+        cuts.add(at)
+    return frozenset(cuts)
+
+
+def glued_front(stem: str, head: str = "") -> int:
+    """How many characters in front of a name are no part of it: up to the end of the last word
+    of ``stem`` that is a preposition, conjunction, particle, pronoun or title (区长), or a verb
+    or adverb followed by a proper name or by a single character (0 if none). A one-character
+    verb first in the stem is the name's own (通威)."""
+    words = _words(stem + head)  # with its head: 同济|大学 is one word, not 同|济
+    at, cut = 0, 0
+    for k, (word, tag) in enumerate(words):
+        at += len(word)
+        if at > len(stem):
+            break
+        after = words[k + 1] if k + 1 < len(words) and at < len(stem) else ("", "")  # not the head
+        rest = len(stem) - at
+        if _PUNCT.search(word):
+            continue
+        if tag in GLUE_TAGS and (tag != "r" or len(word) == 1):
+            cut = at  # 在|苏州, 该|大学 (某某 stands for a name)
+        elif word.endswith("长") and len(word) >= 2 and tag == "n":
+            cut = at  # 区长|王某
+        elif (
+            tag in VERB_TAGS
+            and (len(word) > 1 or k > 0)
+            and (after[1] in PROPER_TAGS or 0 < rest <= 1 or _CLASS.match(stem[at:]))
+        ):
+            cut = at  # 支持|苏州, 同意|上海紫竹, 王某率|区, 呼吁|全球
+    opened = stem.rfind("（", cut), stem.rfind("(", cut)
+    for bracket, closing in zip(opened, "）)", strict=True):
+        if bracket >= 0 and closing not in stem[bracket:]:
+            cut = max(cut, bracket + 1)  # 京津科技谷（中华自行车王国产业园: the name is inside
+    return cut
+
+
+def starts_with_glue(text: str) -> bool:
+    """Whether the first word of ``text`` is a preposition, conjunction, particle or pronoun."""
+    words = _words(text)
+    return bool(words) and words[0][1] in GLUE_TAGS
+
+
+def _glued(name: str) -> bool:
+    head = _HEAD.search(name)
+    return head is not None and glued_front(name[: head.start()], head.group(0)) > 0
+
+
+GLUED_FRONT = rule(
+    "entity.glued_front",
+    "entity",
+    predicate=_glued,
+    matches=("支持苏州高新区", "来自江南大学", "按照该部", "区长王某率区政府", "同意上海紫竹高新区"),
+    misses=("苏州高新区", "某某大学", "江苏省科技厅", "合肥新桥智能电动汽车产业园"),
+    why="a verb, preposition, title or clause in front of a head word is no part of the name: cut it off",
+)
+
+
+def is_class(stem: str) -> bool:
+    """The words before a head name a class or a plural, not one body."""
+    stem = stem.strip()
+    if not stem or _CLASS.match(stem) or _COUNTED.search(stem):
+        return True
+    words = _words(stem)
+    first = words[0] if words else ("", "")
+    return first[1] in ("m", "mq") and bool(re.search(r"[个家批所座类些]$", first[0]))
+
+
+def _a_class(name: str) -> bool:
+    head = _HEAD.search(name)
+    return head is not None and is_class(name[: head.start()])
+
+
+CLASS_OR_PLURAL = rule(
+    "entity.class_or_plural",
+    "entity",
+    predicate=_a_class,
+    matches=("全球科技园区", "各区县政府", "直辖市科技厅", "56家高新区", "国家级高新区", "首个跨省域高新区"),
+    misses=("苏州高新区", "江苏省科技厅", "四季慧谷网络安全产业园"),
+    why="a class (全球, 各, 国家级) or a count (56家) in front of a head names many bodies, not one",
+)
+
+
+def starts_inside_word(text: str, start: int, end: int) -> int:
+    """Where a name found at [start, end) of ``text`` really starts: if a word of the text runs
+    across ``start`` (国|家高新区, 同|济大学), the end of that word; else ``start``."""
+    left = max(0, start - 6)
+    window = text[left:end]
+    cuts = _boundaries(window)
+    at = start - left
+    if at in cuts:
+        return start
+    return left + min((c for c in cuts if c > at), default=end - left)
+
+
+def word_start(text: str, start: int, end: int) -> int:
+    """The start of the word of ``text`` that runs across ``start`` (同|济大学 → 同济大学), or
+    ``start`` when a word starts there."""
+    left = max(0, start - 6)
+    cuts = _boundaries(text[left:end])
+    return left + max((c for c in cuts if c <= start - left), default=start - left)
+
+
+def _marked(check, edge: str):
+    """A table predicate over '<sentence> → <name>': whether ``check`` moves the name's ``edge``."""
+
+    def predicate(example: str) -> bool:
+        sentence, name = (part.strip() for part in example.split("→"))
+        start = sentence.index(name)
+        end = start + len(name)
+        return check(sentence, start, end) != (start if edge == "start" else end)
+
+    return predicate
+
+
+CUT_FROM_LONGER = rule(
+    "entity.cut_from_longer",
+    "entity",
+    predicate=_marked(starts_inside_word, "start"),
+    matches=(
+        "全省有两家国家高新区 → 家高新区",
+        "他毕业于同济大学 → 济大学",
+        "国务院同意上海紫竹高新区升级 → 意上海紫竹高新区",
+    ),
+    misses=(
+        "全省有两家国家高新区 → 国家高新区",
+        "他毕业于同济大学 → 同济大学",
+        "市长考察长沙高新区 → 长沙高新区",
+    ),
+    why="a name starts where a word of the text starts: a span cut out of a longer word is a fragment",
+)
+
+
+def common_word(name: str) -> bool:
+    """A dictionary word that is not a person's name (明确, 高新, 余名), or one with 的 in it."""
+    if "的" in name:
+        return True
+    tag = _tagger().word_tag_tab.get(name)
+    return tag is not None and not tag.startswith(NAME_TAGS)
+
+
+COMMON_WORD_PERSON = rule(
+    "entity.common_word_person",
+    "entity",
+    predicate=common_word,
+    matches=("明确", "高新", "余名", "某某的"),
+    misses=("王力", "张志宏", "沈雯"),
+    why="a common word after a title or before a speech verb is no person (会议明确…, 200余名代表)",
+)
+
+# 沪苏浙三省政府, 京津冀三地科委: one body per place
+COORDINATED_PLACES = rule(
+    "entity.coordinated_places",
+    "entity",
+    pattern=(
+        f"([{''.join(PROVINCE_SHORT)}]{{2,6}})[两三四五六七八]?(?:省市|省|市|地)"
+        r"(人民政府|政府|科技厅|科委|科技局|教育厅|发展改革委)"
+    ),
+    matches=("沪苏浙三省政府联合批复", "京津冀三地科委签署协议"),
+    misses=("江苏省政府批复", "浙江三省联动"),
+    why="a coordinated name of places names one body per place: 沪苏浙三省政府 is three governments",
+)
+
+
+_PROVINCE_NAMES = tuple(dict.fromkeys(PROVINCE_SHORT.values()))
+_PLACE = r"[\u4e00-\u9fff]{2,3}"
+LISTED_PLACES = rule(
+    "entity.listed_places",
+    "entity",
+    pattern=(
+        rf"((?:{_PLACE}[、和及与])+{_PLACE}?)[两三四五六七八]?(?:省市|省|市|地)"
+        r"(人民政府|政府|科技厅|科委|科技局|教育厅|发展改革委)"
+    ),
+    matches=("上海、江苏、浙江三省政府同意更名", "北京、上海两地科委签署协议"),
+    misses=("上海市政府同意更名", "江苏省科技厅发布通知"),
+    why="provinces listed before one head name one body per province: 上海、江苏、浙江三省政府",
+)
+
+
+def _province(place: str) -> str:
+    return next((name for name in _PROVINCE_NAMES if name.startswith(place)), "")
+
+
+def coordinated(text: str) -> list[tuple[int, int, list[str]]]:
+    """(start, end, names) of each coordinated name in ``text``: 沪苏浙三省政府 and
+    上海、江苏、浙江三省政府 → the governments of 上海市, 江苏省 and 浙江省."""
+    found = []
+    for match in LISTED_PLACES.finditer(text):
+        places = [p for p in re.split(r"[、和及与]", match.group(1)) if p]
+        first = next((places[0][k:] for k in range(len(places[0]) - 1) if _province(places[0][k:])), "")
+        provinces = [_province(place) for place in [first, *places[1:]]]  # 通报|上海、江苏…
+        if len(provinces) < 2 or not all(provinces):
+            continue
+        head = "人民政府" if match.group(2) in ("政府", "人民政府") else match.group(2)
+        start = match.start(1) + len(places[0]) - len(first)
+        found.append((start, match.end(), [p + head for p in dict.fromkeys(provinces)]))
+    for match in COORDINATED_PLACES.finditer(text):
+        places = [PROVINCE_SHORT[ch] for ch in match.group(1)]
+        if len(set(places)) < 2 or any(p.startswith(match.group(1)) for p in PROVINCE_SHORT.values()):
+            continue  # 辽宁省政府 is one province, not 辽 and 宁
+        head = "人民政府" if match.group(2) in ("政府", "人民政府") else match.group(2)
+        found.append((match.start(), match.end(), [place + head for place in dict.fromkeys(places)]))
+    return found
+
+
+# ---------------------------------------------------------------- one key per park
+
+_ZONE_FORM = re.compile(f"(?:{alternation(HIGH_TECH_ZONE_FORMS)})$")
+
+
+def park_key(name: str) -> str:
+    """The one form of a high-tech zone's name, whichever form is printed: 信阳高新技术产业开发区,
+    信阳国家高新技术产业开发区 and 信阳高新区 are all 信阳高新区. Other names are themselves."""
+    zone = _ZONE_FORM.search(name)
+    if zone is None or zone.start() < 2:
+        return name
+    return name[: zone.start()] + "高新区"
+
+
+def park_forms(name: str) -> tuple[str, ...]:
+    """Every printed form of a high-tech zone's name (the name first), for the gazetteer."""
+    key = park_key(name)
+    if key == name and not _ZONE_FORM.search(name):
+        return (name,)
+    place = key[: -len("高新区")]
+    return tuple(dict.fromkeys((name, *(place + form for form in HIGH_TECH_ZONE_FORMS))))
+
+
+def _same_park(example: str) -> bool:
+    first, second = (part.strip() for part in example.split("="))
+    return park_key(first) == park_key(second)
+
+
+PARK_FORMS = rule(
+    "entity.park_forms",
+    "entity",
+    predicate=_same_park,
+    matches=("信阳高新技术产业开发区 = 信阳高新区", "信阳国家高新技术产业开发区 = 信阳高新区"),
+    misses=("信阳高新区 = 南阳高新区", "信阳高新区 = 信阳经济技术开发区"),
+    why="a zone's full, national and short forms are one park: one record, the other forms its aliases",
+)
+
+
+def organisation_forms(name: str) -> tuple[str, ...]:
+    """A government's two printed forms (某某市人民政府, 某某市政府), the name first."""
+    for full, short in (("人民政府", "政府"),):
+        if name.endswith(full) and len(name) > len(full) + 1:
+            return (name, name[: -len(full)] + short)
+        if name.endswith(short) and not name.endswith(full) and len(name) > len(short) + 1:
+            return (name, name[: -len(short)] + full)
+    return (name,)
+
+
+def _same_body(example: str) -> bool:
+    first, second = (part.strip() for part in example.split("="))
+    return second in organisation_forms(first)
+
+
+GOVERNMENT_FORMS = rule(
+    "entity.government_forms",
+    "entity",
+    predicate=_same_body,
+    matches=("南阳市人民政府 = 南阳市政府", "南阳市政府 = 南阳市人民政府"),
+    misses=("南阳市政府 = 南阳市科技局", "南阳市人民政府 = 信阳市政府"),
+    why="a government is printed with and without 人民: one record, the other form its alias",
+)
+
+
+LISTED_PARKS = rule(
+    "entity.listed_parks",
+    "entity",
+    pattern=(
+        r"((?:(?:(?![区园、和及与])[\u4e00-\u9fff]){2,4}[、和及与])+(?:(?![区园、和及与])[\u4e00-\u9fff]){2,4})"
+        r"(?:[0-9两一二三四五六七八九十]+个|等)?(?:省级|国家级|市级)?"
+        f"({alternation(HIGH_TECH_ZONE_FORMS + ('经济技术开发区', '经济开发区'))})"
+    ),
+    matches=("批复设立江岸、河西、北塘3个省级高新区", "同意江岸和河西高新技术产业开发区升级"),
+    misses=("批复设立江岸高新区", "江岸高新区和河西高新区"),
+    why="places listed before one zone head name one zone each: 江岸、河西3个省级高新区",
+)
+
+
+def listed_parks(text: str) -> list[tuple[int, int, list[str]]]:
+    """(start, end, names) of zones listed before one head: 江岸、河西3个省级高新区 → 江岸高新区,
+    河西高新区. The first place is cut to the length of the second (设立|江岸)."""
+    found = []
+    for match in LISTED_PARKS.finditer(text):
+        places = [p for p in re.split(r"[、和及与]", match.group(1)) if p]
+        if len(places) < 2 or any(is_class(p) or _HEAD.search(p) for p in places):
+            continue
+        first = places[0][-len(places[1]) :]
+        start = match.start(1) + len(places[0]) - len(first)
+        head = "高新区" if match.group(2) in HIGH_TECH_ZONE_FORMS else match.group(2)
+        found.append((start, match.end(), [place + head for place in [first, *places[1:]]]))
+    return found
