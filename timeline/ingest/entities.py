@@ -601,7 +601,7 @@ def find_entities(
         mentions.add(found.start, found.end, found)
         taken.add(found.start, found.end)
 
-    bracketed = find_policies(text)
+    bracketed = find_policies(text, reports=True)  # FORMAT.md: a report's release names it
     for policy in bracketed + _bare_titles(text, titles, bracketed):
         linked = gazetteer.lookup(policy.name, "policy")
         if linked is not None:

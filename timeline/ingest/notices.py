@@ -275,11 +275,9 @@ BASIS = rule(
 
 def _drop_bases(text: str, events: Iterable[EventDraft]) -> None:
     """A release event's policies without the ones its sentence cites as its basis, when it
-    releases another one; no event's policies hold a report of figures."""
+    releases another one. A report of figures stays named on its release (FORMAT.md); the
+    importer makes no Policy record of it."""
     for draft in events:
-        if any(REPORT.test(canonical_title(p)) for p in draft.policies):
-            draft.policies = [p for p in draft.policies if not REPORT.test(canonical_title(p))]
-            draft.rules.append(REPORT.name)
         if draft.kind != "policy_release" or len(draft.policies) < 2:
             continue
         span = text[draft.start : draft.end]

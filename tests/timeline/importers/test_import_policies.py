@@ -95,10 +95,18 @@ def test_a_report_of_figures_is_no_policy_record():
     doc = DocumentBuilder("星河市发布《2023年星河科技园区评价结果》，东湖园区位列第一。")
     doc.mention("《2023年星河科技园区评价结果》", kind="policy", name="2023年星河科技园区评价结果")
     doc.policies = []
+    doc.event(
+        "星河市发布《2023年星河科技园区评价结果》",
+        kind="policy_release",
+        date="2024-03-05",
+        title="星河市发布2023年星河科技园区评价结果",
+        policies=["2023年星河科技园区评价结果"],
+    )
 
     import_document(doc.build())
 
     assert not Policy.objects.exists()
+    assert Event.objects.get().title == "星河市发布2023年星河科技园区评价结果"
 
 
 def release(text: str, name: str, date: str, published: str) -> DocumentBuilder:
