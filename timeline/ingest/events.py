@@ -1,11 +1,13 @@
 """Events: trigger words and sentence shape decide the kind, the nearest date dates it.
 
-For each sentence of a news item: find the kinds its trigger words announce (FORMAT.md's
-table), skip what is only intended (将, 计划), date it by the most precise date in the clause of
-the trigger (or the item's lead date, for the segments of one reported event), and attach the
-entities of the sentence. The item's lead event (the forum, contest or visit the item reports)
-also gets the people who speak at it and the bodies they represent. A statistic is a sentence
-with a figure and the period it covers, and is dated by that period. Plain Python, no Django.
+For each sentence of a news item: find the kinds its trigger rules announce (FORMAT.md's
+table), skip what the filter rules say did not happen (将, 计划, 举办12年来, 此次大赛), date it
+by the most precise date in the clause of the trigger (or the item's lead date, for the segments
+of one reported event), and attach the entities of the sentence. The item's lead event (the
+forum, contest or visit the item reports) also gets the people who speak at it and the bodies
+they represent. A statistic is a sentence with a figure and the period it covers, and is dated
+by that period. Every trigger and filter is a named row of ``rules.TABLE``; an event carries the
+names of the rows that made it. Word lists come from ``lexicon``. Plain Python, no Django.
 """
 
 from __future__ import annotations
@@ -14,85 +16,223 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from timeline.ingest.rules import rule
+from timeline.ingest import confidence as confidence_model
+from timeline.ingest import lexicon as lx
+from timeline.ingest.rules import Rule, rule
+from timeline.ingest.titles import compose_title, statistic_title
 from timeline.ingest.types import DateMention, EventDraft, Mention, PartialDate
 
 # ---------------------------------------------------------------- triggers
 
 _CJK = r"[\u4e00-\u9fff]"
-_HAPPENED = r"(?:举行|举办|召开|开幕|闭幕|启幕|开班|开讲|开赛|落幕|成功举办|隆重举行|顺利召开)"
-
-_MEETING_NOUNS = (
-    "协调会|工作会议|工作会|推进会|调度会|部署会|联席会议|电视电话会议|常务会议|动员会|现场会|经验交流会|交流会议|"
-    "座谈会议|审议会|评审会|会议"
-)
-_FORUM_NOUNS = "论坛|年会|峰会|研讨会|座谈会|交流会|推介会|对接会|洽谈会|博览会|展览会|大会|沙龙|报告会|讲坛"
-_CONTEST_NOUNS = "大赛|比赛|竞赛|挑战赛|创业赛|领域赛|全国赛|决赛|选拔赛"
-_PRESS_NOUNS = "新闻发布会|发布会|新闻通气会|通气会|吹风会"
+_HAPPENED = rf"(?:{lx.alternation(lx.HAPPENED)})"
+_MEETING_NOUNS = lx.alternation(lx.MEETING_NOUNS)
+_FORUM_NOUNS = lx.alternation(lx.FORUM_NOUNS)
+_CONTEST_NOUNS = lx.alternation(lx.CONTEST_NOUNS)
+_PRESS_NOUNS = lx.alternation(lx.PRESS_NOUNS)
+_POLICY_VERBS = lx.alternation(lx.POLICY_VERBS)
+_DOCUMENT_HEADS = lx.alternation(lx.DOCUMENT_HEADS)
 
 
-def _held(nouns: str) -> re.Pattern[str]:
+def _held(nouns: str) -> str:
     """'举行X会' / '举办了X赛': the verb before the gathering's name."""
-    return re.compile(
-        rf"{_HAPPENED}(?:了)?(?P<name>[^，。；“”]{{2,40}}?(?:{nouns}))(?:[（(][^）)]{{1,12}}[）)])?"
-    )
+    return rf"{_HAPPENED}(?:了)?(?P<name>[^，。；“”]{{2,40}}?(?:{nouns}))(?:[（(][^）)]{{1,12}}[）)])?"
 
 
-# kind → patterns; the named group "name" (when present) is the event's own name.
-_TRIGGERS: dict[str, list[re.Pattern[str]]] = {
+# kind → rules, tried in order; the named group "name" (when present) is the event's own name.
+_TRIGGERS: dict[str, list[Rule]] = {
     "press_conference": [
-        re.compile(rf"(?P<name>[^，。；]{{0,30}}(?:{_PRESS_NOUNS}))[^，。；]{{0,20}}?{_HAPPENED}"),
-        re.compile(rf"{_HAPPENED}(?P<name>[^，。；]{{0,20}}(?:{_PRESS_NOUNS}))"),
-        re.compile(rf"在(?P<name>[^，。；]{{2,40}}?(?:{_PRESS_NOUNS}))上"),
+        rule(
+            "trigger.press_conference.named_then_held",
+            "trigger",
+            pattern=rf"(?P<name>[^，。；]{{0,30}}(?:{_PRESS_NOUNS}))[^，。；]{{0,20}}?{_HAPPENED}",
+            matches=("市科技局2024年科技成果新闻发布会在市政府举行",),
+            misses=("市科技局将择期召开新闻发布会", "新闻发布会的材料已经备好"),
+            why="a press conference named first and then said to take place",
+        ),
+        rule(
+            "trigger.press_conference.held_then_named",
+            "trigger",
+            pattern=rf"{_HAPPENED}(?P<name>[^，。；]{{0,20}}(?:{_PRESS_NOUNS}))",
+            matches=("省政府新闻办举行高新区发展情况新闻发布会",),
+            misses=("发布会的时间尚未确定",),
+            why="举行…发布会: the verb before the conference's name",
+        ),
+        rule(
+            "trigger.press_conference.at",
+            "trigger",
+            pattern=rf"在(?P<name>[^，。；]{{2,40}}?(?:{_PRESS_NOUNS}))上",
+            matches=("副局长在当天的新闻发布会上介绍了园区的情况",),
+            misses=("新闻发布会由市政府新闻办主持",),
+            why="someone speaks at a press conference: the conference took place",
+        ),
     ],
     "meeting": [
-        re.compile(rf"(?P<name>[^，。；]{{0,40}}(?:{_MEETING_NOUNS})){_CJK}{{0,12}}?{_HAPPENED}"),
-        _held(_MEETING_NOUNS),
-        re.compile(r"(?P<name>参加[^，。；]{2,40}?(?:代表团|会议)[^，。；]{0,4}审议)"),
-        re.compile(r"(?P<name>调研[^，。；]{0,20}?座谈|座谈交流)"),
+        rule(
+            "trigger.meeting.named_then_held",
+            "trigger",
+            pattern=rf"(?P<name>[^，。；]{{0,40}}(?:{_MEETING_NOUNS})){_CJK}{{0,12}}?{_HAPPENED}",
+            matches=("全市高新区建设推进会在区行政中心召开",),
+            misses=("推进会的议程已经印发给各单位",),
+            why="a working meeting named first and then said to take place",
+        ),
+        rule(
+            "trigger.meeting.held_then_named",
+            "trigger",
+            pattern=_held(_MEETING_NOUNS),
+            matches=("市政府召开了科技创新工作会议",),
+            misses=("会议纪要已经分送各部门",),
+            why="召开…会议: the verb before the meeting's name",
+        ),
+        rule(
+            "trigger.meeting.deliberation",
+            "trigger",
+            pattern=r"(?P<name>参加[^，。；]{2,40}?(?:代表团|会议)[^，。；]{0,4}审议)",
+            matches=("市长参加全国人大会议江南代表团审议",),
+            misses=("代表团成员参观了科技园",),
+            why="an official joins a delegation's deliberation: a meeting of the congress",
+        ),
+        rule(
+            "trigger.meeting.visit_talks",
+            "trigger",
+            pattern=r"(?P<name>调研[^，。；]{0,20}?座谈|座谈交流)",
+            matches=("副省长到园区调研并与企业座谈", "双方进行了座谈交流"),
+            misses=("副省长到园区调研了三家企业",),
+            why="调研…座谈: a visit with talks is a working meeting",
+        ),
     ],
     "forum": [
-        re.compile(
-            rf"(?P<name>[^，。；]{{0,60}}?(?:{_FORUM_NOUNS}|发展会))(?:[（(][^）)]{{1,12}}[）)])?"
-            rf"[^，。；]{{0,16}}?{_HAPPENED}(?!期间)"
+        rule(
+            "trigger.forum.named_then_held",
+            "trigger",
+            pattern=rf"(?P<name>[^，。；]{{0,60}}?(?:{_FORUM_NOUNS}|发展会))(?:[（(][^）)]{{1,12}}[）)])?"
+            rf"[^，。；]{{0,16}}?{_HAPPENED}(?!期间)",
+            matches=("2024江南科创论坛在苏州开幕", "第三届园区发展年会（春季）在杭州举行"),
+            misses=("论坛举办期间，双方签署了协议", "江南科创论坛的报名通道已经关闭"),
+            why="a forum named first and then said to take place",
         ),
-        _held(_FORUM_NOUNS),
-        re.compile(r"在(?P<name>[^，。；]{2,50}?(?:论坛|年会|峰会|研讨会|大会|开幕式|全体会议))上"),
-        re.compile(r"(?P<name>[^，。；]{2,40}?(?:论坛|峰会|研讨会|推介会|博览会))(?:期间|上)[，,]"),
+        rule(
+            "trigger.forum.held_then_named",
+            "trigger",
+            pattern=_held(_FORUM_NOUNS),
+            matches=("园区举办了首届生物医药产业峰会",),
+            misses=("峰会的嘉宾名单尚未公布",),
+            why="举办…峰会: the verb before the forum's name",
+        ),
+        rule(
+            "trigger.forum.at",
+            "trigger",
+            pattern=r"在(?P<name>[^，。；]{2,50}?(?:论坛|年会|峰会|研讨会|大会|开幕式|全体会议))上",
+            matches=("局长在2024江南科创论坛上作主旨演讲",),
+            misses=("局长出席了江南科创论坛",),
+            why="someone speaks at a forum: the forum took place",
+        ),
+        rule(
+            "trigger.forum.during",
+            "trigger",
+            pattern=r"(?P<name>[^，。；]{2,40}?(?:论坛|峰会|研讨会|推介会|博览会))(?:期间|上)[，,]",
+            matches=("江南科创论坛期间，十个项目集中签约",),
+            misses=("江南科创论坛由市政府主办",),
+            why="something happens during a named forum: the forum took place",
+        ),
     ],
     "contest": [
-        re.compile(rf"(?P<name>[^，。；]{{0,50}}?(?:{_CONTEST_NOUNS}))[^，。；]{{0,30}}?{_HAPPENED}"),
-        _held(_CONTEST_NOUNS),
-        re.compile(r"(?:评选出|获得|获评)[^，。；]{0,30}?(?:奖|优秀企业)"),
-        re.compile(r"(?P<name>[^，。；]{2,30}?颁奖(?:典礼|仪式)?)"),
+        rule(
+            "trigger.contest.named_then_held",
+            "trigger",
+            pattern=rf"(?P<name>[^，。；]{{0,50}}?(?:{_CONTEST_NOUNS}))[^，。；]{{0,30}}?{_HAPPENED}",
+            matches=("第五届江南创新创业大赛决赛在无锡举行",),
+            misses=("大赛的报名截止时间为月底",),
+            why="a contest named first and then said to take place",
+        ),
+        rule(
+            "trigger.contest.held_then_named",
+            "trigger",
+            pattern=_held(_CONTEST_NOUNS),
+            matches=("园区举办了首届青年创业大赛",),
+            misses=("青年创业大赛的评委来自高校",),
+            why="举办…大赛: the verb before the contest's name",
+        ),
+        rule(
+            "trigger.contest.award",
+            "trigger",
+            pattern=r"(?:评选出|获得|获评)[^，。；]{0,30}?(?:奖|优秀企业)",
+            matches=("三家园区企业获得省科技进步一等奖",),
+            misses=("园区设立了科技进步奖励基金",),
+            why="an award won: the result of a contest or selection",
+        ),
+        rule(
+            "trigger.contest.ceremony",
+            "trigger",
+            pattern=r"(?P<name>[^，。；]{2,30}?颁奖(?:典礼|仪式)?)",
+            matches=("江南创新奖颁奖典礼在南京举行",),
+            misses=("奖项由专家委员会评审",),
+            why="an award ceremony",
+        ),
     ],
     "policy_release": [
-        re.compile(
-            r"(?:印发|发布|出台|公布|颁布|发出|下发|联合印发|正式发布|修订|制定印发)(?:了)?[^，。；的]{0,6}?《(?P<name>[^》]{2,80})》"
+        rule(
+            "trigger.policy_release.verb_then_title",
+            "trigger",
+            pattern=rf"(?:{_POLICY_VERBS})(?:了)?[^，。；的]{{0,6}}?《(?P<name>[^》]{{2,80}})》",
+            matches=("省政府印发《江南高新区高质量发展行动方案》",),
+            misses=("《江南高新区高质量发展行动方案》共分五章",),
+            why="印发《…》: a document issued",
         ),
-        re.compile(
-            r"《(?P<name>[^》]{2,80})》[^，。；]{0,30}?(?:印发|发布|出台|公布|颁布|实施|施行|正式发布|出炉)"
+        rule(
+            "trigger.policy_release.title_then_verb",
+            "trigger",
+            pattern=rf"《(?P<name>[^》]{{2,80}})》[^，。；]{{0,30}}?(?:{_POLICY_VERBS}|实施|施行|出炉)",
+            matches=("《江南科技园区条例》自7月1日起施行", "《园区发展报告》正式发布"),
+            misses=("《江南科技园区条例》分为六章四十条",),
+            why="《…》发布/施行: a document issued or taking effect",
         ),
-        re.compile(
-            r"(?:发布|出台|印发|制定|修订)(?:了)?(?P<name>[^，。；《》]{2,30}?(?:倡议|政策|方案|规划|意见|办法|报告|措施|白皮书|指南))"
+        rule(
+            "trigger.policy_release.untitled",
+            "trigger",
+            pattern=rf"(?:发布|出台|印发|制定|修订)(?:了)?(?P<name>[^，。；《》]{{2,30}}?(?:{_DOCUMENT_HEADS}))",
+            matches=("市科技局出台了支持孵化器发展的十条措施",),
+            misses=("市科技局研究了孵化器的发展",),
+            why="a document issued whose title is written without 《》",
         ),
     ],
     "park_signup": [
-        re.compile(
-            r"(?:签约|签署|合作协议|战略合作|牵手|结对共建|结对|授牌|认定为|被认定|认定|获批|获准|批准建设|批复|升级为|入选|"
-            r"列入|获评|被评为|被命名|命名为|纳入|授予|挂牌成立|获得.{0,10}称号)"
+        rule(
+            "trigger.park_signup",
+            "trigger",
+            pattern=rf"(?:{lx.alternation(lx.SIGNUP_WORDS)}|获得.{{0,10}}称号)",
+            matches=("江南高新区与德国一家科技园签署合作协议", "江南科技园获批国家级孵化器"),
+            misses=("江南高新区与德国一家科技园开展交流",),
+            why="a park or body signs up, joins, is designated, approved, upgraded or listed",
         ),
     ],
     "visit": [
-        re.compile(r"(?:调研|考察|视察|走访|实地察看)"),
+        rule(
+            "trigger.visit",
+            "trigger",
+            pattern=rf"(?:{lx.alternation(lx.VISIT_WORDS)})",
+            matches=("副省长一行到江南高新区调研",),
+            misses=("副省长一行出席了签约仪式",),
+            why="an official's inspection, study tour or research visit",
+        ),
     ],
     "launch": [
-        re.compile(
-            r"(?P<name>[^，。；]{4,30}?(?:行动|工程|计划|专项|平台|联盟|基金))(?:在[^，。；]{1,12}?)?(?:正式)?启动"
+        rule(
+            "trigger.launch.programme",
+            "trigger",
+            pattern=rf"(?P<name>[^，。；]{{4,30}}?(?:{lx.alternation(lx.PROGRAMME_HEADS)}))"
+            r"(?:在[^，。；]{1,12}?)?(?:正式)?启动",
+            matches=("江南园区数字化转型行动在论坛上正式启动",),
+            misses=("江南园区数字化转型行动取得了成效",),
+            why="a named programme, platform or fund starts",
         ),
-        re.compile(
-            r"(?:正式启动|启动|揭牌|成立|开园|下线|量产|交付|投产|开通|上线|发射|开工|开业|建成投用|投入使用|落成|首发|集中发布"
-            r"|(?<=的)设立)"
+        rule(
+            "trigger.launch",
+            "trigger",
+            pattern=rf"(?:{lx.alternation(lx.LAUNCH_WORDS)}|(?<=的)设立)",
+            matches=("江南人工智能创新中心揭牌成立", "首台国产氢能重卡下线"),
+            misses=("江南人工智能创新中心运行良好",),
+            why="an initiative, centre, park or product starts, opens or comes off the line",
         ),
     ],
 }
@@ -102,7 +242,7 @@ _GATES: dict[str, re.Pattern[str]] = {
     "meeting": re.compile(rf"{_MEETING_NOUNS}|代表团|调研|座谈"),
     "forum": re.compile(rf"{_FORUM_NOUNS}|发展会|开幕式|全体会议"),
     "contest": re.compile(rf"{_CONTEST_NOUNS}|奖|优秀企业"),
-    "policy_release": re.compile(r"印发|发布|出台|公布|颁布|发出|下发|修订|制定|实施|施行|出炉"),
+    "policy_release": re.compile(rf"{_POLICY_VERBS}|制定|实施|施行|出炉"),
 }
 # Kinds tried in this order; a sentence may announce several distinct events.
 _ORDER = (
@@ -116,36 +256,104 @@ _ORDER = (
     "launch",
 )
 
-# Words that make a trigger an intention, a wish or a condition rather than a report.
-_NOT_HAPPENED = re.compile(
-    r"(?:(?<!现)将|将要|即将|拟于|计划|准备|力争|争取|希望|(?<![重主需必首纲摘只])要|应|应当|需要|下一步|未来(?!产业)|继续|进一步|"
-    r"鼓励|支持|推动|推进|加快|"
-    r"积极|持续|不断|着力|努力|大力|是否|如何|旨在|为了|以便|通过|围绕|按照|能够|可以|有助于|助力)"
+# ---------------------------------------------------------------- filters
+
+_INTENT = rule(
+    "filter.intent",
+    "filter",
+    pattern=rf"(?:(?<!现)将|(?<![重主需必首纲摘只])要|未来(?!产业)|{lx.alternation(lx.INTENT_WORDS)})",
+    matches=("园区要加快建设创新中心", "市里鼓励企业设立研发中心", "双方希望尽快签约"),
+    misses=("园区现将有关事项通知如下", "市里重要的创新中心揭牌", "未来产业园揭牌"),
+    why="a trigger after 将/要/计划/鼓励… in its clause is an intention, a wish or a condition",
 )
 _FUTURE = rule(
     "filter.future",
     "filter",
-    pattern=r"将在|将于|将会|将进一步|将着力|将继续|计划|拟在|力争|争取|下一步",
+    pattern=lx.alternation(lx.FUTURE_WORDS),
     matches=("大会将于明年5月在武汉举行", "园区计划年内举办三场路演"),
     misses=("大会于5月12日在武汉举行", "园区已举办三场路演"),
     why="an event that is announced for later has not happened: it is no event of the timeline yet",
 )
-_INTENT_OK = re.compile(r"拟认定|拟入选|拟授予")  # a published shortlist is a fact
+_INTENT_OK = rule(
+    "filter.shortlist",
+    "filter",
+    pattern=lx.alternation(lx.SHORTLIST_WORDS),
+    matches=("拟认定江南科技园为省级孵化器",),
+    misses=("计划认定一批省级孵化器",),
+    why="a published shortlist (拟认定) is a fact, though it says 拟: it overrides filter.intent",
+)
+_SPAN_OR_CONDITION = re.compile(
+    r"(?:了)?(?:\d+|[一二三四五六七八九十]+)(?:多|余)?年(?:来|以来)|[^，。；]{0,4}?(?:后|以后|之后)[，,]"
+)
+_NOT_AN_OCCURRENCE = rule(
+    "filter.span",
+    "filter",
+    predicate=lambda after: _SPAN_OR_CONDITION.match(after) is not None,
+    matches=("12年来，大赛培育了一批企业", "运行后，将带动就业"),
+    misses=("于6月12日在苏州", "，百余家企业参赛"),
+    why="举办12年来 (a span) or 启动运行后，将… (a condition) after the trigger: no occurrence",
+)
+_STATE = rule(
+    "filter.state",
+    "filter",
+    pattern=lx.alternation(lx.STATE_WORDS),
+    matches=("园区的孵化楼已基本建成", "新车正在陆续交付"),
+    misses=("园区的孵化楼昨天落成",),
+    why="a launch word after 基本/陆续/正在 says how things stand, not that something happened",
+)
+_BACK_REFERENCE = rule(
+    "filter.back_reference",
+    "filter",
+    pattern=rf"^(?:举办|举行|召开)?(?:{lx.alternation(lx.BACK_REFERENCE_WORDS)})",
+    matches=("此次大赛", "举办本届论坛"),
+    misses=("第三届江南创新创业大赛", "首届园区论坛"),
+    why="此次大赛, 本届论坛: the item's own gathering mentioned again, already reported",
+)
+_DESCRIPTION = rule(
+    "filter.description",
+    "filter",
+    pattern=rf"(?:{lx.alternation(lx.LAUNCH_WORDS + lx.POLICY_VERBS)})的",
+    matches=("园区发布的数据显示，营收增长一成",),
+    misses=("园区发布了年度数据",),
+    why="发布的数据: a trigger verb used as a modifier describes a thing, it reports no act",
+)
+
+
+def _headline_shape(body: str) -> bool:
+    """A heading or teaser: no sentence punctuation and short."""
+    return not re.search(r"[。！？；，,]", body.strip()) and len(body.strip()) <= 45
+
+
+_HEADLINE_LIKE = rule(
+    "filter.headline_like",
+    "filter",
+    predicate=_headline_shape,
+    matches=("江南高新区举办首届科创论坛",),
+    misses=("6月12日，江南高新区举办首届科创论坛，百余家企业参会。",),
+    why="a heading repeats the event its article reports; with no date of its own it dates nothing",
+)
 
 # ---------------------------------------------------------------- statistics
 
-_FIGURE = re.compile(
-    r"(?:超|近|逾|突破|达)(?:万亿|千亿|百亿)元|\d+(?:\.\d+)?\s*(?:多|余)?\s*(?:万亿|千亿|百亿|亿|万|千)?\s*"
-    r"(?:元|美元|亿元|万元|家|个|件|项|人次|人|万人|户|起|吨|平方公里|亩|%|点|倍|所|位|只|台|辆|套)"
+_FIGURE = rule(
+    "trigger.statistic.figure",
+    "trigger",
+    pattern=r"(?:超|近|逾|突破|达)(?:万亿|千亿|百亿)元|\d+(?:\.\d+)?\s*(?:多|余)?\s*(?:万亿|千亿|百亿|亿|万|千)?\s*"
+    rf"(?:{lx.alternation(lx.FIGURE_UNITS)})",
+    matches=("全年实现营业收入1200亿元", "高新技术企业达到356家"),
+    misses=("园区召开了年度工作会议",),
+    why="a statistic has a figure with its unit",
 )
-_METRIC = re.compile(
-    r"(?:实现|达到|达|突破|超过|超|增长|增加|新增|占|比重|贡献率|总数|总额|总量|规模|总收入|总产值|营收|收入|产值|生产总值|"
-    r"GDP|增加值|投入|拥有|聚集|集聚|吸引|吸纳|授权|注册|累计|共有|共计|建有|培育|数量)"
+_METRIC = rule(
+    "trigger.statistic.metric",
+    "trigger",
+    pattern=rf"(?:{lx.alternation(lx.METRIC_WORDS)})",
+    matches=("全年实现营业收入1200亿元",),
+    misses=("园区召开了年度工作会议",),
+    why="a statistic says what the figure measures: 实现, 达到, 新增, 总数",
 )
-_PARKISH = re.compile(r"(?:高新区|园区|示范区|开发区|科技园|产业园|科学城)")
-_STAT_TOPIC = re.compile(
-    r"(?:生产总值|GDP|收入|营收|产值|增加值|高新技术企业|专利|研发|经费|企业|人员|人才|指数|总数|税收|出口|投资|融资|规模|数量)"
-)
+_PARKISH = re.compile(rf"(?:{lx.alternation(lx.PARK_HEADS)})")
+_STAT_TOPIC = re.compile(rf"(?:{lx.alternation(lx.STAT_TOPICS)})")
 
 # ---------------------------------------------------------------- sentences
 
@@ -240,6 +448,7 @@ def extract_events(context: ItemContext) -> list[EventDraft]:
         if not draft.parks:
             draft.parks = list(headline_parks)  # the park the article is about
         draft.parks = _most_specific(draft.parks)
+        draft.confidence = confidence_model.score(draft)
     return sorted(drafts, key=lambda d: d.start)
 
 
@@ -292,8 +501,8 @@ def _sentence_events(
         gate = _GATES.get(kind)
         if gate is not None and not gate.search(body):
             continue  # none of the kind's words: skip its slower patterns
-        for pattern in _TRIGGERS[kind]:
-            for match in pattern.finditer(body):
+        for trigger in _TRIGGERS[kind]:
+            for match in trigger.finditer(body):
                 at = sentence.start + match.start()
                 trigger_end = sentence.start + match.end()
                 if any(s <= at < e or s < trigger_end <= e for s, e in used_spans) and kind in (
@@ -307,36 +516,23 @@ def _sentence_events(
                     continue  # 发布的数据: a description, not the act
                 date = _date_for(context, sentence, at, lead_date)
                 borrowed = date is not None and not sentence.start <= date.start < sentence.end
-                if date is None or (borrowed and _headline_like(body)):
+                if date is None or (borrowed and _HEADLINE_LIKE.test(body)):
                     continue
                 if borrowed and date.role == "vague" and sentence.paragraph > 0:
                     continue  # a 近日 of the article's lead does not date what its later paragraphs recall
                 name = match.groupdict().get("name") or ""
-                if kind in _GATHERING and _BACK_REFERENCE.match(name):
+                if kind in _GATHERING and _BACK_REFERENCE.test(name):
                     continue  # 此次全国赛: the item's gathering, already reported
-                if _NOT_AN_OCCURRENCE.match(text, trigger_end):
+                if _NOT_AN_OCCURRENCE.test(text[trigger_end : trigger_end + 20]):
                     continue  # 举办12年来 (a span), 启动运行后，将… (a condition)
                 if kind == "launch" and _STATE.search(text, max(sentence.start, at - 20), at):
                     continue  # 已基本建成, 陆续交付: how things stand, not something that happened
-                draft = _draft(context, sentence, kind, date, name, at)
+                draft = _draft(context, sentence, kind, date, name, at, trigger)
                 if draft is not None:
                     found.append(draft)
                     used_spans.append((at, trigger_end))
                 break  # one event per kind and sentence
     return _drop_shadowed(found)
-
-
-_NOT_AN_OCCURRENCE = re.compile(
-    r"(?:了)?(?:\d+|[一二三四五六七八九十]+)(?:多|余)?年(?:来|以来)|[^，。；]{0,4}?(?:后|以后|之后)[，,]"
-)
-_STATE = re.compile(r"陆续|基本|目前|正在|逐步|不断")
-# "此次全国赛", "本届论坛": the item's own event mentioned again
-_BACK_REFERENCE = re.compile(r"^(?:举办|举行|召开)?(?:此次|本次|这次|该|本届|此届|上述)")
-
-
-def _headline_like(body: str) -> bool:
-    """A heading or teaser: no sentence punctuation. Its event is dated in the body, if at all."""
-    return not re.search(r"[。！？；，,]", body.strip()) and len(body.strip()) <= 45
 
 
 def _drop_shadowed(found: list[EventDraft]) -> list[EventDraft]:
@@ -368,7 +564,7 @@ def _intended(
     window = "".join(chars)
     if _INTENT_OK.search(text[max(sentence_start, at - 4) : trigger_end]):
         return False
-    return bool(_NOT_HAPPENED.search(window))
+    return bool(_INTENT.search(window))
 
 
 def _date_for(
@@ -387,12 +583,47 @@ def _date_for(
     return lead_date
 
 
-# "现将《…》印发给你们": a notice issuing a document is dated by its signature
-_SELF_ISSUED = re.compile(r"现将[^。；]{2,80}?(?:印发|转发|下发)给你们|现(?:予|就)?(?:印发|公布|发布)如下")
+_DATE_SHAPE = r"\d{1,2}月\d{1,2}日|\d{4}年|[上中下]旬|近日|日前|近期"
+_SELF_ISSUED = rule(
+    "date.event.signature",
+    "date",
+    pattern=r"现将[^。；]{2,80}?(?:印发|转发|下发)给你们|现(?:予|就)?(?:印发|公布|发布)如下",
+    matches=("现将《江南高新区管理办法》印发给你们，请遵照执行。", "名单现予公布如下"),
+    misses=("市政府印发了《江南高新区管理办法》",),
+    why="a notice issuing a document (现将…印发给你们) is dated by its signature, the page's own date",
+)
+_OWN_DATE = rule(
+    "date.event.own_sentence",
+    "date",
+    pattern=_DATE_SHAPE,
+    matches=("6月12日，江南高新区举办科创论坛", "园区近日获批国家级孵化器"),
+    misses=("江南高新区举办科创论坛",),
+    why="the most precise date of the trigger's own sentence, nearest the trigger, dates the event",
+)
+_LEAD_DATE = rule(
+    "date.event.item_lead",
+    "date",
+    predicate=lambda sentence: not re.search(_DATE_SHAPE, sentence),
+    matches=("论坛上，十个项目集中签约",),
+    misses=("6月12日，十个项目集中签约",),
+    why="a sentence with no date of its own reports a segment of the item's lead event: its date",
+)
+
+
+def _date_rule(date: DateMention, sentence: Sentence) -> str:
+    if date.start == -1:
+        return _SELF_ISSUED.name
+    return _OWN_DATE.name if sentence.start <= date.start < sentence.end else _LEAD_DATE.name
 
 
 def _draft(
-    context: ItemContext, sentence: Sentence, kind: str, date: DateMention, name: str, at: int
+    context: ItemContext,
+    sentence: Sentence,
+    kind: str,
+    date: DateMention,
+    name: str,
+    at: int,
+    trigger: Rule,
 ) -> EventDraft | None:
     text = context.text
     evidence = text[sentence.start : sentence.end].strip()
@@ -407,7 +638,7 @@ def _draft(
     draft = EventDraft(
         kind=kind,
         date=date.date,
-        title=_title(kind, name, evidence, date),
+        title="",
         evidence=evidence,
         start=context.offset + lead,
         end=context.offset + lead + len(evidence),
@@ -415,21 +646,32 @@ def _draft(
         date_phrase=date.phrase,
         end_date=date.end_date if date.role == "range" and kind != "statistic" else None,
         window=date.window if date.role == "vague" else None,
-        confidence=0.6 if date.start >= sentence.start else 0.45,
+        rules=[trigger.name, _date_rule(date, sentence)],
     )
     _attach(draft, scope, text)
     if kind == "policy_release":
         _subject_issues(draft, [m for m in scope if m.start < at])
-        if not draft.policies and _UNBRACKETED_TITLE.match(name):
+        if not draft.policies and _UNBRACKETED_TITLE.test(name):
             draft.policies.append(name)  # 发布…的倡议: a titled document written without 《》
+            draft.rules.append(_UNBRACKETED_TITLE.name)
     if kind == "launch" and len(name) >= 6:
         for mention in context.mentions:  # 新赛道培育行动 启动 ← 《新赛道培育行动方案》
             if mention.kind == "policy" and mention.name.startswith(name):
                 _add(draft.policies, mention.name)
+    who = next((n for n, role in draft.organisations if role in ("organiser", "issuer")), "")
+    draft.title, title_rule = compose_title(kind, name, evidence, at - lead, who)
+    draft.rules.append(title_rule)
     return draft if _supported(draft, name, evidence) else None
 
 
-_UNBRACKETED_TITLE = re.compile(r"^(?!相关|有关|一系列|系列|多项|一批|新|该|此|本)[^，。；]{8,}$")
+_UNBRACKETED_TITLE = rule(
+    "policy.event.unbracketed_title",
+    "policy",
+    pattern=r"^(?!相关|有关|一系列|系列|多项|一批|新|该|此|本)[^，。；]{8,}$",
+    matches=("江南科技园区开放创新倡议",),
+    misses=("一系列支持政策", "相关措施"),
+    why="发布…的倡议: a document written without 《》 is still a titled document, unless a class",
+)
 
 
 def _subject_issues(draft: EventDraft, before: list[Mention]) -> None:
@@ -456,25 +698,6 @@ def _supported(draft: EventDraft, name: str, evidence: str) -> bool:
     if draft.kind == "launch":
         return has_actor or bool(draft.policies) or len(name) >= 6 or bool(_QUOTED_NAME.search(evidence))
     return has_actor or bool(draft.people or draft.policies) or len(name) >= 6
-
-
-def _title(kind: str, name: str, evidence: str, date: DateMention) -> str:
-    name = re.sub(r"^(?:近日|日前|近期|\d+月\d+日|[，,、\s])+", "", name or "").strip("，,、 ")
-    name = re.sub(r"^(?:在|由)", "", name)
-    if kind in _GATHERING:
-        name = re.sub(r"^[^，。；]*?[》”]在(?=\S{4})", "", name)  # 《方案》在X论坛上发布 → X论坛
-    if kind == "policy_release" and name and not name.startswith("《"):
-        name = (
-            f"《{name}》发布"
-            if not re.search(r"(?:倡议|政策|方案|规划|意见|办法|报告|措施)$", name)
-            else f"{name}发布"
-        )
-    if len(name) >= 6:
-        return name[:120]
-    text = evidence
-    if date.phrase and text.startswith(date.phrase):
-        text = text[len(date.phrase) :]
-    return text.strip("，,。 ")[:60]
 
 
 # the park's administration acts (高新区出台…); not when the name runs on (中关村未来产业园集中发布)
@@ -550,9 +773,10 @@ def _statistics(context: ItemContext, sents: list[Sentence]) -> list[EventDraft]
             continue
         if not (_PARKISH.search(body) or _PARKISH.search(context.headline)):
             continue  # figures of a park or of the parks, not of the economy at large
-        period = _period(context, sentence)
-        if period is None:
+        found = _period(context, sentence)
+        if found is None:
             continue
+        period, period_rule = found
         scope = [m for m in context.mentions if sentence.start <= m.start < sentence.end]
         parks = tuple(sorted({m.name for m in scope if m.kind == "park"}))
         key = (period.iso(), parks)
@@ -561,48 +785,67 @@ def _statistics(context: ItemContext, sents: list[Sentence]) -> list[EventDraft]
         seen.add(key)
         evidence = body.strip()
         lead = sentence.start + (len(body) - len(body.lstrip()))
+        title, title_rule = statistic_title(evidence)
         draft = EventDraft(
             kind="statistic",
             date=period,
-            title=_stat_title(evidence),
+            title=title,
             evidence=evidence,
             start=context.offset + lead,
             end=context.offset + lead + len(evidence),
             item_index=context.item_index,
             date_phrase=period.iso(),
-            confidence=0.5,
+            rules=[_FIGURE.name, _METRIC.name, period_rule, title_rule],
         )
         _attach(draft, scope, text)
         drafts.append(draft)
     return drafts
 
 
-def _period(context: ItemContext, sentence: Sentence) -> PartialDate | None:
-    """The year a figure covers: an explicit year, a part-year range, or 截至 a date."""
+def _period(context: ItemContext, sentence: Sentence) -> tuple[PartialDate, str] | None:
+    """The year a figure covers (an explicit year, a part-year range, or 截至 a date), with the
+    name of the rule that found it."""
     text = context.text
     inside = [m for m in context.dates if sentence.start <= m.start < sentence.end]
     reached = [m for m in inside if re.search(r"(?:至|到)$", text[max(0, m.start - 2) : m.start])]
     for mention in reached[-1:] + inside:
-        if re.search(r"(?:较|比|从|同比|相比|自)$", text[max(0, mention.start - 2) : mention.start]):
+        if _BASE_YEAR.search(text[max(0, mention.start - 2) : mention.start]):
             continue  # a base year of a comparison
         if mention.role == "range" and mention.end_date and mention.end_date.year == mention.date.year:
-            return PartialDate(mention.date.year)
+            return PartialDate(mention.date.year), _PERIOD.name
         if mention.role == "cumulative":
-            return mention.date
+            return mention.date, _PERIOD.name
         if mention.role == "point" and mention.date.precision == "year" and not _glued_year_only(mention):
-            return mention.date
+            return mention.date, _PERIOD.name
     if not inside and _AS_OF_NOW.search(text, sentence.start, sentence.end):
-        return PartialDate(context.published.year)  # 目前…总数已达145家: as of publication
+        return PartialDate(context.published.year), _AS_OF_NOW.name  # 目前…总数已达145家
     return None
 
 
-_AS_OF_NOW = re.compile(r"目前|至此|迄今|现有|截至目前|截止目前")
-
-
-def _stat_title(evidence: str) -> str:
-    figure = _FIGURE.search(evidence)
-    end = evidence.find("，", figure.end()) if figure else -1
-    return (evidence[: end if end > 0 else 60])[:80]
+_BASE_YEAR = rule(
+    "date.statistic.base_year",
+    "date",
+    pattern=r"(?:较|比|从|同比|相比|自)$",
+    matches=("营收较",),
+    misses=("营收在",),
+    why="较2023年, 从2020年的169家: the base year of a comparison is not the period of the figure",
+)
+_PERIOD = rule(
+    "date.statistic.period",
+    "date",
+    pattern=r"\d{4}年(?:\d{1,2}月)?(?:[至到—\-]\d{1,2}月)?",
+    matches=("2023年园区实现营收1200亿元", "2024年1至7月新增企业300家"),
+    misses=("园区实现营收1200亿元",),
+    why="a figure is dated by the year (or part-year) it covers, not by the day it is released",
+)
+_AS_OF_NOW = rule(
+    "date.statistic.as_of_now",
+    "date",
+    pattern=lx.alternation(lx.AS_OF_NOW_WORDS),
+    matches=("目前园区共有高新技术企业356家",),
+    misses=("园区共有高新技术企业356家",),
+    why="目前…已达145家: a figure as of now covers the year of publication",
+)
 
 
 # ---------------------------------------------------------------- tidying
