@@ -785,7 +785,8 @@ def _statistics(context: ItemContext, sents: list[Sentence]) -> list[EventDraft]
         seen.add(key)
         evidence = body.strip()
         lead = sentence.start + (len(body) - len(body.lstrip()))
-        title, title_rule = statistic_title(evidence)
+        figure = _FIGURE.search(evidence)
+        title, title_rule = statistic_title(evidence, figure.span() if figure else None)
         draft = EventDraft(
             kind="statistic",
             date=period,

@@ -48,12 +48,26 @@ _DATE_PREFIX = rule(
     misses=("江南高新区6月12日举办论坛",),
     why="the date is the event's own field: a title does not begin with it",
 )
+_HOSTS_PREFIX = rule(
+    "title.hosts_prefix",
+    "title",
+    pattern=r"^[^，。；“”《》]{2,60}?(?:主办|承办|协办|指导|支持)的(?=\S{4})",
+    matches=("市科技局主办、园区承办的江南科创论坛",),
+    misses=("江南科创论坛由市科技局主办",),
+    why="X主办、Y承办的Z论坛: the hosts are the event's bodies; the title names the gathering",
+)
 _FRONT_FILLER = re.compile(r"^(?:在|由|于|的|是|这是|此外|同时|另外|其中|目前|当天|当日|会上|期间)[，,]?")
 _DANGLING = rule(
     "title.dangling_end",
     "title",
-    pattern=r"(?:[，,、：:；;。！？“《（(]|(?<![会展])的|(?<![为])了|[在和与及对向将被把从以于并由等为是])$",
-    matches=("园区持续聚焦前沿科技领域，", "在世界知识产权组织发布的", "江南高新区与"),
+    pattern=r"(?:[，,、：:；;。！？“《（(]|(?<![会展])的|(?<![为])了|[在和与及对向将被把从以于并由等为是]|"
+    r"时(?:指出|强调|表示|说)?)$",
+    matches=(
+        "园区持续聚焦前沿科技领域，",
+        "在世界知识产权组织发布的",
+        "江南高新区与",
+        "副省长在园区调研时指出",
+    ),
     misses=("江南科创论坛在苏州举行", "《江南高新区发展规划》发布"),
     why="a title ends on a whole word: not on a comma, a function word or a half phrase",
 )
@@ -111,8 +125,8 @@ def strip_front(text: str) -> str:
 def trim_end(text: str) -> str:
     """The text without trailing punctuation, function words or an unclosed quotation."""
     text = text.strip()
-    while text and _DANGLING.test(text):
-        text = text[:-1].rstrip()
+    while text and (ending := _DANGLING.search(text)) is not None:
+        text = text[: ending.start()].rstrip()
     for opening, closing in (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")")):
         if text.count(opening) > text.count(closing):
             text = text[: text.rfind(opening)].rstrip()
@@ -144,10 +158,11 @@ def clean_clause(sentence: str, at: int = 0) -> str:
     body = sentence.strip()
     at = max(0, min(at, len(body)))
     left = max(body.rfind(c, 0, at) for c in "，,；;：:") + 1
-    front = strip_front(body[left:])
-    if len(front) < 8:  # the clause is only a lead-in or a date: take the sentence
-        front = strip_front(body)
-    front = re.split(r"[。！？；;]", front, maxsplit=1)[0]
+    ends = [i for i in (body.find(c, at) for c in "，,；;。！？") if i != -1]
+    right = min(ends) if ends else len(body)
+    front = strip_front(body[left:right])
+    if len(front) < 8:  # the clause is only a lead-in or a date: take the sentence's first clause
+        front = re.split(r"[，,；;。！？]", strip_front(body), maxsplit=1)[0]
     return cut(front)
 
 
@@ -156,6 +171,9 @@ def compose_title(kind: str, name: str, evidence: str, at: int = 0, who: str = "
     the trigger's clause at offset ``at`` of the evidence."""
     name = trim_end(strip_front(re.sub(r"^(?:在|由)", "", name or "")))
     name = re.sub(r"^[^，。；]*?[》”]在(?=\S{4})", "", name)  # 《方案》在X论坛上发布 → X论坛
+    if kind != "policy_release":
+        assert _HOSTS_PREFIX.pattern is not None
+        name = _HOSTS_PREFIX.pattern.sub("", name)
     if kind == "policy_release" and name:
         name = name.strip("《》")
         title = f"《{name}》发布" if not re.search(rf"(?:{_DOCUMENT_HEADS})$", name) else f"{name}发布"
@@ -173,15 +191,22 @@ def compose_title(kind: str, name: str, evidence: str, at: int = 0, who: str = "
 
 
 _DOCUMENT_HEADS = lx.alternation(lx.DOCUMENT_HEADS)
-_STAT_FIGURE_END = re.compile(r"\d[\d.,]*\s*(?:多|余)?\s*(?:万亿|千亿|百亿|亿|万|千)?\s*[^\d，。；\s]{0,4}")
 
 
-def statistic_title(evidence: str) -> tuple[str, str]:
-    """A statistic's title: its sentence up to the clause of its first figure."""
-    body = strip_front(evidence)
-    figure = _STAT_FIGURE_END.search(body)
-    end = body.find("，", figure.end()) if figure else -1
-    return cut(body[: end if end > 0 else len(body)]), _CLAUSE.name
+def statistic_title(evidence: str, figure: tuple[int, int] | None = None) -> tuple[str, str]:
+    """A statistic's title: the clause of its first figure, with the clause before it when that
+    one alone is too short to say whose figure it is."""
+    body = evidence
+    if figure is None:
+        return cut(strip_front(body)), _CLAUSE.name
+    start, end = figure
+    left = max(body.rfind(c, 0, start) for c in "，,；;：:") + 1
+    right = min([i for i in (body.find(c, end) for c in "，,；;。") if i != -1] or [len(body)])
+    clause = strip_front(body[left:right])
+    if len(clause) < 12 and left > 0:
+        before = max(body.rfind(c, 0, left - 1) for c in "，,；;：:") + 1
+        clause = strip_front(body[before:right])
+    return cut(clause), _CLAUSE.name
 
 
 _LONG = MAX_LENGTH + 12  # a policy's full title may run longer than a composed one
