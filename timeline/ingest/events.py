@@ -283,15 +283,16 @@ _INTENT_OK = rule(
     why="a published shortlist (拟认定) is a fact, though it says 拟: it overrides filter.intent",
 )
 _SPAN_OR_CONDITION = re.compile(
-    r"(?:了)?(?:\d+|[一二三四五六七八九十]+)(?:多|余)?年(?:来|以来)|[^，。；]{0,4}?(?:后|以后|之后)[，,]"
+    r"以来|(?:[一二三四五六七八九十百]+|\d+)周年|(?:了)?(?:\d+|[一二三四五六七八九十]+)(?:多|余)?年(?:来|以来)|[^，。；]{0,4}?(?:后|以后|之后)[，,]"
 )
 _NOT_AN_OCCURRENCE = rule(
     "filter.span",
     "filter",
     predicate=lambda after: _SPAN_OR_CONDITION.match(after) is not None,
-    matches=("12年来，大赛培育了一批企业", "运行后，将带动就业"),
+    matches=("12年来，大赛培育了一批企业", "运行后，将带动就业", "以来，园区发展迅速", "三十周年"),
     misses=("于6月12日在苏州", "，百余家企业参赛"),
-    why="举办12年来 (a span) or 启动运行后，将… (a condition) after the trigger: no occurrence",
+    why="举办12年来, 成立以来 (a span), 成立三十周年 (an anniversary) or 启动运行后，将… (a condition)"
+    " after the trigger: no occurrence",
 )
 _STATE = rule(
     "filter.state",
@@ -316,6 +317,24 @@ _DESCRIPTION = rule(
     matches=("园区发布的数据显示，营收增长一成",),
     misses=("园区发布了年度数据",),
     why="发布的数据: a trigger verb used as a modifier describes a thing, it reports no act",
+)
+
+
+_DURING = rule(
+    "filter.during",
+    "filter",
+    pattern=r"^(?:期间|过程中)",
+    matches=("期间，一行人还参观了展厅",),
+    misses=("，一行人参观了展厅",),
+    why="考察期间，…: what happened during a reported visit or meeting; the visit is already an event",
+)
+_ACKNOWLEDGED = rule(
+    "filter.request_acknowledged",
+    "filter",
+    pattern=r"(?:请示|报告|来函|申请)(?:已)?收悉",
+    matches=("你市关于江南工业园区升级为国家高新区的请示已收悉。",),
+    misses=("同意江南工业园区升级为国家高新区。",),
+    why="a reply quotes the request it answers: the request is no event, the decision is",
 )
 
 
@@ -351,6 +370,14 @@ _METRIC = rule(
     matches=("全年实现营业收入1200亿元",),
     misses=("园区召开了年度工作会议",),
     why="a statistic says what the figure measures: 实现, 达到, 新增, 总数",
+)
+_PARK_COUNT = rule(
+    "trigger.statistic.park_count",
+    "trigger",
+    pattern=rf"(?:{lx.alternation(lx.PARK_HEADS)})[^，。；]{{0,8}}?(?:共有|总数|达到|达|增至|增加到)[^，。；]{{0,4}}?\d+\s*(?:家|个)",
+    matches=("截至目前，全省高新区共有28家", "国家级孵化器所在的园区总数达到45个"),
+    misses=("全市共有高新技术企业280家",),
+    why="the number of parks is a figure about the parks, though it names no topic word",
 )
 _PARKISH = re.compile(rf"(?:{lx.alternation(lx.PARK_HEADS)})")
 _STAT_TOPIC = re.compile(rf"(?:{lx.alternation(lx.STAT_TOPICS)})")
@@ -485,6 +512,19 @@ def _lead_date(context: ItemContext, sents: list[Sentence]) -> DateMention | Non
         sentence = next((s for s in sents if s.start <= mention.start < s.end), None)
         if sentence is None or sentence.paragraph not in first_paragraphs:
             continue
+        if (
+            _HEADLINE_LIKE.test(context.text[sentence.start : sentence.end])
+            and mention.start == sentence.start
+        ):
+            continue  # 2010年10月21日 光明日报 第3版: the page's masthead dates the page, not the event
+        if _DATELINE.test(context.text[mention.end : mention.end + 2]) and any(
+            m is not mention
+            and m.date.precision == "day"
+            and sentence.start <= m.start < sentence.end
+            and not _RELATIVE_DAY.match(m.phrase)
+            for m in context.dates
+        ):
+            continue  # 北京9月18日电 …17日，…: the stated day dates the event
         if _usable(mention) and (mention.date.precision == "day" or mention.role == "vague"):
             return mention
     return None
@@ -514,7 +554,12 @@ def _sentence_events(
                     continue
                 if text[trigger_end : trigger_end + 1] == "的" and not match.groupdict().get("name"):
                     continue  # 发布的数据: a description, not the act
-                date = _date_for(context, sentence, at, lead_date)
+                name_span = (
+                    (sentence.start + match.start("name"), sentence.start + match.end("name"))
+                    if match.groupdict().get("name")
+                    else None
+                )
+                date = _date_for(context, sentence, at, lead_date, name_span)
                 borrowed = date is not None and not sentence.start <= date.start < sentence.end
                 if date is None or (borrowed and _HEADLINE_LIKE.test(body)):
                     continue
@@ -525,6 +570,10 @@ def _sentence_events(
                     continue  # 此次全国赛: the item's gathering, already reported
                 if _NOT_AN_OCCURRENCE.test(text[trigger_end : trigger_end + 20]):
                     continue  # 举办12年来 (a span), 启动运行后，将… (a condition)
+                if kind in _GATHERING and _DURING.test(text[trigger_end : trigger_end + 4]):
+                    continue  # 考察期间，…: a part of the visit already reported
+                if _ACKNOWLEDGED.search(body):
+                    continue  # 你市关于…的请示已收悉: the request, not the decision
                 if kind == "launch" and _STATE.search(text, max(sentence.start, at - 20), at):
                     continue  # 已基本建成, 陆续交付: how things stand, not something that happened
                 draft = _draft(context, sentence, kind, date, name, at, trigger)
@@ -567,15 +616,41 @@ def _intended(
     return bool(_INTENT.search(window))
 
 
+_RELATIVE_DAY = re.compile(r"^(?:今天|今日|昨天|昨日|当天|当日|前天|本周|上周)")
+
+
+def _anchor_rank(text: str, mention: DateMention) -> int:
+    """Among dates of one precision: a stated day (17日) before a dateline's (9月18日电), and a
+    dateline's before a relative day (今天), which means the dateline's day."""
+    if _DATELINE.test(text[mention.end : mention.end + 2]):
+        return 1
+    return 0 if _RELATIVE_DAY.match(mention.phrase) else 2
+
+
 def _date_for(
-    context: ItemContext, sentence: Sentence, at: int, lead_date: DateMention | None
+    context: ItemContext,
+    sentence: Sentence,
+    at: int,
+    lead_date: DateMention | None,
+    name_span: tuple[int, int] | None = None,
 ) -> DateMention | None:
     """The most precise usable date in the trigger's sentence, nearest the trigger; else the
-    item's lead date (later sentences report segments of the same event)."""
-    inside = [m for m in context.dates if sentence.start <= m.start < sentence.end and _usable(m)]
+    item's lead date (later sentences report segments of the same event). A dateline's day
+    (新华社北京9月18日电) is the report's, and the year inside a gathering's name (IASP2025年世界
+    大会) is its edition: neither dates the event."""
+    inside = [
+        m
+        for m in context.dates
+        if sentence.start <= m.start < sentence.end
+        and _usable(m)
+        and not (name_span and m.date.precision == "year" and name_span[0] <= m.start < name_span[1])
+    ]
     if inside:
         rank = {"day": 3, "month": 2, "year": 1}
-        return max(inside, key=lambda m: (rank[m.date.precision], -abs(m.start - at)))
+        return max(
+            inside,
+            key=lambda m: (rank[m.date.precision], _anchor_rank(context.text, m), -abs(m.start - at)),
+        )
     if _SELF_ISSUED.search(context.text, sentence.start, sentence.end):
         # the notice's signature is page furniture; the pipeline has made the publication date
         # the signature's day (metadata), so a notice issuing a document is dated by it
@@ -583,6 +658,14 @@ def _date_for(
     return lead_date
 
 
+_DATELINE = rule(
+    "date.event.dateline",
+    "date",
+    pattern=r"^电",
+    matches=("电 江南论坛开幕",),
+    misses=("，江南论坛开幕",),
+    why="新华社北京9月18日电: the day after a news agency's place is the report's day, not the event's",
+)
 _DATE_SHAPE = r"\d{1,2}月\d{1,2}日|\d{4}年|[上中下]旬|近日|日前|近期"
 _SELF_ISSUED = rule(
     "date.event.signature",
@@ -769,7 +852,9 @@ def _statistics(context: ItemContext, sents: list[Sentence]) -> list[EventDraft]
     seen: set[tuple[str, tuple[str, ...]]] = set()
     for sentence in sents:
         body = text[sentence.start : sentence.end]
-        if not _FIGURE.search(body) or not _METRIC.search(body) or not _STAT_TOPIC.search(body):
+        if not _FIGURE.search(body) or not _METRIC.search(body):
+            continue
+        if not (_STAT_TOPIC.search(body) or _PARK_COUNT.test(body)):
             continue
         if not (_PARKISH.search(body) or _PARKISH.search(context.headline)):
             continue  # figures of a park or of the parks, not of the economy at large
@@ -826,7 +911,7 @@ def _period(context: ItemContext, sentence: Sentence) -> tuple[PartialDate, str]
 _BASE_YEAR = rule(
     "date.statistic.base_year",
     "date",
-    pattern=r"(?:较|比|从|同比|相比|自)$",
+    pattern=r"(?:较|比|从|由|同比|相比|自)$",
     matches=("营收较",),
     misses=("营收在",),
     why="较2023年, 从2020年的169家: the base year of a comparison is not the period of the figure",

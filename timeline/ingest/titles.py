@@ -129,7 +129,8 @@ def trim_end(text: str) -> str:
         text = text[: ending.start()].rstrip()
     for opening, closing in (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")")):
         if text.count(opening) > text.count(closing):
-            text = text[: text.rfind(opening)].rstrip()
+            at = text.rfind(opening)
+            text = text[1:] if at == 0 else text[:at].rstrip()  # “2010论坛年会 → 2010论坛年会
             return trim_end(text)
     return text
 
@@ -169,11 +170,12 @@ def clean_clause(sentence: str, at: int = 0) -> str:
 def compose_title(kind: str, name: str, evidence: str, at: int = 0, who: str = "") -> tuple[str, str]:
     """(title, name of the title rule): from the event's own name where it has one, else from
     the trigger's clause at offset ``at`` of the evidence."""
-    name = trim_end(strip_front(re.sub(r"^(?:在|由)", "", name or "")))
+    name = strip_front(re.sub(r"^(?:在|由)", "", name or ""))
     name = re.sub(r"^[^，。；]*?[》”]在(?=\S{4})", "", name)  # 《方案》在X论坛上发布 → X论坛
     if kind != "policy_release":
         assert _HOSTS_PREFIX.pattern is not None
-        name = _HOSTS_PREFIX.pattern.sub("", name)
+        name = _HOSTS_PREFIX.pattern.sub("", re.sub(r"^(?:在|由)", "", name))
+    name = trim_end(name)
     if kind == "policy_release" and name:
         name = name.strip("《》")
         title = f"《{name}》发布" if not re.search(rf"(?:{_DOCUMENT_HEADS})$", name) else f"{name}发布"
@@ -181,8 +183,8 @@ def compose_title(kind: str, name: str, evidence: str, at: int = 0, who: str = "
             return title, _NAMED.name
     elif _NAMED.test(name) and kind in _VERB:
         title = name if _ENDS_IN_VERB.search(name) else f"{name}{_VERB[kind]}"
-        if who and who not in title and len(who) + len(title) <= MAX_LENGTH and kind in ("meeting", "forum"):
-            title = f"{who}{'召开' if kind == 'meeting' else '举办'}{name}"
+        if who and who not in title and len(who) + len(name) + 2 <= MAX_LENGTH and kind == "meeting":
+            title = f"{who}召开{name}"
         if len(title) <= MAX_LENGTH:
             return title, _NAMED.name
         if len(name) <= MAX_LENGTH:
