@@ -506,27 +506,31 @@ def _glued_year_only(mention: DateMention) -> bool:
 
 
 def _lead_date(context: ItemContext, sents: list[Sentence]) -> DateMention | None:
-    """The date of the item's first paragraph that dates the event the item reports."""
-    first_paragraphs = {s.paragraph for s in sents[:3]}
-    for mention in context.dates:
-        sentence = next((s for s in sents if s.start <= mention.start < s.end), None)
-        if sentence is None or sentence.paragraph not in first_paragraphs:
-            continue
-        if (
-            _HEADLINE_LIKE.test(context.text[sentence.start : sentence.end])
-            and mention.start == sentence.start
-        ):
-            continue  # 2010年10月21日 光明日报 第3版: the page's masthead dates the page, not the event
-        if _DATELINE.test(context.text[mention.end : mention.end + 2]) and any(
-            m is not mention
-            and m.date.precision == "day"
-            and sentence.start <= m.start < sentence.end
-            and not _RELATIVE_DAY.match(m.phrase)
-            for m in context.dates
-        ):
-            continue  # 北京9月18日电 …17日，…: the stated day dates the event
-        if _usable(mention) and (mention.date.precision == "day" or mention.role == "vague"):
-            return mention
+    """The date of the item's first paragraphs that dates the event the item reports. Page
+    furniture (a masthead or header line with the page's date, 2011年07月08日 来源：…) is
+    passed over while the body gives a date of its own."""
+    text = context.text
+    furniture = [_HEADLINE_LIKE.test(text[s.start : s.end]) for s in sents]
+    body = [s for s, is_furniture in zip(sents, furniture, strict=True) if not is_furniture]
+    for chosen, skip_furniture in ((body, True), (sents, False)):
+        first_paragraphs = {s.paragraph for s in chosen[:3]}
+        for mention in context.dates:
+            index = next((i for i, s in enumerate(sents) if s.start <= mention.start < s.end), None)
+            if index is None or sents[index].paragraph not in first_paragraphs:
+                continue
+            if skip_furniture and furniture[index]:
+                continue
+            sentence = sents[index]
+            if _DATELINE.test(text[mention.end : mention.end + 2]) and any(
+                m is not mention
+                and m.date.precision == "day"
+                and sentence.start <= m.start < sentence.end
+                and not _RELATIVE_DAY.match(m.phrase)
+                for m in context.dates
+            ):
+                continue  # 北京9月18日电 …17日，…: the stated day dates the event
+            if _usable(mention) and (mention.date.precision == "day" or mention.role == "vague"):
+                return mention
     return None
 
 
@@ -552,6 +556,8 @@ def _sentence_events(
                     continue
                 if _intended(text, sentence.start, at, trigger_end, context.mentions):
                     continue
+                if _FUTURE.search(text, at, trigger_end):
+                    continue  # 论坛将于9月24日开幕: the future between the name and its verb
                 if text[trigger_end : trigger_end + 1] == "的" and not match.groupdict().get("name"):
                     continue  # 发布的数据: a description, not the act
                 name_span = (
@@ -616,6 +622,14 @@ def _intended(
     return bool(_INTENT.search(window))
 
 
+_PLANNED_DATE = rule(
+    "date.event.planned",
+    "date",
+    pattern=r"(?:将于|将在|拟于|定于|计划于|预计于|将)$",
+    matches=("论坛将于",),
+    misses=("论坛于",),
+    why="论坛将于9月24日开幕: a planned day dates no event that has happened",
+)
 _RELATIVE_DAY = re.compile(r"^(?:今天|今日|昨天|昨日|当天|当日|前天|本周|上周)")
 
 
@@ -643,6 +657,7 @@ def _date_for(
         for m in context.dates
         if sentence.start <= m.start < sentence.end
         and _usable(m)
+        and not _PLANNED_DATE.search(context.text[max(sentence.start, m.start - 4) : m.start])
         and not (name_span and m.date.precision == "year" and name_span[0] <= m.start < name_span[1])
     ]
     if inside:
