@@ -320,6 +320,33 @@ _DESCRIPTION = rule(
 )
 
 
+_PLURAL = rule(
+    "filter.plural_gathering",
+    "filter",
+    pattern=r"(?:^|[^第\d])(?:[两三四五六七八九十几多数]|\d+)(?:届|次|场|轮)|\d{4}(?:、\d{4})+",
+    matches=("三届园区发展大会", "五场项目路演推介会", "2019、2021和2023年园区论坛"),
+    misses=("第三届园区发展大会", "2024江南科创论坛"),
+    why="三届世界大会, 五场路演: a count of gatherings recalls several, it reports no one of them",
+)
+_BARE_YEAR = rule(
+    "filter.background_year",
+    "filter",
+    pattern=r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年?$",
+    matches=("1998年", "一九九八年"),
+    misses=("1998年8月", "近日"),
+    why="an event an article dates only by a year two or more years before it appeared is the"
+    " history it recalls (1998年经国务院批准成立), not news it reports",
+)
+
+
+def _background(context: ItemContext, date: DateMention) -> bool:
+    return (
+        date.date.precision == "year"
+        and _BARE_YEAR.test(date.phrase.strip())
+        and date.date.year < context.published.year - 1
+    )
+
+
 _DURING = rule(
     "filter.during",
     "filter",
@@ -572,6 +599,10 @@ def _sentence_events(
                 if borrowed and date.role == "vague" and sentence.paragraph > 0:
                     continue  # a 近日 of the article's lead does not date what its later paragraphs recall
                 name = match.groupdict().get("name") or ""
+                if kind != "statistic" and _background(context, date):
+                    continue  # 1998年经国务院批准成立: the history an article recalls
+                if kind in _GATHERING and _PLURAL.test(name):
+                    continue  # 三届世界大会, 举办了五场路演: several gatherings, none dated
                 if kind in _GATHERING and _BACK_REFERENCE.test(name):
                     continue  # 此次全国赛: the item's gathering, already reported
                 if _NOT_AN_OCCURRENCE.test(text[trigger_end : trigger_end + 20]):
@@ -1009,6 +1040,10 @@ def _dedupe(drafts: list[EventDraft]) -> list[EventDraft]:
         if gathering is not None:
             _union(gathering, draft)
             continue
+        signed = next((k for k in kept if _same_signup(k, draft)), None)
+        if signed is not None:
+            _union(signed, draft)
+            continue
         twin = next(
             (
                 k
@@ -1025,6 +1060,22 @@ def _dedupe(drafts: list[EventDraft]) -> list[EventDraft]:
             continue
         _union(twin, draft)
     return kept
+
+
+def _same_signup(a: EventDraft, b: EventDraft) -> bool:
+    """A reply's header, its summary and its decision (一、同意X升级为…) tell one sign-up: the
+    same park, told in words that mostly agree."""
+    return (
+        a.kind == b.kind == "park_signup"
+        and bool(set(a.parks) & set(b.parks))
+        and _similar_text(a.evidence, b.evidence)
+    )
+
+
+def _similar_text(a: str, b: str) -> bool:
+    grams = lambda s: {s[i : i + 2] for i in range(len(s) - 1)}  # noqa: E731
+    ga, gb = grams(a), grams(b)
+    return bool(ga and gb) and len(ga & gb) / min(len(ga), len(gb)) >= 0.5
 
 
 def _elaborates(kept: list[EventDraft], draft: EventDraft) -> bool:
