@@ -583,7 +583,8 @@ def _sentence_events(
                     continue
                 if _intended(text, sentence.start, at, trigger_end, context.mentions):
                     continue
-                if _FUTURE.search(text, at, trigger_end):
+                after_name = sentence.start + match.end("name") if match.groupdict().get("name") else at
+                if _FUTURE.search(text, after_name, trigger_end):
                     continue  # 论坛将于9月24日开幕: the future between the name and its verb
                 if text[trigger_end : trigger_end + 1] == "的" and not match.groupdict().get("name"):
                     continue  # 发布的数据: a description, not the act
