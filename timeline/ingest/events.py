@@ -162,6 +162,14 @@ _TRIGGERS: dict[str, list[Rule]] = {
             why="an award won: the result of a contest or selection",
         ),
         rule(
+            "trigger.contest.results",
+            "trigger",
+            pattern=r"(?P<name>[^，。；]{2,30}?(?:榜单|排行榜|评选结果|获奖名单))[^，。；]{0,6}?(?:揭晓|出炉|发布)",
+            matches=("江南园区百强榜单也同时揭晓",),
+            misses=("江南园区百强榜单的评价方法沿用往年",),
+            why="a ranking or an award list made public: the result of a selection",
+        ),
+        rule(
             "trigger.contest.ceremony",
             "trigger",
             pattern=r"(?P<name>[^，。；]{2,30}?颁奖(?:典礼|仪式)?)",
@@ -174,8 +182,11 @@ _TRIGGERS: dict[str, list[Rule]] = {
         rule(
             "trigger.policy_release.verb_then_title",
             "trigger",
-            pattern=rf"(?:{_POLICY_VERBS})(?:了)?[^，。；的]{{0,6}}?《(?P<name>[^》]{{2,80}})》",
-            matches=("省政府印发《江南高新区高质量发展行动方案》",),
+            pattern=rf"(?:{_POLICY_VERBS})(?:了)?(?:[^，。；的《]{{0,6}}?|[^，。；《》]{{2,24}}?的)《(?P<name>[^》]{{2,80}})》",
+            matches=(
+                "省政府印发《江南高新区高质量发展行动方案》",
+                "会上发布了江南大学研究完成的《园区发展蓝皮书》",
+            ),
             misses=("《江南高新区高质量发展行动方案》共分五章",),
             why="印发《…》: a document issued",
         ),
@@ -241,7 +252,7 @@ _GATES: dict[str, re.Pattern[str]] = {
     "press_conference": re.compile(_PRESS_NOUNS),
     "meeting": re.compile(rf"{_MEETING_NOUNS}|代表团|调研|座谈"),
     "forum": re.compile(rf"{_FORUM_NOUNS}|发展会|开幕式|全体会议"),
-    "contest": re.compile(rf"{_CONTEST_NOUNS}|奖|优秀企业"),
+    "contest": re.compile(rf"{_CONTEST_NOUNS}|奖|优秀企业|榜单|排行榜|评选结果"),
     "policy_release": re.compile(rf"{_POLICY_VERBS}|制定|实施|施行|出炉"),
 }
 # Kinds tried in this order; a sentence may announce several distinct events.
@@ -459,8 +470,8 @@ def _split_sentences(text: str) -> list[Sentence]:
 
 
 def _clause_bounds(text: str, start: int, end: int, at: int) -> tuple[int, int]:
-    left = max(text.rfind(c, start, at) for c in "，,：:") + 1
-    right_candidates = [i for i in (text.find(c, at, end) for c in "，,：:") if i != -1]
+    left = max(text.rfind(c, start, at) for c in "，,：:…") + 1
+    right_candidates = [i for i in (text.find(c, at, end) for c in "，,：:…") if i != -1]
     return max(left, start), min(right_candidates) if right_candidates else end
 
 
@@ -708,10 +719,10 @@ def _date_for(
 _DATELINE = rule(
     "date.event.dateline",
     "date",
-    pattern=r"^电",
-    matches=("电 江南论坛开幕",),
+    pattern=r"^(?:电|讯)",
+    matches=("电 江南论坛开幕", "讯 江南论坛开幕"),
     misses=("，江南论坛开幕",),
-    why="新华社北京9月18日电: the day after a news agency's place is the report's day, not the event's",
+    why="新华社北京9月18日电, 鲁网10月27日讯: a dateline's day is the report's day, not the event's",
 )
 _DATE_SHAPE = r"\d{1,2}月\d{1,2}日|\d{4}年|[上中下]旬|近日|日前|近期"
 _SELF_ISSUED = rule(
@@ -816,6 +827,14 @@ def _subject_issues(draft: EventDraft, before: list[Mention]) -> None:
     draft.organisations.insert(0, (subject.name, "issuer"))
 
 
+_PARTIES = rule(
+    "trigger.park_signup.parties",
+    "trigger",
+    pattern=r"[\u4e00-\u9fff]{2,20}与[\u4e00-\u9fff]{2,20}(?:签署|签订|签约)(?:了)?[^，。；]{0,12}?(?:协议|合作|备忘录)",
+    matches=("会上，江南市与北海市签署了深化战略合作协议",),
+    misses=("江南市与北海市开展了交流",),
+    why="A与B签署…协议: two named parties sign, though neither is a park or body we know",
+)
 _QUOTED_NAME = re.compile(r"[“《][^”》]{2,30}[”》]")
 
 
@@ -824,7 +843,7 @@ def _supported(draft: EventDraft, name: str, evidence: str) -> bool:
     launch a named thing; others a named entity or a proper event name."""
     has_actor = bool(draft.parks or draft.organisations)
     if draft.kind == "park_signup":
-        return has_actor
+        return has_actor or _PARTIES.test(evidence)
     if draft.kind == "launch":
         return has_actor or bool(draft.policies) or len(name) >= 6 or bool(_QUOTED_NAME.search(evidence))
     return has_actor or bool(draft.people or draft.policies) or len(name) >= 6
