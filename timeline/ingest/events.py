@@ -331,6 +331,47 @@ _DESCRIPTION = rule(
 )
 
 
+def _after_publication(context: ItemContext, date: DateMention) -> bool:
+    published = context.published
+    if date.date.precision != "day" or published.precision != "day" or date.role == "vague":
+        return False
+    return _AFTER_PUBLICATION.test(f"{date.date.iso()}|{published.iso()}")
+
+
+_AFTER_PUBLICATION = rule(
+    "filter.after_publication",
+    "filter",
+    predicate=lambda pair: pair.split("|")[0] > pair.split("|")[1],
+    matches=("2024-06-25|2024-06-20",),
+    misses=("2024-06-18|2024-06-20",),
+    why="an event dated to a day after the article appeared (as 'event day|publication day') is"
+    " a schedule it announces: it has not happened",
+)
+
+
+def _inside_title(body: str, at: int) -> bool:
+    return _TITLE_WORD.test(body[:at])
+
+
+_TITLE_WORD = rule(
+    "filter.inside_title",
+    "filter",
+    pattern=r"《[^》]*$",
+    matches=("依据《国务院关于江南高新区建设的",),
+    misses=("依据《国务院关于江南高新区建设的批复》，",),
+    why="依据《…的批复》: a trigger word inside a document's title names the document, it is no act",
+)
+_MODIFIER = rule(
+    "filter.name_runs_on",
+    "filter",
+    pattern=rf"^[”\s]*(?:{_PRESS_NOUNS}|筹备会|组委会|新闻)",
+    matches=("发布会宣布", "”新闻发布会上"),
+    misses=("在北京开幕", "，百余人参加"),
+    why="举行的X论坛发布会: a gathering's name that runs on into another gathering's noun is"
+    " only a modifier of it",
+)
+
+
 _PLURAL = rule(
     "filter.plural_gathering",
     "filter",
@@ -408,6 +449,14 @@ _METRIC = rule(
     matches=("全年实现营业收入1200亿元",),
     misses=("园区召开了年度工作会议",),
     why="a statistic says what the figure measures: 实现, 达到, 新增, 总数",
+)
+_TARGET = rule(
+    "filter.statistic_target",
+    "filter",
+    pattern=r"目标|力争|有望|(?:要|将)(?:达到|突破|超过|实现)",
+    matches=("规划提出到2030年园区数量要达到300家", "力争年营收突破1000亿元"),
+    misses=("2023年园区营收突破1000亿元",),
+    why="a plan's target or a forecast names a figure nobody has reached yet",
 )
 _PARK_COUNT = rule(
     "trigger.statistic.park_count",
@@ -611,6 +660,12 @@ def _sentence_events(
                 if borrowed and date.role == "vague" and sentence.paragraph > 0:
                     continue  # a 近日 of the article's lead does not date what its later paragraphs recall
                 name = match.groupdict().get("name") or ""
+                if _after_publication(context, date):
+                    continue  # 9月25日举行全体大会, told on 9月16日: a schedule, not a report
+                if not name and _inside_title(body, match.start()):
+                    continue  # 依据《国务院关于…的批复》: a word of a document's name, not an act
+                if name and _MODIFIER.test(text[sentence.start + match.end("name") :][:6]):
+                    continue  # 举行的2021年中关村论坛发布会: the name runs on into another gathering
                 if kind != "statistic" and _background(context, date):
                     continue  # 1998年经国务院批准成立: the history an article recalls
                 if kind in _GATHERING and _PLURAL.test(name):
@@ -922,6 +977,8 @@ def _statistics(context: ItemContext, sents: list[Sentence]) -> list[EventDraft]
             continue
         if not (_STAT_TOPIC.search(body) or _PARK_COUNT.test(body)):
             continue
+        if _TARGET.search(body):
+            continue  # 提出到2020年数量要达到240家: a target, not a figure
         if not (_PARKISH.search(body) or _PARKISH.search(context.headline)):
             continue  # figures of a park or of the parks, not of the economy at large
         found = _period(context, sentence)
