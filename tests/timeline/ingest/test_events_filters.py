@@ -1,0 +1,105 @@
+"""Round 2 of the event stage: kinds of sentence that report no event, and events told twice.
+
+Each row is a small article of our own, its publication date and the (kind, date) pairs an
+editor expects; every event carries the names of the rules that made it."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.ingest.pipeline import extract_document
+from timeline.ingest.rules import TABLE
+from timeline.ingest.types import EventDraft, PartialDate
+
+PUBLISHED = PartialDate(2024, 6, 20)
+
+
+def events(text: str, published: PartialDate = PUBLISHED) -> list[EventDraft]:
+    return extract_document(text.encode("utf-8"), "test.txt", published=published).events
+
+
+def kinds_and_dates(text: str, published: PartialDate = PUBLISHED) -> list[tuple[str, str]]:
+    return sorted((e.kind, e.date.iso()) for e in events(text, published))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # history an article recalls, dated only by an old year
+        ("南湖高新区1998年经省政府批准成立，是全省最早的高新区之一。", []),
+        # a span (成立以来) and an anniversary (成立三十周年) after a launch word
+        ("南湖高新区成立以来，已培育高新技术企业300家。", []),
+        ("今年是南湖高新区成立三十周年。", []),
+        # a count of gatherings recalls several of them
+        ("南湖科技园曾于2015、2018和2021年承办三届园区发展大会。", []),
+        # a day after publication is a schedule
+        ("6月25日上午将举行园区发展论坛全体大会。", []),
+        ("园区发展论坛全体大会定于6月25日上午举行。", []),
+        # the future between a gathering's name and its verb; 计划 inside a name is no future
+        ("园区发展论坛将于9月24日在南湖开幕。", []),
+        ("6月18日，南湖火炬计划实施三十周年座谈会在南湖召开。", [("forum", "2024-06-18")]),
+        # a reply quotes the request it answers; the decision is the event, told once
+        (
+            "南湖市人民政府：\n你市关于南湖工业园区升级为国家高新技术产业开发区的请示已收悉。\n"
+            "6月3日，国务院同意南湖工业园区升级为国家高新技术产业开发区。\n"
+            "一、同意南湖工业园区升级为国家高新技术产业开发区，定名为南湖高新技术产业开发区。",
+            [("park_signup", "2024-06-03")],
+        ),
+        # a trigger word inside a document's title names the document
+        ("依据《国务院关于南湖国家自主创新示范区发展规划的批复》，制定本实施方案。", []),
+        # a part of a visit already reported
+        (
+            "6月18日，省科技厅厅长王立新带队到南湖高新区考察科技创新工作。"
+            "考察期间，王立新一行还参观了园区展览馆。",
+            [("visit", "2024-06-18")],
+        ),
+        # a planned day in the sentence does not date the event that happened
+        (
+            "昨天下午，市政府新闻办举行的2024南湖论坛新闻发布会宣布，论坛将于9月24日开幕。",
+            [("press_conference", "2024-06-19")],
+        ),
+        # two named parties sign, though neither is a known park or body
+        ("6月18日，江北市与南湖市签署了深化战略合作协议。", [("park_signup", "2024-06-18")]),
+        # a ranking made public is the result of a selection
+        ("6月18日，中国科技园区百强榜单在南湖揭晓。", [("contest", "2024-06-18")]),
+    ],
+)
+def test_kinds_of_sentence(text: str, expected: list[tuple[str, str]]) -> None:
+    assert kinds_and_dates(text) == sorted(expected)
+
+
+def test_a_stated_day_beats_a_dateline_and_a_masthead() -> None:
+    text = "2024年6月20日 南湖日报 第3版\n南湖社北京6月19日电 17日，2024南湖科创论坛在北京开幕。"
+    assert kinds_and_dates(text) == [("forum", "2024-06-17")]
+
+
+def test_a_relative_day_in_a_dateline_article_is_the_dateline_s_day() -> None:
+    text = "本报北京6月18日电 由市科技局主办的“2024南湖科创论坛”今天在北京召开。"
+    forum = next(e for e in events(text, PartialDate(2024, 6, 19)) if e.kind == "forum")
+    assert forum.date.iso() == "2024-06-18"
+
+
+def test_a_target_is_no_statistic() -> None:
+    text = "规划提出，到2027年全省高新区数量要达到60家，营业收入突破5万亿元。"
+    assert kinds_and_dates(text) == []
+
+
+def test_the_number_of_parks_is_a_statistic() -> None:
+    text = "截至目前，全省高新区共有28家，其中国家高新区8家。"
+    assert kinds_and_dates(text) == [("statistic", "2024")]
+
+
+def test_every_event_names_known_rules_its_trigger_first() -> None:
+    text = (
+        "6月18日，2024南湖科创论坛在南湖开幕。\n"
+        "论坛上，省科技厅发布《南湖高新区发展规划（2024—2027年）》。\n"
+        "2023年，南湖高新区实现营业收入1200亿元。\n"
+    )
+    drafts = events(text)
+    assert {d.kind for d in drafts} == {"forum", "policy_release", "statistic"}
+    for draft in drafts:
+        assert draft.rules, draft.title
+        assert draft.rules[0].startswith("trigger."), draft.rules
+        assert all(name in TABLE for name in draft.rules), draft.rules
+        assert any(TABLE[name].family == "date" for name in draft.rules), draft.rules
+        assert any(TABLE[name].family == "title" for name in draft.rules), draft.rules
