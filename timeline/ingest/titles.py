@@ -56,7 +56,12 @@ _HOSTS_PREFIX = rule(
     misses=("江南科创论坛由市科技局主办",),
     why="X主办、Y承办的Z论坛: the hosts are the event's bodies; the title names the gathering",
 )
-_FRONT_FILLER = re.compile(r"^(?:在|由|于|的|是|这是|此外|同时|另外|其中|目前|当天|当日|会上|期间)[，,]?")
+_FRONT_FILLER = re.compile(
+    r"^(?:在|由|于|的|是|这是|此外|同时|另外|其中|目前|当天|当日|会上|期间|并|还|随后|此前|日前)[，,]?"
+)
+# a day inside a clause (科技部14日召开…) is the event's date field, not part of its title
+_INLINE_DAY = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d{1,2}月)?\d{1,2}日(?:[上下]午|晚)?(?=[\u4e00-\u9fff])")
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _DANGLING = rule(
     "title.dangling_end",
     "title",
@@ -104,6 +109,8 @@ _VERB = {
     "policy_release": "发布",
     "launch": "启动",
 }
+_HELD_BY = re.compile(r"^([^，。；“”《》]{2,20}?(?:召开|举办|举行|主办))的(\S{4,})$")
+_RESULTS = re.compile(r"(?:榜单|排行榜|名单|评选结果)$")
 _ENDS_IN_VERB = re.compile(
     r"(?:举行|举办|召开|开幕|闭幕|落幕|开赛|启动|揭牌|成立|发布|印发|出台|施行|实施|揭晓|开园|下线|签约|审议)$"
 )
@@ -156,21 +163,25 @@ def cut(text: str, limit: int = MAX_LENGTH) -> str:
 
 def clean_clause(sentence: str, at: int = 0) -> str:
     """The clause of ``sentence`` around offset ``at``, cleaned and cut to a title."""
-    body = sentence.strip()
+    body = _CJK_SPACE.sub("", sentence.strip())
     at = max(0, min(at, len(body)))
-    left = max(body.rfind(c, 0, at) for c in "，,；;：:") + 1
-    ends = [i for i in (body.find(c, at) for c in "，,；;。！？") if i != -1]
+    bounds = "，,；;：:…"
+    left = max(body.rfind(c, 0, at) for c in bounds) + 1
+    ends = [i for i in (body.find(c, at) for c in bounds + "。！？") if i != -1]
     right = min(ends) if ends else len(body)
     front = strip_front(body[left:right])
-    if len(front) < 8:  # the clause is only a lead-in or a date: take the sentence's first clause
-        front = re.split(r"[，,；;。！？]", strip_front(body), maxsplit=1)[0]
-    return cut(front)
+    if len(front) < 8:  # 批复明确，同意…: a clause too short to say what happened; take the next one
+        following = re.split(r"[，,；;：:…。！？]", body[right + 1 :], maxsplit=1)[0]
+        front = strip_front(following) if len(strip_front(following)) >= 8 else front
+    if len(front) < 8:  # only a lead-in or a date: take the sentence's first clause
+        front = re.split(r"[，,；;：:…。！？]", strip_front(body), maxsplit=1)[0]
+    return cut(_INLINE_DAY.sub("", front))
 
 
 def compose_title(kind: str, name: str, evidence: str, at: int = 0, who: str = "") -> tuple[str, str]:
     """(title, name of the title rule): from the event's own name where it has one, else from
     the trigger's clause at offset ``at`` of the evidence."""
-    name = strip_front(re.sub(r"^(?:在|由)", "", name or ""))
+    name = strip_front(re.sub(r"^(?:在|由)", "", _CJK_SPACE.sub("", name or "")))
     name = re.sub(r"^[^，。；]*?[》”]在(?=\S{4})", "", name)  # 《方案》在X论坛上发布 → X论坛
     if kind != "policy_release":
         assert _HOSTS_PREFIX.pattern is not None
@@ -182,7 +193,12 @@ def compose_title(kind: str, name: str, evidence: str, at: int = 0, who: str = "
         if len(title) <= MAX_LENGTH + 12:  # a document's title is not cut
             return title, _NAMED.name
     elif _NAMED.test(name) and kind in _VERB:
-        title = name if _ENDS_IN_VERB.search(name) else f"{name}{_VERB[kind]}"
+        name = _INLINE_DAY.sub("", name)
+        verb = "揭晓" if _RESULTS.search(name) else _VERB[kind]
+        title = name if _ENDS_IN_VERB.search(name) else f"{name}{verb}"
+        held_by = _HELD_BY.match(name)
+        if held_by:  # 科技部召开的X发布会 → 科技部召开X发布会
+            title = held_by.group(1) + held_by.group(2)
         if who and who not in title and len(who) + len(name) + 2 <= MAX_LENGTH and kind == "meeting":
             title = f"{who}召开{name}"
         if len(title) <= MAX_LENGTH:

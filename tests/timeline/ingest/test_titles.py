@@ -44,6 +44,8 @@ def test_the_checker_names_what_is_wrong(title: str, problems: list[str]) -> Non
         ),
         ("forum", "市科技局主办、江南高新区承办的首届园区发展峰会", "", "首届园区发展峰会举行"),
         ("forum", "近日，2024江南科创论坛", "", "2024江南科创论坛举行"),
+        ("contest", "江南科技园区百强榜单", "", "江南科技园区百强榜单揭晓"),
+        ("press_conference", "市科技局18日召开的园区发展新闻发布会", "", "市科技局召开园区发展新闻发布会"),
     ],
 )
 def test_a_named_event_is_titled_by_its_name_and_verb(kind: str, name: str, who: str, title: str) -> None:
@@ -62,11 +64,17 @@ def test_a_named_event_is_titled_by_its_name_and_verb(kind: str, name: str, who:
         ),
         ("据悉，江南科技园获批国家级孵化器。", "江南科技园获批国家级孵化器"),
         ("副省长在江南高新区调研时指出，要加快发展。", "副省长在江南高新区调研"),
+        ("批复明确，同意江南工业园区升级为国家高新区。", "同意江南工业园区升级为国家高新区"),
     ],
 )
 def test_an_unnamed_event_is_titled_by_its_cleaned_clause(sentence: str, title: str) -> None:
     assert clean_clause(sentence, len(sentence) // 3) == title
     assert title_problems(title) == []
+
+
+def test_an_ellipsis_ends_a_clause_and_an_inline_day_is_dropped() -> None:
+    sentence = "持续构建现代化产业体系……市科技局14日召开新闻发布会，介绍园区情况。"
+    assert clean_clause(sentence, sentence.index("召开")) == "市科技局召开新闻发布会"
 
 
 def test_a_long_clause_is_cut_on_a_whole_word() -> None:
