@@ -364,11 +364,11 @@ _TITLE_WORD = rule(
 _MODIFIER = rule(
     "filter.name_runs_on",
     "filter",
-    pattern=rf"^[”\s]*(?:{_PRESS_NOUNS}|筹备会|组委会|新闻)",
-    matches=("发布会宣布", "”新闻发布会上"),
+    pattern=rf"^(?:议|[”\s]*(?:{_PRESS_NOUNS}|筹备会|组委会|新闻))",
+    matches=("发布会宣布", "”新闻发布会上", "议，传达会议精神"),
     misses=("在北京开幕", "，百余人参加"),
-    why="举行的X论坛发布会: a gathering's name that runs on into another gathering's noun is"
-    " only a modifier of it",
+    why="举行的X论坛发布会, 党工委扩大会议: a gathering's name that runs on into another"
+    " gathering's noun is only a part of it",
 )
 
 
@@ -406,6 +406,14 @@ _DURING = rule(
     matches=("期间，一行人还参观了展厅",),
     misses=("，一行人参观了展厅",),
     why="考察期间，…: what happened during a reported visit or meeting; the visit is already an event",
+)
+_RELATIVE_CLAUSE = rule(
+    "filter.relative_clause",
+    "filter",
+    pattern=r"^[^，。；]{0,16}?的(?:做法|消息|经验|方式|模式|基础|成果|情况|意义|背景|过程|目的|原因|时候|企业|项目|园区|数量)",
+    matches=("合作协议的做法值得推广", "的消息令人振奋"),
+    misses=("合作协议，双方将共建实验室", "了合作协议"),
+    why="签署协议的做法, 获批的消息: an act inside a clause that describes a noun is not reported",
 )
 _ACKNOWLEDGED = rule(
     "filter.request_acknowledged",
@@ -676,6 +684,8 @@ def _sentence_events(
                     continue  # 举办12年来 (a span), 启动运行后，将… (a condition)
                 if kind in _GATHERING and _DURING.test(text[trigger_end : trigger_end + 4]):
                     continue  # 考察期间，…: a part of the visit already reported
+                if _RELATIVE_CLAUSE.test(text[trigger_end : trigger_end + 24]):
+                    continue  # 签署合作协议的做法值得推广: the act describes a noun, it is not reported
                 if _ACKNOWLEDGED.search(body):
                     continue  # 你市关于…的请示已收悉: the request, not the decision
                 if kind == "launch" and _STATE.search(text, max(sentence.start, at - 20), at):

@@ -103,3 +103,31 @@ def test_every_event_names_known_rules_its_trigger_first() -> None:
         assert all(name in TABLE for name in draft.rules), draft.rules
         assert any(TABLE[name].family == "date" for name in draft.rules), draft.rules
         assert any(TABLE[name].family == "title" for name in draft.rules), draft.rules
+
+
+LEAD = "6月12日，江南高新区召开园区发展大会。\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "近年来，园区先后举办了中国创新创业大赛、高新区发展论坛等活动。",
+        "会议指出，要加快推进园区建设，积极举办各类论坛。",
+        "该平台上线以来，累计服务企业2000家。",
+        "每年举办的园区发展论坛已成为品牌活动。",
+        "大会期间，还将举行项目签约仪式。",
+        "园区通过举办创新大赛、设立引导基金等方式，支持企业发展。",
+        "江南公司成立于2015年，是一家专注于人工智能的企业。",
+        "园区与多家高校签署合作协议的做法值得推广。",
+        "江南高新区获批建设国家知识产权示范园区的消息令人振奋。",
+        "记者了解到，该园区自2018年获批国家高新区以来，发展迅速。",
+        "园区下一步将举办系列对接会。",
+    ],
+)
+def test_a_later_sentence_that_reports_nothing_adds_no_event(sentence: str) -> None:
+    assert kinds_and_dates(LEAD + sentence) == [("forum", "2024-06-12")]
+
+
+def test_a_party_meeting_is_a_meeting_not_a_forum() -> None:
+    text = "6月12日，江南高新区召开党工委扩大会议，传达学习全省科技大会精神。"
+    assert kinds_and_dates(text) == [("meeting", "2024-06-12")]
