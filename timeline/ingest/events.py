@@ -474,8 +474,22 @@ _PARK_COUNT = rule(
     misses=("全市共有高新技术企业280家",),
     why="the number of parks is a figure about the parks, though it names no topic word",
 )
-_PARKISH = re.compile(rf"(?:{lx.alternation(lx.PARK_HEADS)})")
-_STAT_TOPIC = re.compile(rf"(?:{lx.alternation(lx.STAT_TOPICS)})")
+_PARKISH = rule(
+    "filter.statistic_of_parks",
+    "filter",
+    pattern=rf"(?:{lx.alternation(lx.PARK_HEADS)})",
+    matches=("2023年，江南高新区实现营收1200亿元",),
+    misses=("2023年，全省实现生产总值5万亿元",),
+    why="figures of a park or of the parks (in the sentence or the headline), not of the economy at large",
+)
+_STAT_TOPIC = rule(
+    "trigger.statistic.topic",
+    "trigger",
+    pattern=rf"(?:{lx.alternation(lx.STAT_TOPICS)})",
+    matches=("园区高新技术企业达到356家",),
+    misses=("园区绿化面积达到30平方公里",),
+    why="a statistic of the timeline is about output, firms, people, research or investment",
+)
 
 # ---------------------------------------------------------------- sentences
 
@@ -900,7 +914,14 @@ _PARTIES = rule(
     misses=("江南市与北海市开展了交流",),
     why="A与B签署…协议: two named parties sign, though neither is a park or body we know",
 )
-_QUOTED_NAME = re.compile(r"[“《][^”》]{2,30}[”》]")
+_QUOTED_NAME = rule(
+    "filter.launch_named_thing",
+    "filter",
+    pattern=r"[“《][^”》]{2,30}[”》]",
+    matches=("“江南一号”卫星成功发射",),
+    misses=("卫星成功发射",),
+    why="a launch with no park or body needs a named thing: a quoted name will do",
+)
 
 
 def _supported(draft: EventDraft, name: str, evidence: str) -> bool:
@@ -915,8 +936,13 @@ def _supported(draft: EventDraft, name: str, evidence: str) -> bool:
 
 
 # the park's administration acts (高新区出台…); not when the name runs on (中关村未来产业园集中发布)
-_ACTS_AS_ORG = re.compile(
-    r"^(?![\u4e00-\u9fff]{0,8}?(?:园|区))[^，。；]{0,12}?(?:主办|承办|协办|指导|出台|印发|发布|制定)"
+_ACTS_AS_ORG = rule(
+    "entity.event.park_acts_as_body",
+    "entity",
+    pattern=r"^(?![\u4e00-\u9fff]{0,8}?(?:园|区))[^，。；]{0,12}?(?:主办|承办|协办|指导|出台|印发|发布|制定)",
+    matches=("管委会出台了十条措施", "主办的论坛"),
+    misses=("未来产业园集中发布", "举办论坛"),
+    why="高新区出台…: the park's administration acts as a body; not when the name runs on (…产业园发布)",
 )
 
 
@@ -925,7 +951,7 @@ def _attach(draft: EventDraft, mentions: Iterable[Mention], text: str) -> None:
     for mention in mentions:
         if mention.kind == "park":
             _add(draft.parks, mention.name)
-            if _ACTS_AS_ORG.match(text[mention.end : mention.end + 20]):
+            if _ACTS_AS_ORG.test(text[mention.end : mention.end + 20]):
                 _add_org(draft, mention.name, _role(text, mention.end))
         elif mention.kind == "organisation":
             if not _honorific(text, mention) and not _reporting(text, mention):
@@ -937,19 +963,36 @@ def _attach(draft: EventDraft, mentions: Iterable[Mention], text: str) -> None:
 
 
 # 新华社石家庄5月9日电, 本报记者, 据新华社报道: the messenger, not a party to the event
-_DATELINE_AFTER = re.compile(r"[^，。；]{0,8}?\d{1,2}月\d{1,2}日电|(?:记者|讯|报道|消息|供图|摄|客户端)")
+_DATELINE_AFTER = rule(
+    "entity.event.messenger",
+    "entity",
+    pattern=r"^(?:[^，。；]{0,8}?\d{1,2}月\d{1,2}日电|(?:记者|讯|报道|消息|供图|摄|客户端))",
+    matches=("石家庄6月9日电 园区揭牌", "记者王明报道"),
+    misses=("主办的论坛", "与园区签约"),
+    why="新华社石家庄6月9日电, 本报记者: the messenger of the news is no party to the event",
+)
 
 
 def _reporting(text: str, mention: Mention) -> bool:
     return (
-        bool(_DATELINE_AFTER.match(text, mention.end))
+        _DATELINE_AFTER.test(text[mention.end : mention.end + 24])
         or text[max(0, mention.start - 1) : mention.start] == "据"
     )
 
 
 def _honorific(text: str, mention: Mention) -> bool:
     """中国工程院院士张三: an honour of the person, not a body taking part."""
-    return text.startswith("院士", mention.end)
+    return _ACADEMY.test(text[mention.end : mention.end + 2])
+
+
+_ACADEMY = rule(
+    "entity.event.academy_honour",
+    "entity",
+    pattern=r"^院士",
+    matches=("院士张三",),
+    misses=("副院长张三",),
+    why="中国工程院院士张三: the academy is an honour of the person, not a body taking part",
+)
 
 
 def _role(text: str, end: int, kind: str = "") -> str:
@@ -1217,7 +1260,7 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
             _add(owner.people, mention.name)
             if mention.organisation and not re.search(r"院士|教授|研究员|专家", mention.title):
                 _add_org(owner, mention.organisation, "participant")
-        elif mention.kind == "organisation" and _REPRESENTED.match(
+        elif mention.kind == "organisation" and _REPRESENTED.test(
             context.text[mention.end : mention.end + 80]
         ):
             _add_org(owner, mention.name, "participant")
@@ -1232,16 +1275,27 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
                 _add(lead.parks, mention.name)
 
 
-_ACTING = re.compile(
-    r"^[^，。；]{0,8}?(?:表示|指出|强调|说|介绍|认为|谈到|提到|致辞|出席|汇报|主持|宣布|发表|作|提出|希望|要求)"
+_ACTING = rule(
+    "entity.event.speaker",
+    "entity",
+    pattern=r"^[^，。；]{0,8}?(?:表示|指出|强调|说|介绍|认为|谈到|提到|致辞|出席|汇报|主持|宣布|发表|作|提出|希望|要求)",
+    matches=("在会上表示", "致辞"),
+    misses=("的指示精神",),
+    why="a person who speaks or attends takes part; one only referred to (…对…的指示) does not",
 )
 # a body whose people speak or attend: "…、招商银行相关负责人围绕…作演讲"
-_REPRESENTED = re.compile(
-    r"^(?:[、和及与][^，。；、]{1,20}?)*(?:相关)?(?:负责人|代表|领导|嘉宾)[^。；]{0,30}?(?:致辞|演讲|发言|出席|参加|作报告)"
+_REPRESENTED = rule(
+    "entity.event.represented_body",
+    "entity",
+    pattern=r"^(?:[、和及与][^，。；、]{1,20}?)*(?:相关)?(?:负责人|代表|领导|嘉宾)[^。；]{0,30}?"
+    r"(?:致辞|演讲|发言|出席|参加|作报告)",
+    matches=("、江南银行相关负责人围绕园区金融作演讲",),
+    misses=("的产品在展会上亮相",),
+    why="…、招商银行相关负责人作演讲: a body whose people speak or attend takes part",
 )
 
 
 def _acts(text: str, mention: Mention) -> bool:
     """A person who speaks or attends, not one only referred to (…总书记对…的指示)."""
     after = text[mention.end : mention.end + 20]
-    return bool(_ACTING.match(after)) or text[mention.end : mention.end + 1] in "，、,等"
+    return _ACTING.test(after) or text[mention.end : mention.end + 1] in "，、,等"
