@@ -128,6 +128,14 @@ _TRIGGERS: dict[str, list[Rule]] = {
             why="someone speaks at a forum: the forum took place",
         ),
         rule(
+            "trigger.forum.lecture",
+            "trigger",
+            pattern=r"作(?:了)?(?P<name>[^，。；]{0,40}?(?:专题|主题|学术|辅导|主旨)报告)",
+            matches=("副司长在江南学院为园区负责人作《园区建设》专题报告",),
+            misses=("园区负责人作了工作总结", "园区发布了年度报告"),
+            why="someone gives a lecture (作…专题报告) to an audience: a forum took place",
+        ),
+        rule(
             "trigger.forum.during",
             "trigger",
             pattern=r"(?P<name>[^，。；]{2,40}?(?:论坛|峰会|研讨会|推介会|博览会))(?:期间|上)[，,]",
@@ -251,7 +259,7 @@ _TRIGGERS: dict[str, list[Rule]] = {
 _GATES: dict[str, re.Pattern[str]] = {
     "press_conference": re.compile(_PRESS_NOUNS),
     "meeting": re.compile(rf"{_MEETING_NOUNS}|代表团|调研|座谈"),
-    "forum": re.compile(rf"{_FORUM_NOUNS}|发展会|开幕式|全体会议"),
+    "forum": re.compile(rf"{_FORUM_NOUNS}|发展会|开幕式|全体会议|报告"),
     "contest": re.compile(rf"{_CONTEST_NOUNS}|奖|优秀企业|榜单|排行榜|评选结果"),
     "policy_release": re.compile(rf"{_POLICY_VERBS}|制定|实施|施行|出炉"),
 }

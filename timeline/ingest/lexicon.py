@@ -21,7 +21,7 @@ def alternation(words: tuple[str, ...] | list[str]) -> str:
 # the verbs that say a gathering took place (举行X会, X会在某地召开)
 HAPPENED = (
     "举行", "举办", "召开", "开幕", "闭幕", "启幕", "开班", "开讲", "开赛", "落幕",
-    "成功举办", "隆重举行", "顺利召开",
+    "成功举办", "隆重举行", "顺利召开", "拉开战幕", "拉开帷幕", "正式开赛", "鸣锣开赛",
 )  # fmt: skip
 # head nouns of the gatherings of each kind (FORMAT.md's table)
 MEETING_NOUNS = (
@@ -30,7 +30,7 @@ MEETING_NOUNS = (
 )  # fmt: skip
 FORUM_NOUNS = (
     "论坛", "年会", "峰会", "研讨会", "座谈会", "交流会", "推介会", "对接会", "洽谈会", "博览会",
-    "展览会", "大会", "沙龙", "报告会", "讲坛", "恳谈会",
+    "展览会", "大会", "沙龙", "报告会", "讲坛", "恳谈会", "成就展", "展览", "展会",
 )  # fmt: skip
 CONTEST_NOUNS = ("大赛", "比赛", "竞赛", "挑战赛", "创业赛", "领域赛", "全国赛", "决赛", "选拔赛")
 PRESS_NOUNS = ("新闻发布会", "发布会", "新闻通气会", "通气会", "吹风会")
