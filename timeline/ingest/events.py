@@ -1028,10 +1028,11 @@ def _add_org(draft: EventDraft, name: str, role: str) -> None:
 
 
 def _statistics(context: ItemContext, sents: list[Sentence]) -> list[EventDraft]:
-    """One statistic per period and subject: the first sentence that gives a figure for it."""
+    """One statistic per period, subject and measure (a total as of a day, or what a period
+    produced): the first sentence that gives a figure for it."""
     text = context.text
     drafts: list[EventDraft] = []
-    seen: set[tuple[str, tuple[str, ...]]] = set()
+    seen: set[tuple[str, tuple[str, ...], bool]] = set()
     for sentence in sents:
         body = text[sentence.start : sentence.end]
         if not _FIGURE.search(body) or not _METRIC.search(body):
@@ -1048,7 +1049,8 @@ def _statistics(context: ItemContext, sents: list[Sentence]) -> list[EventDraft]
         period, period_rule = found
         scope = [m for m in context.mentions if sentence.start <= m.start < sentence.end]
         parks = tuple(sorted({m.name for m in scope if m.kind == "park"}))
-        key = (period.iso(), parks)
+        stock = period_rule == _AS_OF_NOW.name
+        key = (period.iso(), parks, stock)  # a total as of a day, and the flow of a period
         if key in seen:
             continue
         seen.add(key)
@@ -1084,7 +1086,7 @@ def _period(context: ItemContext, sentence: Sentence) -> tuple[PartialDate, str]
         if mention.role == "range" and mention.end_date and mention.end_date.year == mention.date.year:
             return PartialDate(mention.date.year), _PERIOD.name
         if mention.role == "cumulative":
-            return mention.date, _PERIOD.name
+            return mention.date, _AS_OF_NOW.name
         if mention.role == "point" and mention.date.precision == "year" and not _glued_year_only(mention):
             return mention.date, _PERIOD.name
     if not inside and _AS_OF_NOW.search(text, sentence.start, sentence.end):
@@ -1114,7 +1116,7 @@ _AS_OF_NOW = rule(
     pattern=lx.alternation(lx.AS_OF_NOW_WORDS),
     matches=("目前园区共有高新技术企业356家",),
     misses=("园区共有高新技术企业356家",),
-    why="目前…已达145家: a figure as of now covers the year of publication",
+    why="目前…已达145家, 截至6月底: a total as of now (the year of publication) or as of a day",
 )
 
 
