@@ -105,7 +105,7 @@ _TRIGGERS: dict[str, list[Rule]] = {
         rule(
             "trigger.forum.named_then_held",
             "trigger",
-            pattern=rf"(?P<name>[^，。；]{{0,60}}?(?:{_FORUM_NOUNS}|发展会))(?:[（(][^）)]{{1,12}}[）)])?"
+            pattern=rf"(?P<name>[^，。；]{{0,60}}?(?:{_FORUM_NOUNS}))(?:[（(][^）)]{{1,12}}[）)])?"
             rf"[^，。；]{{0,16}}?{_HAPPENED}(?!期间)",
             matches=("2024江南科创论坛在苏州开幕", "第三届园区发展年会（春季）在杭州举行"),
             misses=("论坛举办期间，双方签署了协议", "江南科创论坛的报名通道已经关闭"),
@@ -164,8 +164,8 @@ _TRIGGERS: dict[str, list[Rule]] = {
         rule(
             "trigger.contest.award",
             "trigger",
-            pattern=r"(?:评选出|获得|获评)[^，。；]{0,30}?(?:奖|优秀企业)",
-            matches=("三家园区企业获得省科技进步一等奖",),
+            pattern=r"(?:评选出|获得|获评|荣获)[^，。；]{0,30}?(?:奖|优秀[\u4e00-\u9fff]{1,6})",
+            matches=("三家园区企业获得省科技进步一等奖", "决赛评选出了20家优秀团队"),
             misses=("园区设立了科技进步奖励基金",),
             why="an award won: the result of a contest or selection",
         ),
@@ -259,8 +259,8 @@ _TRIGGERS: dict[str, list[Rule]] = {
 _GATES: dict[str, re.Pattern[str]] = {
     "press_conference": re.compile(_PRESS_NOUNS),
     "meeting": re.compile(rf"{_MEETING_NOUNS}|代表团|调研|座谈"),
-    "forum": re.compile(rf"{_FORUM_NOUNS}|发展会|开幕式|全体会议|报告"),
-    "contest": re.compile(rf"{_CONTEST_NOUNS}|奖|优秀企业|榜单|排行榜|评选结果"),
+    "forum": re.compile(rf"{_FORUM_NOUNS}|开幕式|全体会议|报告"),
+    "contest": re.compile(rf"{_CONTEST_NOUNS}|奖|优秀|榜单|排行榜|评选结果"),
     "policy_release": re.compile(rf"{_POLICY_VERBS}|制定|实施|施行|出炉"),
 }
 # Kinds tried in this order; a sentence may announce several distinct events.
