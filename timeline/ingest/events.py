@@ -410,10 +410,19 @@ def _background(context: ItemContext, date: DateMention) -> bool:
 _DURING = rule(
     "filter.during",
     "filter",
-    pattern=r"^(?:期间|过程中)",
-    matches=("期间，一行人还参观了展厅",),
-    misses=("，一行人参观了展厅",),
-    why="考察期间，…: what happened during a reported visit or meeting; the visit is already an event",
+    pattern=r"^(?:期间|过程中|(?:仪式|活动|现场)(?:上|期间|现场)[，,])",
+    matches=("期间，一行人还参观了展厅", "仪式上，书记表示将做好服务"),
+    misses=("，一行人参观了展厅", "仪式在园区举行"),
+    why="考察期间，签约仪式上，…: what happened during a reported visit or ceremony, which is"
+    " already an event",
+)
+_RETROSPECTIVE = rule(
+    "filter.retrospective",
+    "filter",
+    pattern=r"近年来|近些年|多年来|历年|先后|曾经|(?<![不未])曾(?!经济)|此前|以往|过去|一直|相继|陆续",
+    matches=("近年来，园区先后获批国家级孵化器", "园区曾获评省级优秀园区"),
+    misses=("6月3日，园区获批国家级孵化器",),
+    why="近年来…先后获批: a summary of the past borrows no date from the item's lead",
 )
 _RELATIVE_CLAUSE = rule(
     "filter.relative_clause",
@@ -465,6 +474,14 @@ _METRIC = rule(
     matches=("全年实现营业收入1200亿元",),
     misses=("园区召开了年度工作会议",),
     why="a statistic says what the figure measures: 实现, 达到, 新增, 总数",
+)
+_A_DAYS_FIGURE = rule(
+    "filter.statistic_of_a_day",
+    "filter",
+    pattern=r"\d{1,2}月\d{1,2}日(?!电)[^。；]{0,40}?(?:举行|举办|召开|开幕|签约|揭牌|启动)",
+    matches=("6月16日，园区项目集中签约仪式举行，28个项目现场签约",),
+    misses=("2023年，园区实现营业收入1860亿元", "截至6月30日，园区共有企业3200家"),
+    why="a figure told with a day's gathering or signing is part of that event, not a statistic",
 )
 _TARGET = rule(
     "filter.statistic_target",
@@ -687,6 +704,8 @@ def _sentence_events(
                 borrowed = date is not None and not sentence.start <= date.start < sentence.end
                 if date is None or (borrowed and _HEADLINE_LIKE.test(body)):
                     continue
+                if borrowed and _RETROSPECTIVE.search(text, sentence.start, at):
+                    continue  # 近年来，园区先后获批…: a summary of the past, not the item's news
                 if borrowed and date.role == "vague" and sentence.paragraph > 0:
                     continue  # a 近日 of the article's lead does not date what its later paragraphs recall
                 name = match.groupdict().get("name") or ""
@@ -704,7 +723,7 @@ def _sentence_events(
                     continue  # 此次全国赛: the item's gathering, already reported
                 if _NOT_AN_OCCURRENCE.test(text[trigger_end : trigger_end + 20]):
                     continue  # 举办12年来 (a span), 启动运行后，将… (a condition)
-                if kind in _GATHERING and _DURING.test(text[trigger_end : trigger_end + 4]):
+                if _DURING.test(text[trigger_end : trigger_end + 6]):
                     continue  # 考察期间，…: a part of the visit already reported
                 if _RELATIVE_CLAUSE.test(text[trigger_end : trigger_end + 24]):
                     continue  # 签署合作协议的做法值得推广: the act describes a noun, it is not reported
@@ -760,6 +779,14 @@ _PLANNED_DATE = rule(
     misses=("论坛于",),
     why="论坛将于9月24日开幕: a planned day dates no event that has happened",
 )
+_EDITION_YEAR = rule(
+    "date.event.edition_year",
+    "date",
+    pattern=r"^度",
+    matches=("度省级孵化器名单",),
+    misses=("，园区获批",),
+    why="2024年度名单: the year of an annual list or programme is its edition, not the event's day",
+)
 _RELATIVE_DAY = re.compile(r"^(?:今天|今日|昨天|昨日|当天|当日|前天|本周|上周)")
 
 
@@ -788,6 +815,7 @@ def _date_for(
         if sentence.start <= m.start < sentence.end
         and _usable(m)
         and not _PLANNED_DATE.search(context.text[max(sentence.start, m.start - 4) : m.start])
+        and not (m.date.precision == "year" and _EDITION_YEAR.test(context.text[m.end : m.end + 1]))
         and not (name_span and m.date.precision == "year" and name_span[0] <= m.start < name_span[1])
     ]
     if inside:
@@ -815,7 +843,7 @@ _DATE_SHAPE = r"\d{1,2}月\d{1,2}日|\d{4}年|[上中下]旬|近日|日前|近�
 _SELF_ISSUED = rule(
     "date.event.signature",
     "date",
-    pattern=r"现将[^。；]{2,80}?(?:印发|转发|下发)给你们|现(?:予|就)?(?:印发|公布|发布)如下",
+    pattern=r"现将[^。；]{2,80}?(?:印发|转发|下发)给你们|现(?:予|就)?(?:印发|公布|发布)如下|现予(?:以)?(?:公布|公告|发布)",
     matches=("现将《江南高新区管理办法》印发给你们，请遵照执行。", "名单现予公布如下"),
     misses=("市政府印发了《江南高新区管理办法》",),
     why="a notice issuing a document (现将…印发给你们) is dated by its signature, the page's own date",
@@ -922,6 +950,15 @@ _PARTIES = rule(
     misses=("江南市与北海市开展了交流",),
     why="A与B签署…协议: two named parties sign, though neither is a park or body we know",
 )
+_DESIGNATION = rule(
+    "trigger.park_signup.designation",
+    "trigger",
+    pattern=r"(?:认定|命名|确定|遴选)[^，。；]{2,30}?等?\d+(?:家|个)[^，。；]{0,12}?为[^，。；]{4,40}|"
+    r"(?:认定|命名)[^，。；]{2,30}?为[^，。；]{2,20}?(?:孵化器|基地|园区|示范区|高新区|众创空间|中心)",
+    matches=("认定江南创新港等15家单位为2024年度省级科技企业孵化器", "命名江南数字港为省级众创空间"),
+    misses=("认定工作将于下月启动",),
+    why="认定X等15家单位为…: a notice designates named units, though none is a park or body we know",
+)
 _QUOTED_NAME = rule(
     "filter.launch_named_thing",
     "filter",
@@ -937,7 +974,7 @@ def _supported(draft: EventDraft, name: str, evidence: str) -> bool:
     launch a named thing; others a named entity or a proper event name."""
     has_actor = bool(draft.parks or draft.organisations)
     if draft.kind == "park_signup":
-        return has_actor or _PARTIES.test(evidence)
+        return has_actor or _PARTIES.test(evidence) or _DESIGNATION.test(evidence)
     if draft.kind == "launch":
         return has_actor or bool(draft.policies) or len(name) >= 6 or bool(_QUOTED_NAME.search(evidence))
     return has_actor or bool(draft.people or draft.policies) or len(name) >= 6
@@ -1043,6 +1080,8 @@ def _statistics(context: ItemContext, sents: list[Sentence]) -> list[EventDraft]
             continue  # 提出到2020年数量要达到240家: a target, not a figure
         if not (_PARKISH.search(body) or _PARKISH.search(context.headline)):
             continue  # figures of a park or of the parks, not of the economy at large
+        if _A_DAYS_FIGURE.test(body):
+            continue  # 6月16日，…签约仪式举行，28个项目现场签约: the figure of a day's event
         found = _period(context, sentence)
         if found is None:
             continue

@@ -131,3 +131,24 @@ def test_a_later_sentence_that_reports_nothing_adds_no_event(sentence: str) -> N
 def test_a_party_meeting_is_a_meeting_not_a_forum() -> None:
     text = "6月12日，江南高新区召开党工委扩大会议，传达学习全省科技大会精神。"
     assert kinds_and_dates(text) == [("meeting", "2024-06-12")]
+
+
+def test_a_notice_designating_units_is_a_sign_up_dated_by_the_notice() -> None:
+    text = (
+        "南湖省科学技术厅关于公布2024年度省级科技企业孵化器名单的通知\n"
+        "各设区市科技局：\n"
+        "经申报、评审和公示，认定南湖创新港等15家单位为2024年度省级科技企业孵化器，现予公布。\n"
+        "南湖省科学技术厅\n"
+    )
+    assert kinds_and_dates(text, PartialDate(2024, 6, 12)) == [("park_signup", "2024-06-12")]
+
+
+def test_a_news_article_reports_its_lead_not_its_background() -> None:
+    text = (
+        "本报讯（记者 李明）6月16日，南湖高新区2024年招商引资项目集中签约仪式举行，"
+        "28个项目现场签约，总投资达156亿元。\n"
+        "近年来，南湖高新区坚持创新驱动，先后获批国家知识产权示范园区、国家火炬特色产业基地。\n"
+        "签约仪式上，南湖高新区党工委书记张伟表示，将全力做好项目服务保障。\n"
+        "2023年，园区实现营业收入1860亿元，同比增长12.5%。\n"
+    )
+    assert kinds_and_dates(text) == [("park_signup", "2024-06-16"), ("statistic", "2023")]
