@@ -613,6 +613,46 @@ def extract_events(context: ItemContext) -> list[EventDraft]:
     return sorted(drafts, key=lambda d: d.start)
 
 
+def dedupe_document(drafts: list[EventDraft]) -> list[EventDraft]:
+    """One event told in several items of a document (a repost page with the article twice, a
+    headline list repeating the lead, a reply's header and body) is one event: same kind, same
+    date, and the same wording or the same document."""
+    kept: list[EventDraft] = []
+    for draft in drafts:
+        twin = next((k for k in kept if k.item_index != draft.item_index and _retold(k, draft)), None)
+        if twin is None:
+            kept.append(draft)
+            continue
+        _union(twin, draft)
+        twin.rules = list(dict.fromkeys([*twin.rules, _RETOLD.name]))
+    return kept
+
+
+def _retold(a: EventDraft, b: EventDraft) -> bool:
+    if a.kind != b.kind or a.date != b.date:
+        return False
+    if a.kind == "statistic" and set(a.parks) != set(b.parks):
+        return False  # the same measure of two parks
+    if a.kind == "policy_release" and set(a.policies) & set(b.policies):
+        return True
+    return _RETOLD.test(f"{a.evidence}|{b.evidence}") or _RETOLD.test(f"{a.title}|{b.title}")
+
+
+def _alike_wording(pair: str) -> bool:
+    first, _, second = pair.partition("|")
+    return _similar_text(first, second)
+
+
+_RETOLD = rule(
+    "filter.retold",
+    "filter",
+    predicate=_alike_wording,
+    matches=("6月12日，江南科创论坛在苏州开幕。|江南科创论坛6月12日在苏州开幕",),
+    misses=("6月12日，江南科创论坛在苏州开幕。|6月12日，园区与高校签署合作协议。",),
+    why="the same event told again in another item of the page (as 'first|second'): one event",
+)
+
+
 def _headline_parks(context: ItemContext) -> list[str]:
     """Parks named in the item's headline, which the item's unattributed sentences are about."""
     if not context.headline:

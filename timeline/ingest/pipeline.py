@@ -17,7 +17,7 @@ from timeline.ingest.dates import find_dates
 from timeline.ingest.decode import decode
 from timeline.ingest.entities import Gazetteer, document_people, document_titles, find_entities
 from timeline.ingest.errors import IngestError
-from timeline.ingest.events import ItemContext, extract_events, lead_date
+from timeline.ingest.events import ItemContext, dedupe_document, extract_events, lead_date
 from timeline.ingest.metadata import read_metadata
 from timeline.ingest.registry import read_registry
 from timeline.ingest.split import split_items
@@ -90,7 +90,7 @@ def extract_document(
         sha256=hashlib.sha256(cleaned.text.encode("utf-8")).hexdigest(),
         metadata=metadata,
         items=items,
-        events=events,
+        events=dedupe_document(events),
         mentions=mentions,
     )
 

@@ -152,3 +152,10 @@ def test_a_news_article_reports_its_lead_not_its_background() -> None:
         "2023年，园区实现营业收入1860亿元，同比增长12.5%。\n"
     )
     assert kinds_and_dates(text) == [("park_signup", "2024-06-16"), ("statistic", "2023")]
+
+
+def test_an_event_retold_in_another_item_of_the_page_is_one_event() -> None:
+    story = "6月16日，2024南湖科创论坛在南湖高新区开幕，来自全国的500余名嘉宾参加。"
+    text = f"南湖科创论坛开幕\n{story}\n\n相关新闻\n\n南湖科创论坛开幕（转载）\n{story}\n"
+    drafts = events(text)
+    assert [(d.kind, d.date.iso()) for d in drafts] == [("forum", "2024-06-16")]
