@@ -57,7 +57,8 @@ _HOSTS_PREFIX = rule(
     why="X主办、Y承办的Z论坛: the hosts are the event's bodies; the title names the gathering",
 )
 _FRONT_FILLER = re.compile(
-    r"^(?:在|由|于|的|是|这是|此外|同时|另外|其中|目前|当天|当日|会上|期间|并|还|随后|此前|日前)[，,]?"
+    r"^(?:在|由|于|的|是|这是|此外|同时|另外|其中|目前|当天|当日|会上|期间|并|还|随后|此前|日前|"
+    r"了|一场|一次|题为)[，,]?"
 )
 # a day inside a clause (科技部14日召开…) is the event's date field, not part of its title
 _INLINE_DAY = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d{1,2}月)?\d{1,2}日(?:[上下]午|晚)?(?=[\u4e00-\u9fff])")
@@ -112,7 +113,7 @@ _VERB = {
 _HELD_BY = re.compile(r"^([^，。；“”《》]{2,20}?(?:召开|举办|举行|主办))的(\S{4,})$")
 _RESULTS = re.compile(r"(?:榜单|排行榜|名单|评选结果)$")
 _ENDS_IN_VERB = re.compile(
-    r"(?:举行|举办|召开|开幕|闭幕|落幕|开赛|启动|揭牌|成立|发布|印发|出台|施行|实施|揭晓|开园|下线|签约|审议)$"
+    r"(?:举行|举办|召开|开幕|闭幕|落幕|开赛|启动|揭牌|成立|发布|印发|出台|施行|实施|揭晓|开园|下线|签约|审议|报告)$"
 )
 
 
@@ -129,9 +130,15 @@ def strip_front(text: str) -> str:
     return text
 
 
+_PAGE_LABEL = re.compile(
+    r"(?:发文字号|发布日期|成文日期|主题词|主题分类|索引号|发文机关|来源)[：:\s].*$|(?:发文字号|索引号)$"
+)
+
+
 def trim_end(text: str) -> str:
-    """The text without trailing punctuation, function words or an unclosed quotation."""
-    text = text.strip()
+    """The text without trailing punctuation, function words, an unclosed quotation or the
+    labels of a page's metadata table (…的批复发文字号：…)."""
+    text = _PAGE_LABEL.sub("", text.strip()).strip()
     while text and (ending := _DANGLING.search(text)) is not None:
         text = text[: ending.start()].rstrip()
     for opening, closing in (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")")):
@@ -183,6 +190,7 @@ def compose_title(kind: str, name: str, evidence: str, at: int = 0, who: str = "
     the trigger's clause at offset ``at`` of the evidence."""
     name = strip_front(re.sub(r"^(?:在|由)", "", _CJK_SPACE.sub("", name or "")))
     name = re.sub(r"^[^，。；]*?[》”]在(?=\S{4})", "", name)  # 《方案》在X论坛上发布 → X论坛
+    name = re.sub(r"》的(?=\S{2})", "》", name)  # 题为《X》的专题报告 → 《X》专题报告
     if kind != "policy_release":
         assert _HOSTS_PREFIX.pattern is not None
         name = _HOSTS_PREFIX.pattern.sub("", re.sub(r"^(?:在|由)", "", name))
