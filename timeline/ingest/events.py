@@ -416,6 +416,22 @@ _DURING = rule(
     why="考察期间，签约仪式上，…: what happened during a reported visit or ceremony, which is"
     " already an event",
 )
+_ENUMERATED = rule(
+    "filter.enumerated_measure",
+    "filter",
+    pattern=r"^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十]+[）)]|\d+[、.．])",
+    matches=("二是召开一次园区发展大会，表彰先进", "（三）举办园区创新大赛"),
+    misses=("6月12日，园区召开发展大会",),
+    why="一是…二是…: an item of a list of measures or plans borrows no date from the lead",
+)
+_COMPOUND = rule(
+    "filter.launch_in_noun",
+    "filter",
+    pattern=r"^(?:车|线|率|量|能力|规模|产能)",
+    matches=("车的用户出席",),
+    misses=("，园区举行仪式",),
+    why="量产车, 投产率: a launch word inside a noun reports no launch",
+)
 _RETROSPECTIVE = rule(
     "filter.retrospective",
     "filter",
@@ -744,6 +760,10 @@ def _sentence_events(
                 borrowed = date is not None and not sentence.start <= date.start < sentence.end
                 if date is None or (borrowed and _HEADLINE_LIKE.test(body)):
                     continue
+                if borrowed and _ENUMERATED.test(body.lstrip()):
+                    continue  # 二是召开一次纪念大会: an item of a list of measures or plans
+                if kind == "launch" and _COMPOUND.test(text[trigger_end : trigger_end + 2]):
+                    continue  # 量产车, 投产率: the launch word is part of a noun
                 if borrowed and _RETROSPECTIVE.search(text, sentence.start, at):
                     continue  # 近年来，园区先后获批…: a summary of the past, not the item's news
                 if borrowed and date.role == "vague" and sentence.paragraph > 0:

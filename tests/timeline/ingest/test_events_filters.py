@@ -159,3 +159,14 @@ def test_an_event_retold_in_another_item_of_the_page_is_one_event() -> None:
     text = f"南湖科创论坛开幕\n{story}\n\n相关新闻\n\n南湖科创论坛开幕（转载）\n{story}\n"
     drafts = events(text)
     assert [(d.kind, d.date.iso()) for d in drafts] == [("forum", "2024-06-16")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "二是召开一次隆重的园区二十年纪念大会，表彰杰出人物。",
+        "江南汽车第10万台量产车的用户代表也作了发言。",
+    ],
+)
+def test_a_measure_of_a_list_and_a_launch_word_in_a_noun_report_nothing(sentence: str) -> None:
+    assert kinds_and_dates(LEAD + sentence) == [("forum", "2024-06-12")]
