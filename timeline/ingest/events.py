@@ -12,6 +12,7 @@ names of the rows that made it. Word lists come from ``lexicon``. Plain Python, 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -632,16 +633,24 @@ def extract_events(context: ItemContext) -> list[EventDraft]:
 def dedupe_document(drafts: list[EventDraft]) -> list[EventDraft]:
     """One event told in several items of a document (a repost page with the article twice, a
     headline list repeating the lead, a reply's header and body) is one event: same kind, same
-    date, and the same wording or the same document."""
+    date, and the same wording or the same document. Linear: only the last few events of the
+    same kind and date are compared."""
     kept: list[EventDraft] = []
+    recent: dict[tuple[str, str], list[EventDraft]] = {}
     for draft in drafts:
-        twin = next((k for k in kept if k.item_index != draft.item_index and _retold(k, draft)), None)
+        bucket = recent.setdefault((draft.kind, draft.date.iso()), [])
+        twin = next((k for k in bucket if k.item_index != draft.item_index and _retold(k, draft)), None)
         if twin is None:
             kept.append(draft)
+            bucket.append(draft)
+            del bucket[:-_RETOLD_REACH]
             continue
         _union(twin, draft)
         twin.rules = list(dict.fromkeys([*twin.rules, _RETOLD.name]))
     return kept
+
+
+_RETOLD_REACH = 20  # events of one kind and day compared with each new one
 
 
 def _retold(a: EventDraft, b: EventDraft) -> bool:
@@ -702,11 +711,16 @@ def _lead_date(context: ItemContext, sents: list[Sentence]) -> DateMention | Non
     text = context.text
     furniture = [_HEADLINE_LIKE.test(text[s.start : s.end]) for s in sents]
     body = [s for s, is_furniture in zip(sents, furniture, strict=True) if not is_furniture]
+    starts = [s.start for s in sents]
     for chosen, skip_furniture in ((body, True), (sents, False)):
         first_paragraphs = {s.paragraph for s in chosen[:3]}
         for mention in context.dates:
-            index = next((i for i, s in enumerate(sents) if s.start <= mention.start < s.end), None)
-            if index is None or sents[index].paragraph not in first_paragraphs:
+            index = bisect.bisect_right(starts, mention.start) - 1
+            if (
+                index < 0
+                or mention.start >= sents[index].end
+                or sents[index].paragraph not in first_paragraphs
+            ):
                 continue
             if skip_furniture and furniture[index]:
                 continue
