@@ -807,6 +807,8 @@ def _sentence_events(
                     continue  # 已基本建成, 陆续交付: how things stand, not something that happened
                 draft = _draft(context, sentence, kind, date, name, at, trigger)
                 if draft is not None:
+                    if _INTENT_OK.search(text[max(sentence.start, at - 4) : trigger_end]):
+                        draft.rules.insert(1, _INTENT_OK.name)  # 拟认定: a shortlist, though it says 拟
                     found.append(draft)
                     used_spans.append((at, trigger_end))
                 break  # one event per kind and sentence
@@ -1180,7 +1182,7 @@ def _statistics(context: ItemContext, sents: list[Sentence]) -> list[EventDraft]
             end=context.offset + lead + len(evidence),
             item_index=context.item_index,
             date_phrase=period.iso(),
-            rules=[_FIGURE.name, _METRIC.name, period_rule, title_rule],
+            rules=[_FIGURE.name, _METRIC.name, _PARKISH.name, period_rule, title_rule],
         )
         _attach(draft, scope, text)
         drafts.append(draft)
