@@ -228,6 +228,14 @@ _TRIGGERS: dict[str, list[Rule]] = {
     ],
     "visit": [
         rule(
+            "trigger.visit.study_tour",
+            "trigger",
+            pattern=r"组织[^。；]{0,40}?(?:参观|观摩|学习考察)",
+            matches=("江南高新区组织100余名干部参观园区成就展",),
+            misses=("江南高新区组织召开园区工作会议",),
+            why="a body takes its people to see an exhibition or another park: a study tour",
+        ),
+        rule(
             "trigger.visit",
             "trigger",
             pattern=rf"(?:{lx.alternation(lx.VISIT_WORDS)})",
@@ -1206,7 +1214,40 @@ def _period(context: ItemContext, sentence: Sentence) -> tuple[PartialDate, str]
             return mention.date, _PERIOD.name
     if not inside and _AS_OF_NOW.search(text, sentence.start, sentence.end):
         return PartialDate(context.published.year), _AS_OF_NOW.name  # 目前…总数已达145家
+    if not inside:
+        year = _headline_year(context)
+        if year is not None:
+            return year, _HEADLINE_YEAR.name  # 济南高新区2021年成绩单: …实现生产总值1510亿元
     return None
+
+
+def _headline_year(context: ItemContext) -> PartialDate | None:
+    """The year a report names in its headline or first paragraph (X高新区2021年成绩单, 2021年
+    是…交出了一份成绩单), for its undated figures."""
+    first = context.text.lstrip()
+    opening = context.headline or ""
+    cut = min(first.find("\n") if "\n" in first else len(first), 300)  # the first paragraph
+    opening = f"{opening}\n{first[:cut]}"
+    if not _HEADLINE_YEAR.test(opening):
+        return None
+    reach = len(context.text) - len(first) + cut
+    for mention in context.dates:
+        if mention.start >= reach:
+            break
+        if mention.date.precision == "year" and "年" in mention.phrase and mention.role == "point":
+            return mention.date
+    return None
+
+
+_HEADLINE_YEAR = rule(
+    "date.statistic.headline_year",
+    "date",
+    pattern=r"\d{4}年[^\n]{0,160}?(?:成绩单|年报|统计公报|经济运行|发展情况|回眸|盘点)",
+    matches=("江南高新区2023年成绩单出炉", "2023年是园区建区十周年，全区交出了一份亮眼成绩单"),
+    misses=("江南高新区举办2023年创新大赛",),
+    why="a headline or first paragraph that names the year of a report (2021年成绩单) dates the"
+    " figures it gives",
+)
 
 
 _BASE_YEAR = rule(

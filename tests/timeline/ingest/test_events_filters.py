@@ -170,3 +170,16 @@ def test_an_event_retold_in_another_item_of_the_page_is_one_event() -> None:
 )
 def test_a_measure_of_a_list_and_a_launch_word_in_a_noun_report_nothing(sentence: str) -> None:
     assert kinds_and_dates(LEAD + sentence) == [("forum", "2024-06-12")]
+
+
+def test_a_report_s_figures_take_the_year_its_first_paragraph_names() -> None:
+    text = (
+        "2023年是南湖高新区建区三十周年，全区交出了一份亮眼的成绩单。\n"
+        "经济总量迈上新台阶。根据统一核算结果，高新区实现生产总值1510.3亿元，同比增长9.3%。\n"
+    )
+    assert kinds_and_dates(text, PartialDate(2024, 1, 20)) == [("statistic", "2023")]
+
+
+def test_a_study_tour_is_a_visit() -> None:
+    text = "日前，南湖高新区组织区内企业代表100余人，前往北京参观园区发展成就展。"
+    assert [k for k, _ in kinds_and_dates(text)] == ["visit"]
