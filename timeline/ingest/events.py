@@ -612,6 +612,13 @@ class ItemContext:
     headline: str = ""
     inherited_date: DateMention | None = None  # the lead date of the article this item continues
 
+    def dates_between(self, start: int, end: int) -> list[DateMention]:
+        """The date mentions starting in [start, end), found by bisection (linear passes)."""
+        if getattr(self, "_starts", None) is None or len(self._sorted) != len(self.dates):
+            self._sorted = sorted(self.dates, key=lambda m: m.start)
+            self._starts = [m.start for m in self._sorted]
+        return self._sorted[bisect.bisect_left(self._starts, start) : bisect.bisect_left(self._starts, end)]
+
 
 def lead_date(context: ItemContext) -> DateMention | None:
     """The date that dates the event an item reports, for the sections that continue it."""
@@ -841,7 +848,7 @@ def _intended(
     text: str, sentence_start: int, at: int, trigger_end: int, mentions: Iterable[Mention] = ()
 ) -> bool:
     """将/计划/要 … before the trigger in its clause; words inside a name (未来产业园) do not count."""
-    left, _ = _clause_bounds(text, sentence_start, len(text), at)
+    left, _ = _clause_bounds(text, sentence_start, min(len(text), at + 200), at)
     if _FUTURE.search(text, sentence_start, left):
         return True  # 三明将在…方面……，从市级层面出台…
     begin = max(left, at - 30)
@@ -895,9 +902,8 @@ def _date_for(
     大会) is its edition: neither dates the event."""
     inside = [
         m
-        for m in context.dates
-        if sentence.start <= m.start < sentence.end
-        and _usable(m)
+        for m in context.dates_between(sentence.start, sentence.end)
+        if _usable(m)
         and not _PLANNED_DATE.search(context.text[max(sentence.start, m.start - 4) : m.start])
         and not (m.date.precision == "year" and _EDITION_YEAR.test(context.text[m.end : m.end + 1]))
         and not (name_span and m.date.precision == "year" and name_span[0] <= m.start < name_span[1])
@@ -1201,7 +1207,7 @@ def _period(context: ItemContext, sentence: Sentence) -> tuple[PartialDate, str]
     """The year a figure covers (an explicit year, a part-year range, or 截至 a date), with the
     name of the rule that found it."""
     text = context.text
-    inside = [m for m in context.dates if sentence.start <= m.start < sentence.end]
+    inside = context.dates_between(sentence.start, sentence.end)
     reached = [m for m in inside if re.search(r"(?:至|到)$", text[max(0, m.start - 2) : m.start])]
     for mention in reached[-1:] + inside:
         if _BASE_YEAR.search(text[max(0, mention.start - 2) : mention.start]):
@@ -1321,7 +1327,8 @@ def _dedupe(drafts: list[EventDraft]) -> list[EventDraft]:
         if _elaborates(kept, draft):
             _union(kept[-1], draft)
             continue
-        release = next((k for k in kept if _same_release(k, draft)), None)
+        recent = kept[-_DEDUPE_REACH:]  # linear: a segment repeats an event told shortly before
+        release = next((k for k in recent if _same_release(k, draft)), None)
         if release is not None:
             if _date_rank(draft) > _date_rank(release):
                 release.date, release.window, release.date_phrase = (
@@ -1332,18 +1339,18 @@ def _dedupe(drafts: list[EventDraft]) -> list[EventDraft]:
                 release.evidence, release.start, release.end = draft.evidence, draft.start, draft.end
             _union(release, draft)
             continue
-        gathering = next((k for k in kept if _same_gathering(k, draft) and _told_together(k, draft)), None)
+        gathering = next((k for k in recent if _same_gathering(k, draft) and _told_together(k, draft)), None)
         if gathering is not None:
             _union(gathering, draft)
             continue
-        signed = next((k for k in kept if _same_signup(k, draft)), None)
+        signed = next((k for k in recent if _same_signup(k, draft)), None)
         if signed is not None:
             _union(signed, draft)
             continue
         twin = next(
             (
                 k
-                for k in kept
+                for k in recent
                 if k.kind == draft.kind
                 and k.date == draft.date
                 and k.kind not in ("statistic", "park_signup", "policy_release", "launch")
@@ -1356,6 +1363,9 @@ def _dedupe(drafts: list[EventDraft]) -> list[EventDraft]:
             continue
         _union(twin, draft)
     return kept
+
+
+_DEDUPE_REACH = 40  # events of an item compared with each new one
 
 
 def _same_signup(a: EventDraft, b: EventDraft) -> bool:
