@@ -14,8 +14,8 @@ DATE_RECALL_BAR = 0.95
 ENTITY_F1_BARS = {"parks": 0.90, "organisations": 0.85, "policies": 0.90, "people": 0.80}
 
 # dev: the proxy set of the previous round plus the new dev articles; rules may be written from it
-DEV_EVENT_F1_BAR = 0.60
-DEV_DATE_RECALL_BAR = 0.70
+DEV_EVENT_F1_BAR = 0.87
+DEV_DATE_RECALL_BAR = 0.83
 
 
 def test_seed_events_score_at_least_the_bar() -> None:

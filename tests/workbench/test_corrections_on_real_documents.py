@@ -31,7 +31,7 @@ def test_corrections_and_decisions_hold_for_the_next_document(reviewer, tmp_path
         name="大连高新区管委会", kind=Organisation.Kind.PARK_COMMITTEE, is_reviewed=True
     )
     release = Event.objects.get(kind="policy_release", title__contains="若干政策")
-    statistic = Event.objects.get(kind="statistic", title__startswith="截至2022年6月底，大连高新区")
+    statistic = Event.objects.get(kind="statistic", title__contains="大连高新区拥有国家级各类人才")
     signup = Event.objects.get(kind="park_signup", title__contains="沈大")
     # the issuer read as "大连高新区" is the park's committee; "勇开新局" (from 奋勇开新局) is no body
     entities.same_as(record=Organisation.objects.get(name="大连高新区"), target=committee, user=reviewer)

@@ -1,98 +1,266 @@
 """Events: trigger words and sentence shape decide the kind, the nearest date dates it.
 
-For each sentence of a news item: find the kinds its trigger words announce (FORMAT.md's
-table), skip what is only intended (将, 计划), date it by the most precise date in the clause of
-the trigger (or the item's lead date, for the segments of one reported event), and attach the
-entities of the sentence. The item's lead event (the forum, contest or visit the item reports)
-also gets the people who speak at it and the bodies they represent. A statistic is a sentence
-with a figure and the period it covers, and is dated by that period. Plain Python, no Django.
+For each sentence of a news item: find the kinds its trigger rules announce (FORMAT.md's
+table), skip what the filter rules say did not happen (将, 计划, 举办12年来, 此次大赛), date it
+by the most precise date in the clause of the trigger (or the item's lead date, for the segments
+of one reported event), and attach the entities of the sentence. The item's lead event (the
+forum, contest or visit the item reports) also gets the people who speak at it and the bodies
+they represent. A statistic is a sentence with a figure and the period it covers, and is dated
+by that period. Every trigger and filter is a named row of ``rules.TABLE``; an event carries the
+names of the rows that made it. Word lists come from ``lexicon``. Plain Python, no Django.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from timeline.ingest.rules import rule
+from timeline.ingest import confidence as confidence_model
+from timeline.ingest import lexicon as lx
+from timeline.ingest.rules import Rule, rule
+from timeline.ingest.titles import compose_title, statistic_title
 from timeline.ingest.types import DateMention, EventDraft, Mention, PartialDate
 
 # ---------------------------------------------------------------- triggers
 
 _CJK = r"[\u4e00-\u9fff]"
-_HAPPENED = r"(?:举行|举办|召开|开幕|闭幕|启幕|开班|开讲|开赛|落幕|成功举办|隆重举行|顺利召开)"
-
-_MEETING_NOUNS = (
-    "协调会|工作会议|工作会|推进会|调度会|部署会|联席会议|电视电话会议|常务会议|动员会|现场会|经验交流会|交流会议|"
-    "座谈会议|审议会|评审会|会议"
-)
-_FORUM_NOUNS = "论坛|年会|峰会|研讨会|座谈会|交流会|推介会|对接会|洽谈会|博览会|展览会|大会|沙龙|报告会|讲坛"
-_CONTEST_NOUNS = "大赛|比赛|竞赛|挑战赛|创业赛|领域赛|全国赛|决赛|选拔赛"
-_PRESS_NOUNS = "新闻发布会|发布会|新闻通气会|通气会|吹风会"
+_HAPPENED = rf"(?:{lx.alternation(lx.HAPPENED)})"
+_MEETING_NOUNS = lx.alternation(lx.MEETING_NOUNS)
+_FORUM_NOUNS = lx.alternation(lx.FORUM_NOUNS)
+_CONTEST_NOUNS = lx.alternation(lx.CONTEST_NOUNS)
+_PRESS_NOUNS = lx.alternation(lx.PRESS_NOUNS)
+_POLICY_VERBS = lx.alternation(lx.POLICY_VERBS)
+_DOCUMENT_HEADS = lx.alternation(lx.DOCUMENT_HEADS)
 
 
-def _held(nouns: str) -> re.Pattern[str]:
+def _held(nouns: str) -> str:
     """'举行X会' / '举办了X赛': the verb before the gathering's name."""
-    return re.compile(
-        rf"{_HAPPENED}(?:了)?(?P<name>[^，。；“”]{{2,40}}?(?:{nouns}))(?:[（(][^）)]{{1,12}}[）)])?"
-    )
+    return rf"{_HAPPENED}(?:了)?(?P<name>[^，。；“”]{{2,40}}?(?:{nouns}))(?:[（(][^）)]{{1,12}}[）)])?"
 
 
-# kind → patterns; the named group "name" (when present) is the event's own name.
-_TRIGGERS: dict[str, list[re.Pattern[str]]] = {
+# kind → rules, tried in order; the named group "name" (when present) is the event's own name.
+_TRIGGERS: dict[str, list[Rule]] = {
     "press_conference": [
-        re.compile(rf"(?P<name>[^，。；]{{0,30}}(?:{_PRESS_NOUNS}))[^，。；]{{0,20}}?{_HAPPENED}"),
-        re.compile(rf"{_HAPPENED}(?P<name>[^，。；]{{0,20}}(?:{_PRESS_NOUNS}))"),
-        re.compile(rf"在(?P<name>[^，。；]{{2,40}}?(?:{_PRESS_NOUNS}))上"),
+        rule(
+            "trigger.press_conference.named_then_held",
+            "trigger",
+            pattern=rf"(?P<name>[^，。；]{{0,30}}(?:{_PRESS_NOUNS}))[^，。；]{{0,20}}?{_HAPPENED}",
+            matches=("市科技局2024年科技成果新闻发布会在市政府举行",),
+            misses=("市科技局将择期召开新闻发布会", "新闻发布会的材料已经备好"),
+            why="a press conference named first and then said to take place",
+        ),
+        rule(
+            "trigger.press_conference.held_then_named",
+            "trigger",
+            pattern=rf"{_HAPPENED}(?P<name>[^，。；]{{0,20}}(?:{_PRESS_NOUNS}))",
+            matches=("省政府新闻办举行高新区发展情况新闻发布会",),
+            misses=("发布会的时间尚未确定",),
+            why="举行…发布会: the verb before the conference's name",
+        ),
+        rule(
+            "trigger.press_conference.at",
+            "trigger",
+            pattern=rf"在(?P<name>[^，。；]{{2,40}}?(?:{_PRESS_NOUNS}))上",
+            matches=("副局长在当天的新闻发布会上介绍了园区的情况",),
+            misses=("新闻发布会由市政府新闻办主持",),
+            why="someone speaks at a press conference: the conference took place",
+        ),
     ],
     "meeting": [
-        re.compile(rf"(?P<name>[^，。；]{{0,40}}(?:{_MEETING_NOUNS})){_CJK}{{0,12}}?{_HAPPENED}"),
-        _held(_MEETING_NOUNS),
-        re.compile(r"(?P<name>参加[^，。；]{2,40}?(?:代表团|会议)[^，。；]{0,4}审议)"),
-        re.compile(r"(?P<name>调研[^，。；]{0,20}?座谈|座谈交流)"),
+        rule(
+            "trigger.meeting.named_then_held",
+            "trigger",
+            pattern=rf"(?P<name>[^，。；]{{0,40}}(?:{_MEETING_NOUNS})){_CJK}{{0,12}}?{_HAPPENED}",
+            matches=("全市高新区建设推进会在区行政中心召开",),
+            misses=("推进会的议程已经印发给各单位",),
+            why="a working meeting named first and then said to take place",
+        ),
+        rule(
+            "trigger.meeting.held_then_named",
+            "trigger",
+            pattern=_held(_MEETING_NOUNS),
+            matches=("市政府召开了科技创新工作会议",),
+            misses=("会议纪要已经分送各部门",),
+            why="召开…会议: the verb before the meeting's name",
+        ),
+        rule(
+            "trigger.meeting.deliberation",
+            "trigger",
+            pattern=r"(?P<name>参加[^，。；]{2,40}?(?:代表团|会议)[^，。；]{0,4}审议)",
+            matches=("市长参加全国人大会议江南代表团审议",),
+            misses=("代表团成员参观了科技园",),
+            why="an official joins a delegation's deliberation: a meeting of the congress",
+        ),
+        rule(
+            "trigger.meeting.visit_talks",
+            "trigger",
+            pattern=r"(?P<name>调研[^，。；]{0,20}?座谈|座谈交流)",
+            matches=("副省长到园区调研并与企业座谈", "双方进行了座谈交流"),
+            misses=("副省长到园区调研了三家企业",),
+            why="调研…座谈: a visit with talks is a working meeting",
+        ),
     ],
     "forum": [
-        re.compile(
-            rf"(?P<name>[^，。；]{{0,60}}?(?:{_FORUM_NOUNS}|发展会))(?:[（(][^）)]{{1,12}}[）)])?"
-            rf"[^，。；]{{0,16}}?{_HAPPENED}(?!期间)"
+        rule(
+            "trigger.forum.named_then_held",
+            "trigger",
+            pattern=rf"(?P<name>[^，。；]{{0,60}}?(?:{_FORUM_NOUNS}))(?:[（(][^）)]{{1,12}}[）)])?"
+            rf"[^，。；]{{0,16}}?{_HAPPENED}(?!期间)",
+            matches=("2024江南科创论坛在苏州开幕", "第三届园区发展年会（春季）在杭州举行"),
+            misses=("论坛举办期间，双方签署了协议", "江南科创论坛的报名通道已经关闭"),
+            why="a forum named first and then said to take place",
         ),
-        _held(_FORUM_NOUNS),
-        re.compile(r"在(?P<name>[^，。；]{2,50}?(?:论坛|年会|峰会|研讨会|大会|开幕式|全体会议))上"),
-        re.compile(r"(?P<name>[^，。；]{2,40}?(?:论坛|峰会|研讨会|推介会|博览会))(?:期间|上)[，,]"),
+        rule(
+            "trigger.forum.held_then_named",
+            "trigger",
+            pattern=_held(_FORUM_NOUNS),
+            matches=("园区举办了首届生物医药产业峰会",),
+            misses=("峰会的嘉宾名单尚未公布",),
+            why="举办…峰会: the verb before the forum's name",
+        ),
+        rule(
+            "trigger.forum.at",
+            "trigger",
+            pattern=r"在(?P<name>[^，。；]{2,50}?(?:论坛|年会|峰会|研讨会|大会|开幕式|全体会议))上",
+            matches=("局长在2024江南科创论坛上作主旨演讲",),
+            misses=("局长出席了江南科创论坛",),
+            why="someone speaks at a forum: the forum took place",
+        ),
+        rule(
+            "trigger.forum.lecture",
+            "trigger",
+            pattern=r"作(?:了)?(?P<name>[^，。；]{0,40}?(?:专题|主题|学术|辅导|主旨)报告)",
+            matches=("副司长在江南学院为园区负责人作《园区建设》专题报告",),
+            misses=("园区负责人作了工作总结", "园区发布了年度报告"),
+            why="someone gives a lecture (作…专题报告) to an audience: a forum took place",
+        ),
+        rule(
+            "trigger.forum.during",
+            "trigger",
+            pattern=r"(?P<name>[^，。；]{2,40}?(?:论坛|峰会|研讨会|推介会|博览会))(?:期间|上)[，,]",
+            matches=("江南科创论坛期间，十个项目集中签约",),
+            misses=("江南科创论坛由市政府主办",),
+            why="something happens during a named forum: the forum took place",
+        ),
     ],
     "contest": [
-        re.compile(rf"(?P<name>[^，。；]{{0,50}}?(?:{_CONTEST_NOUNS}))[^，。；]{{0,30}}?{_HAPPENED}"),
-        _held(_CONTEST_NOUNS),
-        re.compile(r"(?:评选出|获得|获评)[^，。；]{0,30}?(?:奖|优秀企业)"),
-        re.compile(r"(?P<name>[^，。；]{2,30}?颁奖(?:典礼|仪式)?)"),
+        rule(
+            "trigger.contest.named_then_held",
+            "trigger",
+            pattern=rf"(?P<name>[^，。；]{{0,50}}?(?:{_CONTEST_NOUNS}))[^，。；]{{0,30}}?{_HAPPENED}",
+            matches=("第五届江南创新创业大赛决赛在无锡举行",),
+            misses=("大赛的报名截止时间为月底",),
+            why="a contest named first and then said to take place",
+        ),
+        rule(
+            "trigger.contest.held_then_named",
+            "trigger",
+            pattern=_held(_CONTEST_NOUNS),
+            matches=("园区举办了首届青年创业大赛",),
+            misses=("青年创业大赛的评委来自高校",),
+            why="举办…大赛: the verb before the contest's name",
+        ),
+        rule(
+            "trigger.contest.award",
+            "trigger",
+            pattern=r"(?:评选出|获得|获评|荣获)[^，。；]{0,30}?(?:奖|优秀[\u4e00-\u9fff]{1,6})",
+            matches=("三家园区企业获得省科技进步一等奖", "决赛评选出了20家优秀团队"),
+            misses=("园区设立了科技进步奖励基金",),
+            why="an award won: the result of a contest or selection",
+        ),
+        rule(
+            "trigger.contest.results",
+            "trigger",
+            pattern=r"(?P<name>[^，。；]{2,30}?(?:榜单|排行榜|评选结果|获奖名单))[^，。；]{0,6}?(?:揭晓|出炉|发布)",
+            matches=("江南园区百强榜单也同时揭晓",),
+            misses=("江南园区百强榜单的评价方法沿用往年",),
+            why="a ranking or an award list made public: the result of a selection",
+        ),
+        rule(
+            "trigger.contest.ceremony",
+            "trigger",
+            pattern=r"(?P<name>[^，。；]{2,30}?颁奖(?:典礼|仪式)?)",
+            matches=("江南创新奖颁奖典礼在南京举行",),
+            misses=("奖项由专家委员会评审",),
+            why="an award ceremony",
+        ),
     ],
     "policy_release": [
-        re.compile(
-            r"(?:印发|发布|出台|公布|颁布|发出|下发|联合印发|正式发布|修订|制定印发)(?:了)?[^，。；的]{0,6}?《(?P<name>[^》]{2,80})》"
+        rule(
+            "trigger.policy_release.verb_then_title",
+            "trigger",
+            pattern=rf"(?:{_POLICY_VERBS})(?:了)?(?:[^，。；的《]{{0,6}}?|[^，。；《》]{{2,24}}?的)《(?P<name>[^》]{{2,80}})》",
+            matches=(
+                "省政府印发《江南高新区高质量发展行动方案》",
+                "会上发布了江南大学研究完成的《园区发展蓝皮书》",
+            ),
+            misses=("《江南高新区高质量发展行动方案》共分五章",),
+            why="印发《…》: a document issued",
         ),
-        re.compile(
-            r"《(?P<name>[^》]{2,80})》[^，。；]{0,30}?(?:印发|发布|出台|公布|颁布|实施|施行|正式发布|出炉)"
+        rule(
+            "trigger.policy_release.title_then_verb",
+            "trigger",
+            pattern=rf"《(?P<name>[^》]{{2,80}})》[^，。；]{{0,30}}?(?:{_POLICY_VERBS}|实施|施行|出炉)",
+            matches=("《江南科技园区条例》自7月1日起施行", "《园区发展报告》正式发布"),
+            misses=("《江南科技园区条例》分为六章四十条",),
+            why="《…》发布/施行: a document issued or taking effect",
         ),
-        re.compile(
-            r"(?:发布|出台|印发|制定|修订)(?:了)?(?P<name>[^，。；《》]{2,30}?(?:倡议|政策|方案|规划|意见|办法|报告|措施|白皮书|指南))"
+        rule(
+            "trigger.policy_release.untitled",
+            "trigger",
+            pattern=rf"(?:发布|出台|印发|制定|修订)(?:了)?(?P<name>[^，。；《》]{{2,30}}?(?:{_DOCUMENT_HEADS}))",
+            matches=("市科技局出台了支持孵化器发展的十条措施",),
+            misses=("市科技局研究了孵化器的发展",),
+            why="a document issued whose title is written without 《》",
         ),
     ],
     "park_signup": [
-        re.compile(
-            r"(?:签约|签署|合作协议|战略合作|牵手|结对共建|结对|授牌|认定为|被认定|认定|获批|获准|批准建设|批复|升级为|入选|"
-            r"列入|获评|被评为|被命名|命名为|纳入|授予|挂牌成立|获得.{0,10}称号)"
+        rule(
+            "trigger.park_signup",
+            "trigger",
+            pattern=rf"(?:{lx.alternation(lx.SIGNUP_WORDS)}|获得.{{0,10}}称号)",
+            matches=("江南高新区与德国一家科技园签署合作协议", "江南科技园获批国家级孵化器"),
+            misses=("江南高新区与德国一家科技园开展交流",),
+            why="a park or body signs up, joins, is designated, approved, upgraded or listed",
         ),
     ],
     "visit": [
-        re.compile(r"(?:调研|考察|视察|走访|实地察看)"),
+        rule(
+            "trigger.visit.study_tour",
+            "trigger",
+            pattern=r"组织[^。；]{0,40}?(?:参观|观摩|学习考察)",
+            matches=("江南高新区组织100余名干部参观园区成就展",),
+            misses=("江南高新区组织召开园区工作会议",),
+            why="a body takes its people to see an exhibition or another park: a study tour",
+        ),
+        rule(
+            "trigger.visit",
+            "trigger",
+            pattern=rf"(?:{lx.alternation(lx.VISIT_WORDS)})",
+            matches=("副省长一行到江南高新区调研",),
+            misses=("副省长一行出席了签约仪式",),
+            why="an official's inspection, study tour or research visit",
+        ),
     ],
     "launch": [
-        re.compile(
-            r"(?P<name>[^，。；]{4,30}?(?:行动|工程|计划|专项|平台|联盟|基金))(?:在[^，。；]{1,12}?)?(?:正式)?启动"
+        rule(
+            "trigger.launch.programme",
+            "trigger",
+            pattern=rf"(?P<name>[^，。；]{{4,30}}?(?:{lx.alternation(lx.PROGRAMME_HEADS)}))"
+            r"(?:在[^，。；]{1,12}?)?(?:正式)?启动",
+            matches=("江南园区数字化转型行动在论坛上正式启动",),
+            misses=("江南园区数字化转型行动取得了成效",),
+            why="a named programme, platform or fund starts",
         ),
-        re.compile(
-            r"(?:正式启动|启动|揭牌|成立|开园|下线|量产|交付|投产|开通|上线|发射|开工|开业|建成投用|投入使用|落成|首发|集中发布"
-            r"|(?<=的)设立)"
+        rule(
+            "trigger.launch",
+            "trigger",
+            pattern=rf"(?:{lx.alternation(lx.LAUNCH_WORDS)}|(?<=的)设立)",
+            matches=("江南人工智能创新中心揭牌成立", "首台国产氢能重卡下线"),
+            misses=("江南人工智能创新中心运行良好",),
+            why="an initiative, centre, park or product starts, opens or comes off the line",
         ),
     ],
 }
@@ -100,9 +268,9 @@ _TRIGGERS: dict[str, list[re.Pattern[str]]] = {
 _GATES: dict[str, re.Pattern[str]] = {
     "press_conference": re.compile(_PRESS_NOUNS),
     "meeting": re.compile(rf"{_MEETING_NOUNS}|代表团|调研|座谈"),
-    "forum": re.compile(rf"{_FORUM_NOUNS}|发展会|开幕式|全体会议"),
-    "contest": re.compile(rf"{_CONTEST_NOUNS}|奖|优秀企业"),
-    "policy_release": re.compile(r"印发|发布|出台|公布|颁布|发出|下发|修订|制定|实施|施行|出炉"),
+    "forum": re.compile(rf"{_FORUM_NOUNS}|开幕式|全体会议|报告"),
+    "contest": re.compile(rf"{_CONTEST_NOUNS}|奖|优秀|榜单|排行榜|评选结果"),
+    "policy_release": re.compile(rf"{_POLICY_VERBS}|制定|实施|施行|出炉"),
 }
 # Kinds tried in this order; a sentence may announce several distinct events.
 _ORDER = (
@@ -116,35 +284,261 @@ _ORDER = (
     "launch",
 )
 
-# Words that make a trigger an intention, a wish or a condition rather than a report.
-_NOT_HAPPENED = re.compile(
-    r"(?:(?<!现)将|将要|即将|拟于|计划|准备|力争|争取|希望|(?<![重主需必首纲摘只])要|应|应当|需要|下一步|未来(?!产业)|继续|进一步|"
-    r"鼓励|支持|推动|推进|加快|"
-    r"积极|持续|不断|着力|努力|大力|是否|如何|旨在|为了|以便|通过|围绕|按照|能够|可以|有助于|助力)"
+# ---------------------------------------------------------------- filters
+
+_INTENT = rule(
+    "filter.intent",
+    "filter",
+    pattern=rf"(?:(?<!现)将|(?<![重主需必首纲摘只])要|未来(?!产业)|{lx.alternation(lx.INTENT_WORDS)})",
+    matches=("园区要加快建设创新中心", "市里鼓励企业设立研发中心", "双方希望尽快签约"),
+    misses=("园区现将有关事项通知如下", "市里重要的创新中心揭牌", "未来产业园揭牌"),
+    why="a trigger after 将/要/计划/鼓励… in its clause is an intention, a wish or a condition",
 )
 _FUTURE = rule(
     "filter.future",
     "filter",
-    pattern=r"将在|将于|将会|将进一步|将着力|将继续|计划|拟在|力争|争取|下一步",
+    pattern=lx.alternation(lx.FUTURE_WORDS),
     matches=("大会将于明年5月在武汉举行", "园区计划年内举办三场路演"),
     misses=("大会于5月12日在武汉举行", "园区已举办三场路演"),
     why="an event that is announced for later has not happened: it is no event of the timeline yet",
 )
-_INTENT_OK = re.compile(r"拟认定|拟入选|拟授予")  # a published shortlist is a fact
+_INTENT_OK = rule(
+    "filter.shortlist",
+    "filter",
+    pattern=lx.alternation(lx.SHORTLIST_WORDS),
+    matches=("拟认定江南科技园为省级孵化器",),
+    misses=("计划认定一批省级孵化器",),
+    why="a published shortlist (拟认定) is a fact, though it says 拟: it overrides filter.intent",
+)
+_SPAN_OR_CONDITION = re.compile(
+    r"以来|(?:[一二三四五六七八九十百]+|\d+)周年|(?:了)?(?:\d+|[一二三四五六七八九十]+)(?:多|余)?年(?:来|以来)|[^，。；]{0,4}?(?:后|以后|之后)[，,]"
+)
+_NOT_AN_OCCURRENCE = rule(
+    "filter.span",
+    "filter",
+    predicate=lambda after: _SPAN_OR_CONDITION.match(after) is not None,
+    matches=("12年来，大赛培育了一批企业", "运行后，将带动就业", "以来，园区发展迅速", "三十周年"),
+    misses=("于6月12日在苏州", "，百余家企业参赛"),
+    why="举办12年来, 成立以来 (a span), 成立三十周年 (an anniversary) or 启动运行后，将… (a condition)"
+    " after the trigger: no occurrence",
+)
+_STATE = rule(
+    "filter.state",
+    "filter",
+    pattern=lx.alternation(lx.STATE_WORDS),
+    matches=("园区的孵化楼已基本建成", "新车正在陆续交付"),
+    misses=("园区的孵化楼昨天落成",),
+    why="a launch word after 基本/陆续/正在 says how things stand, not that something happened",
+)
+_BACK_REFERENCE = rule(
+    "filter.back_reference",
+    "filter",
+    pattern=rf"^(?:举办|举行|召开)?(?:{lx.alternation(lx.BACK_REFERENCE_WORDS)})",
+    matches=("此次大赛", "举办本届论坛"),
+    misses=("第三届江南创新创业大赛", "首届园区论坛"),
+    why="此次大赛, 本届论坛: the item's own gathering mentioned again, already reported",
+)
+_DESCRIPTION = rule(
+    "filter.description",
+    "filter",
+    pattern=rf"(?:{lx.alternation(lx.LAUNCH_WORDS + lx.POLICY_VERBS)})的",
+    matches=("园区发布的数据显示，营收增长一成",),
+    misses=("园区发布了年度数据",),
+    why="发布的数据: a trigger verb used as a modifier describes a thing, it reports no act",
+)
+
+
+def _after_publication(context: ItemContext, date: DateMention) -> bool:
+    published = context.published
+    if date.date.precision != "day" or published.precision != "day" or date.role == "vague":
+        return False
+    return _AFTER_PUBLICATION.test(f"{date.date.iso()}|{published.iso()}")
+
+
+_AFTER_PUBLICATION = rule(
+    "filter.after_publication",
+    "filter",
+    predicate=lambda pair: pair.split("|")[0] > pair.split("|")[1],
+    matches=("2024-06-25|2024-06-20",),
+    misses=("2024-06-18|2024-06-20",),
+    why="an event dated to a day after the article appeared (as 'event day|publication day') is"
+    " a schedule it announces: it has not happened",
+)
+
+
+def _inside_title(body: str, at: int) -> bool:
+    return _TITLE_WORD.test(body[:at])
+
+
+_TITLE_WORD = rule(
+    "filter.inside_title",
+    "filter",
+    pattern=r"《[^》]*$",
+    matches=("依据《国务院关于江南高新区建设的",),
+    misses=("依据《国务院关于江南高新区建设的批复》，",),
+    why="依据《…的批复》: a trigger word inside a document's title names the document, it is no act",
+)
+_MODIFIER = rule(
+    "filter.name_runs_on",
+    "filter",
+    pattern=rf"^(?:议|[”\s]*(?:{_PRESS_NOUNS}|筹备会|组委会|新闻))",
+    matches=("发布会宣布", "”新闻发布会上", "议，传达会议精神"),
+    misses=("在北京开幕", "，百余人参加"),
+    why="举行的X论坛发布会, 党工委扩大会议: a gathering's name that runs on into another"
+    " gathering's noun is only a part of it",
+)
+
+
+_PLURAL = rule(
+    "filter.plural_gathering",
+    "filter",
+    pattern=r"(?:^|[^第\d])(?:[两三四五六七八九十几多数]|\d+)(?:届|次|场|轮)|\d{4}(?:、\d{4})+",
+    matches=("三届园区发展大会", "五场项目路演推介会", "2019、2021和2023年园区论坛"),
+    misses=("第三届园区发展大会", "2024江南科创论坛"),
+    why="三届世界大会, 五场路演: a count of gatherings recalls several, it reports no one of them",
+)
+_BARE_YEAR = rule(
+    "filter.background_year",
+    "filter",
+    pattern=r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年?$",
+    matches=("1998年", "一九九八年"),
+    misses=("1998年8月", "近日"),
+    why="an event an article dates only by a year two or more years before it appeared is the"
+    " history it recalls (1998年经国务院批准成立), not news it reports",
+)
+
+
+def _background(context: ItemContext, date: DateMention) -> bool:
+    return (
+        date.date.precision == "year"
+        and _BARE_YEAR.test(date.phrase.strip())
+        and date.date.year < context.published.year - 1
+    )
+
+
+_DURING = rule(
+    "filter.during",
+    "filter",
+    pattern=r"^(?:期间|过程中|(?:仪式|活动|现场)(?:上|期间|现场)[，,])",
+    matches=("期间，一行人还参观了展厅", "仪式上，书记表示将做好服务"),
+    misses=("，一行人参观了展厅", "仪式在园区举行"),
+    why="考察期间，签约仪式上，…: what happened during a reported visit or ceremony, which is"
+    " already an event",
+)
+_ENUMERATED = rule(
+    "filter.enumerated_measure",
+    "filter",
+    pattern=r"^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十]+[）)]|\d+[、.．])",
+    matches=("二是召开一次园区发展大会，表彰先进", "（三）举办园区创新大赛"),
+    misses=("6月12日，园区召开发展大会",),
+    why="一是…二是…: an item of a list of measures or plans borrows no date from the lead",
+)
+_COMPOUND = rule(
+    "filter.launch_in_noun",
+    "filter",
+    pattern=r"^(?:车|线|率|量|能力|规模|产能)",
+    matches=("车的用户出席",),
+    misses=("，园区举行仪式",),
+    why="量产车, 投产率: a launch word inside a noun reports no launch",
+)
+_RETROSPECTIVE = rule(
+    "filter.retrospective",
+    "filter",
+    pattern=r"近年来|近些年|多年来|历年|先后|曾经|(?<![不未])曾(?!经济)|此前|以往|过去|一直|相继|陆续",
+    matches=("近年来，园区先后获批国家级孵化器", "园区曾获评省级优秀园区"),
+    misses=("6月3日，园区获批国家级孵化器",),
+    why="近年来…先后获批: a summary of the past borrows no date from the item's lead",
+)
+_RELATIVE_CLAUSE = rule(
+    "filter.relative_clause",
+    "filter",
+    pattern=r"^[^，。；]{0,16}?的(?:做法|消息|经验|方式|模式|基础|成果|情况|意义|背景|过程|目的|原因|时候|企业|项目|园区|数量)",
+    matches=("合作协议的做法值得推广", "的消息令人振奋"),
+    misses=("合作协议，双方将共建实验室", "了合作协议"),
+    why="签署协议的做法, 获批的消息: an act inside a clause that describes a noun is not reported",
+)
+_ACKNOWLEDGED = rule(
+    "filter.request_acknowledged",
+    "filter",
+    pattern=r"(?:请示|报告|来函|申请)(?:已)?收悉",
+    matches=("你市关于江南工业园区升级为国家高新区的请示已收悉。",),
+    misses=("同意江南工业园区升级为国家高新区。",),
+    why="a reply quotes the request it answers: the request is no event, the decision is",
+)
+
+
+def _headline_shape(body: str) -> bool:
+    """A heading or teaser: no sentence punctuation and short."""
+    return not re.search(r"[。！？；，,]", body.strip()) and len(body.strip()) <= 45
+
+
+_HEADLINE_LIKE = rule(
+    "filter.headline_like",
+    "filter",
+    predicate=_headline_shape,
+    matches=("江南高新区举办首届科创论坛",),
+    misses=("6月12日，江南高新区举办首届科创论坛，百余家企业参会。",),
+    why="a heading repeats the event its article reports; with no date of its own it dates nothing",
+)
 
 # ---------------------------------------------------------------- statistics
 
-_FIGURE = re.compile(
-    r"(?:超|近|逾|突破|达)(?:万亿|千亿|百亿)元|\d+(?:\.\d+)?\s*(?:多|余)?\s*(?:万亿|千亿|百亿|亿|万|千)?\s*"
-    r"(?:元|美元|亿元|万元|家|个|件|项|人次|人|万人|户|起|吨|平方公里|亩|%|点|倍|所|位|只|台|辆|套)"
+_FIGURE = rule(
+    "trigger.statistic.figure",
+    "trigger",
+    pattern=r"(?:超|近|逾|突破|达)(?:万亿|千亿|百亿)元|\d+(?:\.\d+)?\s*(?:多|余)?\s*(?:万亿|千亿|百亿|亿|万|千)?\s*"
+    rf"(?:{lx.alternation(lx.FIGURE_UNITS)})",
+    matches=("全年实现营业收入1200亿元", "高新技术企业达到356家"),
+    misses=("园区召开了年度工作会议",),
+    why="a statistic has a figure with its unit",
 )
-_METRIC = re.compile(
-    r"(?:实现|达到|达|突破|超过|超|增长|增加|新增|占|比重|贡献率|总数|总额|总量|规模|总收入|总产值|营收|收入|产值|生产总值|"
-    r"GDP|增加值|投入|拥有|聚集|集聚|吸引|吸纳|授权|注册|累计|共有|共计|建有|培育|数量)"
+_METRIC = rule(
+    "trigger.statistic.metric",
+    "trigger",
+    pattern=rf"(?:{lx.alternation(lx.METRIC_WORDS)})",
+    matches=("全年实现营业收入1200亿元",),
+    misses=("园区召开了年度工作会议",),
+    why="a statistic says what the figure measures: 实现, 达到, 新增, 总数",
 )
-_PARKISH = re.compile(r"(?:高新区|园区|示范区|开发区|科技园|产业园|科学城)")
-_STAT_TOPIC = re.compile(
-    r"(?:生产总值|GDP|收入|营收|产值|增加值|高新技术企业|专利|研发|经费|企业|人员|人才|指数|总数|税收|出口|投资|融资|规模|数量)"
+_A_DAYS_FIGURE = rule(
+    "filter.statistic_of_a_day",
+    "filter",
+    pattern=r"\d{1,2}月\d{1,2}日(?!电)[^。；]{0,40}?(?:举行|举办|召开|开幕|签约|揭牌|启动)",
+    matches=("6月16日，园区项目集中签约仪式举行，28个项目现场签约",),
+    misses=("2023年，园区实现营业收入1860亿元", "截至6月30日，园区共有企业3200家"),
+    why="a figure told with a day's gathering or signing is part of that event, not a statistic",
+)
+_TARGET = rule(
+    "filter.statistic_target",
+    "filter",
+    pattern=r"目标|力争|有望|(?:要|将)(?:达到|突破|超过|实现)",
+    matches=("规划提出到2030年园区数量要达到300家", "力争年营收突破1000亿元"),
+    misses=("2023年园区营收突破1000亿元",),
+    why="a plan's target or a forecast names a figure nobody has reached yet",
+)
+_PARK_COUNT = rule(
+    "trigger.statistic.park_count",
+    "trigger",
+    pattern=rf"(?:{lx.alternation(lx.PARK_HEADS)})[^，。；]{{0,8}}?(?:共有|总数|达到|达|增至|增加到)[^，。；]{{0,4}}?\d+\s*(?:家|个)",
+    matches=("截至目前，全省高新区共有28家", "国家级孵化器所在的园区总数达到45个"),
+    misses=("全市共有高新技术企业280家",),
+    why="the number of parks is a figure about the parks, though it names no topic word",
+)
+_PARKISH = rule(
+    "filter.statistic_of_parks",
+    "filter",
+    pattern=rf"(?:{lx.alternation(lx.PARK_HEADS)})",
+    matches=("2023年，江南高新区实现营收1200亿元",),
+    misses=("2023年，全省实现生产总值5万亿元",),
+    why="figures of a park or of the parks (in the sentence or the headline), not of the economy at large",
+)
+_STAT_TOPIC = rule(
+    "trigger.statistic.topic",
+    "trigger",
+    pattern=rf"(?:{lx.alternation(lx.STAT_TOPICS)})",
+    matches=("园区高新技术企业达到356家",),
+    misses=("园区绿化面积达到30平方公里",),
+    why="a statistic of the timeline is about output, firms, people, research or investment",
 )
 
 # ---------------------------------------------------------------- sentences
@@ -197,8 +591,8 @@ def _split_sentences(text: str) -> list[Sentence]:
 
 
 def _clause_bounds(text: str, start: int, end: int, at: int) -> tuple[int, int]:
-    left = max(text.rfind(c, start, at) for c in "，,：:") + 1
-    right_candidates = [i for i in (text.find(c, at, end) for c in "，,：:") if i != -1]
+    left = max(text.rfind(c, start, at) for c in "，,：:…") + 1
+    right_candidates = [i for i in (text.find(c, at, end) for c in "，,：:…") if i != -1]
     return max(left, start), min(right_candidates) if right_candidates else end
 
 
@@ -217,6 +611,13 @@ class ItemContext:
     mentions: list[Mention]
     headline: str = ""
     inherited_date: DateMention | None = None  # the lead date of the article this item continues
+
+    def dates_between(self, start: int, end: int) -> list[DateMention]:
+        """The date mentions starting in [start, end), found by bisection (linear passes)."""
+        if getattr(self, "_starts", None) is None or len(self._sorted) != len(self.dates):
+            self._sorted = sorted(self.dates, key=lambda m: m.start)
+            self._starts = [m.start for m in self._sorted]
+        return self._sorted[bisect.bisect_left(self._starts, start) : bisect.bisect_left(self._starts, end)]
 
 
 def lead_date(context: ItemContext) -> DateMention | None:
@@ -240,7 +641,56 @@ def extract_events(context: ItemContext) -> list[EventDraft]:
         if not draft.parks:
             draft.parks = list(headline_parks)  # the park the article is about
         draft.parks = _most_specific(draft.parks)
+        draft.confidence = confidence_model.score(draft)
     return sorted(drafts, key=lambda d: d.start)
+
+
+def dedupe_document(drafts: list[EventDraft]) -> list[EventDraft]:
+    """One event told in several items of a document (a repost page with the article twice, a
+    headline list repeating the lead, a reply's header and body) is one event: same kind, same
+    date, and the same wording or the same document. Linear: only the last few events of the
+    same kind and date are compared."""
+    kept: list[EventDraft] = []
+    recent: dict[tuple[str, str], list[EventDraft]] = {}
+    for draft in drafts:
+        bucket = recent.setdefault((draft.kind, draft.date.iso()), [])
+        twin = next((k for k in bucket if k.item_index != draft.item_index and _retold(k, draft)), None)
+        if twin is None:
+            kept.append(draft)
+            bucket.append(draft)
+            del bucket[:-_RETOLD_REACH]
+            continue
+        _union(twin, draft)
+        twin.rules = list(dict.fromkeys([*twin.rules, _RETOLD.name]))
+    return kept
+
+
+_RETOLD_REACH = 20  # events of one kind and day compared with each new one
+
+
+def _retold(a: EventDraft, b: EventDraft) -> bool:
+    if a.kind != b.kind or a.date != b.date:
+        return False
+    if a.kind == "statistic" and set(a.parks) != set(b.parks):
+        return False  # the same measure of two parks
+    if a.kind == "policy_release" and set(a.policies) & set(b.policies):
+        return True
+    return _RETOLD.test(f"{a.evidence}|{b.evidence}") or _RETOLD.test(f"{a.title}|{b.title}")
+
+
+def _alike_wording(pair: str) -> bool:
+    first, _, second = pair.partition("|")
+    return _similar_text(first, second)
+
+
+_RETOLD = rule(
+    "filter.retold",
+    "filter",
+    predicate=_alike_wording,
+    matches=("6月12日，江南科创论坛在苏州开幕。|江南科创论坛6月12日在苏州开幕",),
+    misses=("6月12日，江南科创论坛在苏州开幕。|6月12日，园区与高校签署合作协议。",),
+    why="the same event told again in another item of the page (as 'first|second'): one event",
+)
 
 
 def _headline_parks(context: ItemContext) -> list[str]:
@@ -270,14 +720,36 @@ def _glued_year_only(mention: DateMention) -> bool:
 
 
 def _lead_date(context: ItemContext, sents: list[Sentence]) -> DateMention | None:
-    """The date of the item's first paragraph that dates the event the item reports."""
-    first_paragraphs = {s.paragraph for s in sents[:3]}
-    for mention in context.dates:
-        sentence = next((s for s in sents if s.start <= mention.start < s.end), None)
-        if sentence is None or sentence.paragraph not in first_paragraphs:
-            continue
-        if _usable(mention) and (mention.date.precision == "day" or mention.role == "vague"):
-            return mention
+    """The date of the item's first paragraphs that dates the event the item reports. Page
+    furniture (a masthead or header line with the page's date, 2011年07月08日 来源：…) is
+    passed over while the body gives a date of its own."""
+    text = context.text
+    furniture = [_HEADLINE_LIKE.test(text[s.start : s.end]) for s in sents]
+    body = [s for s, is_furniture in zip(sents, furniture, strict=True) if not is_furniture]
+    starts = [s.start for s in sents]
+    for chosen, skip_furniture in ((body, True), (sents, False)):
+        first_paragraphs = {s.paragraph for s in chosen[:3]}
+        for mention in context.dates:
+            index = bisect.bisect_right(starts, mention.start) - 1
+            if (
+                index < 0
+                or mention.start >= sents[index].end
+                or sents[index].paragraph not in first_paragraphs
+            ):
+                continue
+            if skip_furniture and furniture[index]:
+                continue
+            sentence = sents[index]
+            if _DATELINE.test(text[mention.end : mention.end + 2]) and any(
+                m is not mention
+                and m.date.precision == "day"
+                and sentence.start <= m.start < sentence.end
+                and not _RELATIVE_DAY.match(m.phrase)
+                for m in context.dates
+            ):
+                continue  # 北京9月18日电 …17日，…: the stated day dates the event
+            if _usable(mention) and (mention.date.precision == "day" or mention.role == "vague"):
+                return mention
     return None
 
 
@@ -292,8 +764,8 @@ def _sentence_events(
         gate = _GATES.get(kind)
         if gate is not None and not gate.search(body):
             continue  # none of the kind's words: skip its slower patterns
-        for pattern in _TRIGGERS[kind]:
-            for match in pattern.finditer(body):
+        for trigger in _TRIGGERS[kind]:
+            for match in trigger.finditer(body):
                 at = sentence.start + match.start()
                 trigger_end = sentence.start + match.end()
                 if any(s <= at < e or s < trigger_end <= e for s, e in used_spans) and kind in (
@@ -303,40 +775,59 @@ def _sentence_events(
                     continue
                 if _intended(text, sentence.start, at, trigger_end, context.mentions):
                     continue
+                after_name = sentence.start + match.end("name") if match.groupdict().get("name") else at
+                if _FUTURE.search(text, after_name, trigger_end):
+                    continue  # 论坛将于9月24日开幕: the future between the name and its verb
                 if text[trigger_end : trigger_end + 1] == "的" and not match.groupdict().get("name"):
                     continue  # 发布的数据: a description, not the act
-                date = _date_for(context, sentence, at, lead_date)
+                name_span = (
+                    (sentence.start + match.start("name"), sentence.start + match.end("name"))
+                    if match.groupdict().get("name")
+                    else None
+                )
+                date = _date_for(context, sentence, at, lead_date, name_span)
                 borrowed = date is not None and not sentence.start <= date.start < sentence.end
-                if date is None or (borrowed and _headline_like(body)):
+                if date is None or (borrowed and _HEADLINE_LIKE.test(body)):
                     continue
+                if borrowed and _ENUMERATED.test(body.lstrip()):
+                    continue  # 二是召开一次纪念大会: an item of a list of measures or plans
+                if kind == "launch" and _COMPOUND.test(text[trigger_end : trigger_end + 2]):
+                    continue  # 量产车, 投产率: the launch word is part of a noun
+                if borrowed and _RETROSPECTIVE.search(text, sentence.start, at):
+                    continue  # 近年来，园区先后获批…: a summary of the past, not the item's news
                 if borrowed and date.role == "vague" and sentence.paragraph > 0:
                     continue  # a 近日 of the article's lead does not date what its later paragraphs recall
                 name = match.groupdict().get("name") or ""
-                if kind in _GATHERING and _BACK_REFERENCE.match(name):
+                if _after_publication(context, date):
+                    continue  # 9月25日举行全体大会, told on 9月16日: a schedule, not a report
+                if not name and _inside_title(body, match.start()):
+                    continue  # 依据《国务院关于…的批复》: a word of a document's name, not an act
+                if name and _MODIFIER.test(text[sentence.start + match.end("name") :][:6]):
+                    continue  # 举行的2021年中关村论坛发布会: the name runs on into another gathering
+                if kind != "statistic" and _background(context, date):
+                    continue  # 1998年经国务院批准成立: the history an article recalls
+                if kind in _GATHERING and _PLURAL.test(name):
+                    continue  # 三届世界大会, 举办了五场路演: several gatherings, none dated
+                if kind in _GATHERING and _BACK_REFERENCE.test(name):
                     continue  # 此次全国赛: the item's gathering, already reported
-                if _NOT_AN_OCCURRENCE.match(text, trigger_end):
+                if _NOT_AN_OCCURRENCE.test(text[trigger_end : trigger_end + 20]):
                     continue  # 举办12年来 (a span), 启动运行后，将… (a condition)
+                if _DURING.test(text[trigger_end : trigger_end + 6]):
+                    continue  # 考察期间，…: a part of the visit already reported
+                if _RELATIVE_CLAUSE.test(text[trigger_end : trigger_end + 24]):
+                    continue  # 签署合作协议的做法值得推广: the act describes a noun, it is not reported
+                if _ACKNOWLEDGED.search(body):
+                    continue  # 你市关于…的请示已收悉: the request, not the decision
                 if kind == "launch" and _STATE.search(text, max(sentence.start, at - 20), at):
                     continue  # 已基本建成, 陆续交付: how things stand, not something that happened
-                draft = _draft(context, sentence, kind, date, name, at)
+                draft = _draft(context, sentence, kind, date, name, at, trigger)
                 if draft is not None:
+                    if _INTENT_OK.search(text[max(sentence.start, at - 4) : trigger_end]):
+                        draft.rules.insert(1, _INTENT_OK.name)  # 拟认定: a shortlist, though it says 拟
                     found.append(draft)
                     used_spans.append((at, trigger_end))
                 break  # one event per kind and sentence
     return _drop_shadowed(found)
-
-
-_NOT_AN_OCCURRENCE = re.compile(
-    r"(?:了)?(?:\d+|[一二三四五六七八九十]+)(?:多|余)?年(?:来|以来)|[^，。；]{0,4}?(?:后|以后|之后)[，,]"
-)
-_STATE = re.compile(r"陆续|基本|目前|正在|逐步|不断")
-# "此次全国赛", "本届论坛": the item's own event mentioned again
-_BACK_REFERENCE = re.compile(r"^(?:举办|举行|召开)?(?:此次|本次|这次|该|本届|此届|上述)")
-
-
-def _headline_like(body: str) -> bool:
-    """A heading or teaser: no sentence punctuation. Its event is dated in the body, if at all."""
-    return not re.search(r"[。！？；，,]", body.strip()) and len(body.strip()) <= 45
 
 
 def _drop_shadowed(found: list[EventDraft]) -> list[EventDraft]:
@@ -357,7 +848,7 @@ def _intended(
     text: str, sentence_start: int, at: int, trigger_end: int, mentions: Iterable[Mention] = ()
 ) -> bool:
     """将/计划/要 … before the trigger in its clause; words inside a name (未来产业园) do not count."""
-    left, _ = _clause_bounds(text, sentence_start, len(text), at)
+    left, _ = _clause_bounds(text, sentence_start, min(len(text), at + 200), at)
     if _FUTURE.search(text, sentence_start, left):
         return True  # 三明将在…方面……，从市级层面出台…
     begin = max(left, at - 30)
@@ -368,18 +859,61 @@ def _intended(
     window = "".join(chars)
     if _INTENT_OK.search(text[max(sentence_start, at - 4) : trigger_end]):
         return False
-    return bool(_NOT_HAPPENED.search(window))
+    return bool(_INTENT.search(window))
+
+
+_PLANNED_DATE = rule(
+    "date.event.planned",
+    "date",
+    pattern=r"(?:将于|将在|拟于|定于|计划于|预计于|将)$",
+    matches=("论坛将于",),
+    misses=("论坛于",),
+    why="论坛将于9月24日开幕: a planned day dates no event that has happened",
+)
+_EDITION_YEAR = rule(
+    "date.event.edition_year",
+    "date",
+    pattern=r"^度",
+    matches=("度省级孵化器名单",),
+    misses=("，园区获批",),
+    why="2024年度名单: the year of an annual list or programme is its edition, not the event's day",
+)
+_RELATIVE_DAY = re.compile(r"^(?:今天|今日|昨天|昨日|当天|当日|前天|本周|上周)")
+
+
+def _anchor_rank(text: str, mention: DateMention) -> int:
+    """Among dates of one precision: a stated day (17日) before a dateline's (9月18日电), and a
+    dateline's before a relative day (今天), which means the dateline's day."""
+    if _DATELINE.test(text[mention.end : mention.end + 2]):
+        return 1
+    return 0 if _RELATIVE_DAY.match(mention.phrase) else 2
 
 
 def _date_for(
-    context: ItemContext, sentence: Sentence, at: int, lead_date: DateMention | None
+    context: ItemContext,
+    sentence: Sentence,
+    at: int,
+    lead_date: DateMention | None,
+    name_span: tuple[int, int] | None = None,
 ) -> DateMention | None:
     """The most precise usable date in the trigger's sentence, nearest the trigger; else the
-    item's lead date (later sentences report segments of the same event)."""
-    inside = [m for m in context.dates if sentence.start <= m.start < sentence.end and _usable(m)]
+    item's lead date (later sentences report segments of the same event). A dateline's day
+    (新华社北京9月18日电) is the report's, and the year inside a gathering's name (IASP2025年世界
+    大会) is its edition: neither dates the event."""
+    inside = [
+        m
+        for m in context.dates_between(sentence.start, sentence.end)
+        if _usable(m)
+        and not _PLANNED_DATE.search(context.text[max(sentence.start, m.start - 4) : m.start])
+        and not (m.date.precision == "year" and _EDITION_YEAR.test(context.text[m.end : m.end + 1]))
+        and not (name_span and m.date.precision == "year" and name_span[0] <= m.start < name_span[1])
+    ]
     if inside:
         rank = {"day": 3, "month": 2, "year": 1}
-        return max(inside, key=lambda m: (rank[m.date.precision], -abs(m.start - at)))
+        return max(
+            inside,
+            key=lambda m: (rank[m.date.precision], _anchor_rank(context.text, m), -abs(m.start - at)),
+        )
     if _SELF_ISSUED.search(context.text, sentence.start, sentence.end):
         # the notice's signature is page furniture; the pipeline has made the publication date
         # the signature's day (metadata), so a notice issuing a document is dated by it
@@ -387,12 +921,55 @@ def _date_for(
     return lead_date
 
 
-# "现将《…》印发给你们": a notice issuing a document is dated by its signature
-_SELF_ISSUED = re.compile(r"现将[^。；]{2,80}?(?:印发|转发|下发)给你们|现(?:予|就)?(?:印发|公布|发布)如下")
+_DATELINE = rule(
+    "date.event.dateline",
+    "date",
+    pattern=r"^(?:电|讯)",
+    matches=("电 江南论坛开幕", "讯 江南论坛开幕"),
+    misses=("，江南论坛开幕",),
+    why="新华社北京9月18日电, 鲁网10月27日讯: a dateline's day is the report's day, not the event's",
+)
+_DATE_SHAPE = r"\d{1,2}月\d{1,2}日|\d{4}年|[上中下]旬|近日|日前|近期"
+_SELF_ISSUED = rule(
+    "date.event.signature",
+    "date",
+    pattern=r"现将[^。；]{2,80}?(?:印发|转发|下发)给你们|现(?:予|就)?(?:印发|公布|发布)如下|现予(?:以)?(?:公布|公告|发布)",
+    matches=("现将《江南高新区管理办法》印发给你们，请遵照执行。", "名单现予公布如下"),
+    misses=("市政府印发了《江南高新区管理办法》",),
+    why="a notice issuing a document (现将…印发给你们) is dated by its signature, the page's own date",
+)
+_OWN_DATE = rule(
+    "date.event.own_sentence",
+    "date",
+    pattern=_DATE_SHAPE,
+    matches=("6月12日，江南高新区举办科创论坛", "园区近日获批国家级孵化器"),
+    misses=("江南高新区举办科创论坛",),
+    why="the most precise date of the trigger's own sentence, nearest the trigger, dates the event",
+)
+_LEAD_DATE = rule(
+    "date.event.item_lead",
+    "date",
+    predicate=lambda sentence: not re.search(_DATE_SHAPE, sentence),
+    matches=("论坛上，十个项目集中签约",),
+    misses=("6月12日，十个项目集中签约",),
+    why="a sentence with no date of its own reports a segment of the item's lead event: its date",
+)
+
+
+def _date_rule(date: DateMention, sentence: Sentence) -> str:
+    if date.start == -1:
+        return _SELF_ISSUED.name
+    return _OWN_DATE.name if sentence.start <= date.start < sentence.end else _LEAD_DATE.name
 
 
 def _draft(
-    context: ItemContext, sentence: Sentence, kind: str, date: DateMention, name: str, at: int
+    context: ItemContext,
+    sentence: Sentence,
+    kind: str,
+    date: DateMention,
+    name: str,
+    at: int,
+    trigger: Rule,
 ) -> EventDraft | None:
     text = context.text
     evidence = text[sentence.start : sentence.end].strip()
@@ -407,7 +984,7 @@ def _draft(
     draft = EventDraft(
         kind=kind,
         date=date.date,
-        title=_title(kind, name, evidence, date),
+        title="",
         evidence=evidence,
         start=context.offset + lead,
         end=context.offset + lead + len(evidence),
@@ -415,21 +992,32 @@ def _draft(
         date_phrase=date.phrase,
         end_date=date.end_date if date.role == "range" and kind != "statistic" else None,
         window=date.window if date.role == "vague" else None,
-        confidence=0.6 if date.start >= sentence.start else 0.45,
+        rules=[trigger.name, _date_rule(date, sentence)],
     )
     _attach(draft, scope, text)
     if kind == "policy_release":
         _subject_issues(draft, [m for m in scope if m.start < at])
-        if not draft.policies and _UNBRACKETED_TITLE.match(name):
+        if not draft.policies and _UNBRACKETED_TITLE.test(name):
             draft.policies.append(name)  # 发布…的倡议: a titled document written without 《》
+            draft.rules.append(_UNBRACKETED_TITLE.name)
     if kind == "launch" and len(name) >= 6:
         for mention in context.mentions:  # 新赛道培育行动 启动 ← 《新赛道培育行动方案》
             if mention.kind == "policy" and mention.name.startswith(name):
                 _add(draft.policies, mention.name)
+    who = next((n for n, role in draft.organisations if role in ("organiser", "issuer")), "")
+    draft.title, title_rule = compose_title(kind, name, evidence, at - lead, who)
+    draft.rules.append(title_rule)
     return draft if _supported(draft, name, evidence) else None
 
 
-_UNBRACKETED_TITLE = re.compile(r"^(?!相关|有关|一系列|系列|多项|一批|新|该|此|本)[^，。；]{8,}$")
+_UNBRACKETED_TITLE = rule(
+    "policy.event.unbracketed_title",
+    "policy",
+    pattern=r"^(?!相关|有关|一系列|系列|多项|一批|新|该|此|本)[^，。；]{8,}$",
+    matches=("江南科技园区开放创新倡议",),
+    misses=("一系列支持政策", "相关措施"),
+    why="发布…的倡议: a document written without 《》 is still a titled document, unless a class",
+)
 
 
 def _subject_issues(draft: EventDraft, before: list[Mention]) -> None:
@@ -444,7 +1032,31 @@ def _subject_issues(draft: EventDraft, before: list[Mention]) -> None:
     draft.organisations.insert(0, (subject.name, "issuer"))
 
 
-_QUOTED_NAME = re.compile(r"[“《][^”》]{2,30}[”》]")
+_PARTIES = rule(
+    "trigger.park_signup.parties",
+    "trigger",
+    pattern=r"[\u4e00-\u9fff]{2,20}与[\u4e00-\u9fff]{2,20}(?:签署|签订|签约)(?:了)?[^，。；]{0,12}?(?:协议|合作|备忘录)",
+    matches=("会上，江南市与北海市签署了深化战略合作协议",),
+    misses=("江南市与北海市开展了交流",),
+    why="A与B签署…协议: two named parties sign, though neither is a park or body we know",
+)
+_DESIGNATION = rule(
+    "trigger.park_signup.designation",
+    "trigger",
+    pattern=r"(?:认定|命名|确定|遴选)[^，。；]{2,30}?等?\d+(?:家|个)[^，。；]{0,12}?为[^，。；]{4,40}|"
+    r"(?:认定|命名)[^，。；]{2,30}?为[^，。；]{2,20}?(?:孵化器|基地|园区|示范区|高新区|众创空间|中心)",
+    matches=("认定江南创新港等15家单位为2024年度省级科技企业孵化器", "命名江南数字港为省级众创空间"),
+    misses=("认定工作将于下月启动",),
+    why="认定X等15家单位为…: a notice designates named units, though none is a park or body we know",
+)
+_QUOTED_NAME = rule(
+    "filter.launch_named_thing",
+    "filter",
+    pattern=r"[“《][^”》]{2,30}[”》]",
+    matches=("“江南一号”卫星成功发射",),
+    misses=("卫星成功发射",),
+    why="a launch with no park or body needs a named thing: a quoted name will do",
+)
 
 
 def _supported(draft: EventDraft, name: str, evidence: str) -> bool:
@@ -452,34 +1064,20 @@ def _supported(draft: EventDraft, name: str, evidence: str) -> bool:
     launch a named thing; others a named entity or a proper event name."""
     has_actor = bool(draft.parks or draft.organisations)
     if draft.kind == "park_signup":
-        return has_actor
+        return has_actor or _PARTIES.test(evidence) or _DESIGNATION.test(evidence)
     if draft.kind == "launch":
         return has_actor or bool(draft.policies) or len(name) >= 6 or bool(_QUOTED_NAME.search(evidence))
     return has_actor or bool(draft.people or draft.policies) or len(name) >= 6
 
 
-def _title(kind: str, name: str, evidence: str, date: DateMention) -> str:
-    name = re.sub(r"^(?:近日|日前|近期|\d+月\d+日|[，,、\s])+", "", name or "").strip("，,、 ")
-    name = re.sub(r"^(?:在|由)", "", name)
-    if kind in _GATHERING:
-        name = re.sub(r"^[^，。；]*?[》”]在(?=\S{4})", "", name)  # 《方案》在X论坛上发布 → X论坛
-    if kind == "policy_release" and name and not name.startswith("《"):
-        name = (
-            f"《{name}》发布"
-            if not re.search(r"(?:倡议|政策|方案|规划|意见|办法|报告|措施)$", name)
-            else f"{name}发布"
-        )
-    if len(name) >= 6:
-        return name[:120]
-    text = evidence
-    if date.phrase and text.startswith(date.phrase):
-        text = text[len(date.phrase) :]
-    return text.strip("，,。 ")[:60]
-
-
 # the park's administration acts (高新区出台…); not when the name runs on (中关村未来产业园集中发布)
-_ACTS_AS_ORG = re.compile(
-    r"^(?![\u4e00-\u9fff]{0,8}?(?:园|区))[^，。；]{0,12}?(?:主办|承办|协办|指导|出台|印发|发布|制定)"
+_ACTS_AS_ORG = rule(
+    "entity.event.park_acts_as_body",
+    "entity",
+    pattern=r"^(?![\u4e00-\u9fff]{0,8}?(?:园|区))[^，。；]{0,12}?(?:主办|承办|协办|指导|出台|印发|发布|制定)",
+    matches=("管委会出台了十条措施", "主办的论坛"),
+    misses=("未来产业园集中发布", "举办论坛"),
+    why="高新区出台…: the park's administration acts as a body; not when the name runs on (…产业园发布)",
 )
 
 
@@ -488,7 +1086,7 @@ def _attach(draft: EventDraft, mentions: Iterable[Mention], text: str) -> None:
     for mention in mentions:
         if mention.kind == "park":
             _add(draft.parks, mention.name)
-            if _ACTS_AS_ORG.match(text[mention.end : mention.end + 20]):
+            if _ACTS_AS_ORG.test(text[mention.end : mention.end + 20]):
                 _add_org(draft, mention.name, _role(text, mention.end))
         elif mention.kind == "organisation":
             if not _honorific(text, mention) and not _reporting(text, mention):
@@ -500,19 +1098,36 @@ def _attach(draft: EventDraft, mentions: Iterable[Mention], text: str) -> None:
 
 
 # 新华社石家庄5月9日电, 本报记者, 据新华社报道: the messenger, not a party to the event
-_DATELINE_AFTER = re.compile(r"[^，。；]{0,8}?\d{1,2}月\d{1,2}日电|(?:记者|讯|报道|消息|供图|摄|客户端)")
+_DATELINE_AFTER = rule(
+    "entity.event.messenger",
+    "entity",
+    pattern=r"^(?:[^，。；]{0,8}?\d{1,2}月\d{1,2}日电|(?:记者|讯|报道|消息|供图|摄|客户端))",
+    matches=("石家庄6月9日电 园区揭牌", "记者王明报道"),
+    misses=("主办的论坛", "与园区签约"),
+    why="新华社石家庄6月9日电, 本报记者: the messenger of the news is no party to the event",
+)
 
 
 def _reporting(text: str, mention: Mention) -> bool:
     return (
-        bool(_DATELINE_AFTER.match(text, mention.end))
+        _DATELINE_AFTER.test(text[mention.end : mention.end + 24])
         or text[max(0, mention.start - 1) : mention.start] == "据"
     )
 
 
 def _honorific(text: str, mention: Mention) -> bool:
     """中国工程院院士张三: an honour of the person, not a body taking part."""
-    return text.startswith("院士", mention.end)
+    return _ACADEMY.test(text[mention.end : mention.end + 2])
+
+
+_ACADEMY = rule(
+    "entity.event.academy_honour",
+    "entity",
+    pattern=r"^院士",
+    matches=("院士张三",),
+    misses=("副院长张三",),
+    why="中国工程院院士张三: the academy is an honour of the person, not a body taking part",
+)
 
 
 def _role(text: str, end: int, kind: str = "") -> str:
@@ -540,69 +1155,131 @@ def _add_org(draft: EventDraft, name: str, role: str) -> None:
 
 
 def _statistics(context: ItemContext, sents: list[Sentence]) -> list[EventDraft]:
-    """One statistic per period and subject: the first sentence that gives a figure for it."""
+    """One statistic per period, subject and measure (a total as of a day, or what a period
+    produced): the first sentence that gives a figure for it."""
     text = context.text
     drafts: list[EventDraft] = []
-    seen: set[tuple[str, tuple[str, ...]]] = set()
+    seen: set[tuple[str, tuple[str, ...], bool]] = set()
     for sentence in sents:
         body = text[sentence.start : sentence.end]
-        if not _FIGURE.search(body) or not _METRIC.search(body) or not _STAT_TOPIC.search(body):
+        if not _FIGURE.search(body) or not _METRIC.search(body):
             continue
+        if not (_STAT_TOPIC.search(body) or _PARK_COUNT.test(body)):
+            continue
+        if _TARGET.search(body):
+            continue  # 提出到2020年数量要达到240家: a target, not a figure
         if not (_PARKISH.search(body) or _PARKISH.search(context.headline)):
             continue  # figures of a park or of the parks, not of the economy at large
-        period = _period(context, sentence)
-        if period is None:
+        if _A_DAYS_FIGURE.test(body):
+            continue  # 6月16日，…签约仪式举行，28个项目现场签约: the figure of a day's event
+        found = _period(context, sentence)
+        if found is None:
             continue
+        period, period_rule = found
         scope = [m for m in context.mentions if sentence.start <= m.start < sentence.end]
         parks = tuple(sorted({m.name for m in scope if m.kind == "park"}))
-        key = (period.iso(), parks)
+        stock = period_rule == _AS_OF_NOW.name
+        key = (period.iso(), parks, stock)  # a total as of a day, and the flow of a period
         if key in seen:
             continue
         seen.add(key)
         evidence = body.strip()
         lead = sentence.start + (len(body) - len(body.lstrip()))
+        figure = _FIGURE.search(evidence)
+        title, title_rule = statistic_title(evidence, figure.span() if figure else None)
         draft = EventDraft(
             kind="statistic",
             date=period,
-            title=_stat_title(evidence),
+            title=title,
             evidence=evidence,
             start=context.offset + lead,
             end=context.offset + lead + len(evidence),
             item_index=context.item_index,
             date_phrase=period.iso(),
-            confidence=0.5,
+            rules=[_FIGURE.name, _METRIC.name, _PARKISH.name, period_rule, title_rule],
         )
         _attach(draft, scope, text)
         drafts.append(draft)
     return drafts
 
 
-def _period(context: ItemContext, sentence: Sentence) -> PartialDate | None:
-    """The year a figure covers: an explicit year, a part-year range, or 截至 a date."""
+def _period(context: ItemContext, sentence: Sentence) -> tuple[PartialDate, str] | None:
+    """The year a figure covers (an explicit year, a part-year range, or 截至 a date), with the
+    name of the rule that found it."""
     text = context.text
-    inside = [m for m in context.dates if sentence.start <= m.start < sentence.end]
+    inside = context.dates_between(sentence.start, sentence.end)
     reached = [m for m in inside if re.search(r"(?:至|到)$", text[max(0, m.start - 2) : m.start])]
     for mention in reached[-1:] + inside:
-        if re.search(r"(?:较|比|从|同比|相比|自)$", text[max(0, mention.start - 2) : mention.start]):
+        if _BASE_YEAR.search(text[max(0, mention.start - 2) : mention.start]):
             continue  # a base year of a comparison
         if mention.role == "range" and mention.end_date and mention.end_date.year == mention.date.year:
-            return PartialDate(mention.date.year)
+            return PartialDate(mention.date.year), _PERIOD.name
         if mention.role == "cumulative":
-            return mention.date
+            return mention.date, _AS_OF_NOW.name
         if mention.role == "point" and mention.date.precision == "year" and not _glued_year_only(mention):
-            return mention.date
+            return mention.date, _PERIOD.name
     if not inside and _AS_OF_NOW.search(text, sentence.start, sentence.end):
-        return PartialDate(context.published.year)  # 目前…总数已达145家: as of publication
+        return PartialDate(context.published.year), _AS_OF_NOW.name  # 目前…总数已达145家
+    if not inside:
+        year = _headline_year(context)
+        if year is not None:
+            return year, _HEADLINE_YEAR.name  # 济南高新区2021年成绩单: …实现生产总值1510亿元
     return None
 
 
-_AS_OF_NOW = re.compile(r"目前|至此|迄今|现有|截至目前|截止目前")
+def _headline_year(context: ItemContext) -> PartialDate | None:
+    """The year a report names in its headline or first paragraph (X高新区2021年成绩单, 2021年
+    是…交出了一份成绩单), for its undated figures."""
+    first = context.text.lstrip()
+    opening = context.headline or ""
+    cut = min(first.find("\n") if "\n" in first else len(first), 300)  # the first paragraph
+    opening = f"{opening}\n{first[:cut]}"
+    if not _HEADLINE_YEAR.test(opening):
+        return None
+    reach = len(context.text) - len(first) + cut
+    for mention in context.dates:
+        if mention.start >= reach:
+            break
+        if mention.date.precision == "year" and "年" in mention.phrase and mention.role == "point":
+            return mention.date
+    return None
 
 
-def _stat_title(evidence: str) -> str:
-    figure = _FIGURE.search(evidence)
-    end = evidence.find("，", figure.end()) if figure else -1
-    return (evidence[: end if end > 0 else 60])[:80]
+_HEADLINE_YEAR = rule(
+    "date.statistic.headline_year",
+    "date",
+    pattern=r"\d{4}年[^\n]{0,160}?(?:成绩单|年报|统计公报|经济运行|发展情况|回眸|盘点)",
+    matches=("江南高新区2023年成绩单出炉", "2023年是园区建区十周年，全区交出了一份亮眼成绩单"),
+    misses=("江南高新区举办2023年创新大赛",),
+    why="a headline or first paragraph that names the year of a report (2021年成绩单) dates the"
+    " figures it gives",
+)
+
+
+_BASE_YEAR = rule(
+    "date.statistic.base_year",
+    "date",
+    pattern=r"(?:较|比|从|由|同比|相比|自)$",
+    matches=("营收较",),
+    misses=("营收在",),
+    why="较2023年, 从2020年的169家: the base year of a comparison is not the period of the figure",
+)
+_PERIOD = rule(
+    "date.statistic.period",
+    "date",
+    pattern=r"\d{4}年(?:\d{1,2}月)?(?:[至到—\-]\d{1,2}月)?",
+    matches=("2023年园区实现营收1200亿元", "2024年1至7月新增企业300家"),
+    misses=("园区实现营收1200亿元",),
+    why="a figure is dated by the year (or part-year) it covers, not by the day it is released",
+)
+_AS_OF_NOW = rule(
+    "date.statistic.as_of_now",
+    "date",
+    pattern=lx.alternation(lx.AS_OF_NOW_WORDS),
+    matches=("目前园区共有高新技术企业356家",),
+    misses=("园区共有高新技术企业356家",),
+    why="目前…已达145家, 截至6月底: a total as of now (the year of publication) or as of a day",
+)
 
 
 # ---------------------------------------------------------------- tidying
@@ -650,7 +1327,8 @@ def _dedupe(drafts: list[EventDraft]) -> list[EventDraft]:
         if _elaborates(kept, draft):
             _union(kept[-1], draft)
             continue
-        release = next((k for k in kept if _same_release(k, draft)), None)
+        recent = kept[-_DEDUPE_REACH:]  # linear: a segment repeats an event told shortly before
+        release = next((k for k in recent if _same_release(k, draft)), None)
         if release is not None:
             if _date_rank(draft) > _date_rank(release):
                 release.date, release.window, release.date_phrase = (
@@ -661,14 +1339,18 @@ def _dedupe(drafts: list[EventDraft]) -> list[EventDraft]:
                 release.evidence, release.start, release.end = draft.evidence, draft.start, draft.end
             _union(release, draft)
             continue
-        gathering = next((k for k in kept if _same_gathering(k, draft) and _told_together(k, draft)), None)
+        gathering = next((k for k in recent if _same_gathering(k, draft) and _told_together(k, draft)), None)
         if gathering is not None:
             _union(gathering, draft)
+            continue
+        signed = next((k for k in recent if _same_signup(k, draft)), None)
+        if signed is not None:
+            _union(signed, draft)
             continue
         twin = next(
             (
                 k
-                for k in kept
+                for k in recent
                 if k.kind == draft.kind
                 and k.date == draft.date
                 and k.kind not in ("statistic", "park_signup", "policy_release", "launch")
@@ -681,6 +1363,25 @@ def _dedupe(drafts: list[EventDraft]) -> list[EventDraft]:
             continue
         _union(twin, draft)
     return kept
+
+
+_DEDUPE_REACH = 40  # events of an item compared with each new one
+
+
+def _same_signup(a: EventDraft, b: EventDraft) -> bool:
+    """A reply's header, its summary and its decision (一、同意X升级为…) tell one sign-up: the
+    same park, told in words that mostly agree."""
+    return (
+        a.kind == b.kind == "park_signup"
+        and bool(set(a.parks) & set(b.parks))
+        and _similar_text(a.evidence, b.evidence)
+    )
+
+
+def _similar_text(a: str, b: str) -> bool:
+    grams = lambda s: {s[i : i + 2] for i in range(len(s) - 1)}  # noqa: E731
+    ga, gb = grams(a), grams(b)
+    return bool(ga and gb) and len(ga & gb) / min(len(ga), len(gb)) >= 0.5
 
 
 def _elaborates(kept: list[EventDraft], draft: EventDraft) -> bool:
@@ -735,7 +1436,7 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
             _add(owner.people, mention.name)
             if mention.organisation and not re.search(r"院士|教授|研究员|专家", mention.title):
                 _add_org(owner, mention.organisation, "participant")
-        elif mention.kind == "organisation" and _REPRESENTED.match(
+        elif mention.kind == "organisation" and _REPRESENTED.test(
             context.text[mention.end : mention.end + 80]
         ):
             _add_org(owner, mention.name, "participant")
@@ -750,16 +1451,27 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
                 _add(lead.parks, mention.name)
 
 
-_ACTING = re.compile(
-    r"^[^，。；]{0,8}?(?:表示|指出|强调|说|介绍|认为|谈到|提到|致辞|出席|汇报|主持|宣布|发表|作|提出|希望|要求)"
+_ACTING = rule(
+    "entity.event.speaker",
+    "entity",
+    pattern=r"^[^，。；]{0,8}?(?:表示|指出|强调|说|介绍|认为|谈到|提到|致辞|出席|汇报|主持|宣布|发表|作|提出|希望|要求)",
+    matches=("在会上表示", "致辞"),
+    misses=("的指示精神",),
+    why="a person who speaks or attends takes part; one only referred to (…对…的指示) does not",
 )
 # a body whose people speak or attend: "…、招商银行相关负责人围绕…作演讲"
-_REPRESENTED = re.compile(
-    r"^(?:[、和及与][^，。；、]{1,20}?)*(?:相关)?(?:负责人|代表|领导|嘉宾)[^。；]{0,30}?(?:致辞|演讲|发言|出席|参加|作报告)"
+_REPRESENTED = rule(
+    "entity.event.represented_body",
+    "entity",
+    pattern=r"^(?:[、和及与][^，。；、]{1,20}?)*(?:相关)?(?:负责人|代表|领导|嘉宾)[^。；]{0,30}?"
+    r"(?:致辞|演讲|发言|出席|参加|作报告)",
+    matches=("、江南银行相关负责人围绕园区金融作演讲",),
+    misses=("的产品在展会上亮相",),
+    why="…、招商银行相关负责人作演讲: a body whose people speak or attend takes part",
 )
 
 
 def _acts(text: str, mention: Mention) -> bool:
     """A person who speaks or attends, not one only referred to (…总书记对…的指示)."""
     after = text[mention.end : mention.end + 20]
-    return bool(_ACTING.match(after)) or text[mention.end : mention.end + 1] in "，、,等"
+    return _ACTING.test(after) or text[mention.end : mention.end + 1] in "，、,等"

@@ -19,7 +19,7 @@ from timeline.ingest.dates import IMPOSSIBLE_DATE, find_dates, impossible_date
 from timeline.ingest.decode import decode
 from timeline.ingest.entities import Gazetteer, document_people, document_titles, find_entities
 from timeline.ingest.errors import IngestError
-from timeline.ingest.events import ItemContext, extract_events, lead_date
+from timeline.ingest.events import ItemContext, dedupe_document, extract_events, lead_date
 from timeline.ingest.metadata import read_metadata, signature
 from timeline.ingest.notices import read_policies
 from timeline.ingest.registry import read_registry
@@ -113,7 +113,7 @@ def extract_document(
         sha256=hashlib.sha256(cleaned.text.encode("utf-8")).hexdigest(),
         metadata=metadata,
         items=items,
-        events=events,
+        events=dedupe_document(events),
         mentions=mentions,
         policies=policies,
     )

@@ -1,0 +1,107 @@
+"""Titles composed from an event's parts, and the checker that says what keeps one from print.
+
+Every sentence here is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.ingest.pipeline import extract_document
+from timeline.ingest.titles import MAX_LENGTH, clean_clause, compose_title, statistic_title, title_problems
+from timeline.ingest.types import PartialDate
+
+
+@pytest.mark.parametrize(
+    ("title", "problems"),
+    [
+        ("第十届江南创新创业大赛决赛在苏州举行", []),
+        ("《江南高新区发展规划（2024—2027年）》发布", []),
+        ("江南工业园区升级为国家高新区", []),
+        ("本报讯（记者 王明）近日，江南高新区在科技园发布的", ["byline", "dangling end"]),
+        ("近日，江南高新区举办科创论坛", ["lead-in"]),
+        ("6月12日，江南高新区举办科创论坛", ["date prefix"]),
+        ("园区持续聚焦前沿科技领域，", ["dangling end"]),
+        ("江南高新区与", ["dangling end"]),
+        ("江南高新区发布《园区条例", ["unbalanced brackets"]),
+        ("江南" * 25, ["too long"]),
+    ],
+)
+def test_the_checker_names_what_is_wrong(title: str, problems: list[str]) -> None:
+    assert title_problems(title) == problems
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "who", "title"),
+    [
+        ("meeting", "2024年江南高新区工作会议", "市科技局", "市科技局召开2024年江南高新区工作会议"),
+        ("forum", "2024江南科创论坛", "", "2024江南科创论坛举行"),
+        ("contest", "第十届江南创新创业大赛决赛", "", "第十届江南创新创业大赛决赛举行"),
+        (
+            "policy_release",
+            "江南高新区发展规划（2024—2027年）",
+            "",
+            "《江南高新区发展规划（2024—2027年）》发布",
+        ),
+        ("forum", "市科技局主办、江南高新区承办的首届园区发展峰会", "", "首届园区发展峰会举行"),
+        ("forum", "近日，2024江南科创论坛", "", "2024江南科创论坛举行"),
+        ("contest", "江南科技园区百强榜单", "", "江南科技园区百强榜单揭晓"),
+        ("press_conference", "市科技局18日召开的园区发展新闻发布会", "", "市科技局召开园区发展新闻发布会"),
+    ],
+)
+def test_a_named_event_is_titled_by_its_name_and_verb(kind: str, name: str, who: str, title: str) -> None:
+    composed, rule = compose_title(kind, name, "", 0, who)
+    assert (composed, rule) == (title, "title.from_name")
+    assert title_problems(composed) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("本报讯（记者 王明）近日，江南工业园区升级为国家高新区。", "江南工业园区升级为国家高新区"),
+        (
+            "6月3日，江南高新区与德国一家科技园签署合作协议，双方将共建孵化器。",
+            "江南高新区与德国一家科技园签署合作协议",
+        ),
+        ("据悉，江南科技园获批国家级孵化器。", "江南科技园获批国家级孵化器"),
+        ("副省长在江南高新区调研时指出，要加快发展。", "副省长在江南高新区调研"),
+        ("批复明确，同意江南工业园区升级为国家高新区。", "同意江南工业园区升级为国家高新区"),
+    ],
+)
+def test_an_unnamed_event_is_titled_by_its_cleaned_clause(sentence: str, title: str) -> None:
+    assert clean_clause(sentence, len(sentence) // 3) == title
+    assert title_problems(title) == []
+
+
+def test_an_ellipsis_ends_a_clause_and_an_inline_day_is_dropped() -> None:
+    sentence = "持续构建现代化产业体系……市科技局14日召开新闻发布会，介绍园区情况。"
+    assert clean_clause(sentence, sentence.index("召开")) == "市科技局召开新闻发布会"
+
+
+def test_a_long_clause_is_cut_on_a_whole_word() -> None:
+    sentence = (
+        "江南高新区管委会与德国汉堡创新园区管理公司及荷兰埃因霍温高科技园区运营集团签署了一份长期战略合作协议"
+    )
+    title = clean_clause(sentence)
+    assert len(title) <= MAX_LENGTH
+    assert sentence.startswith(title)
+    assert title_problems(title) == []
+
+
+def test_a_statistic_is_titled_by_the_clause_of_its_figure() -> None:
+    evidence = "2023年，江南高新区实现营业收入1200亿元，同比增长8%。"
+    at = evidence.index("1200")
+    title, _ = statistic_title(evidence, (at, at + len("1200亿元")))
+    assert title == "江南高新区实现营业收入1200亿元"
+
+
+def test_every_event_of_an_article_gets_a_publishable_title() -> None:
+    text = (
+        "江南日报讯（记者 李明）6月12日，2024江南科创论坛在苏州开幕。\n"
+        "论坛上，市科技局发布《江南高新区发展规划（2024—2027年）》。\n"
+        "同日，江南工业园区与德国汉堡创新园签署合作协议。\n"
+    )
+    document = extract_document(text.encode("utf-8"), "t.txt", published=PartialDate(2024, 6, 20))
+    assert document.events
+    for event in document.events:
+        assert title_problems(event.title) == [], event.title
+        assert any(name.startswith("title.") for name in event.rules)
