@@ -466,6 +466,15 @@ _ACKNOWLEDGED = rule(
     why="a reply quotes the request it answers: the request is no event, the decision is",
 )
 
+_REPLY_FORMULA = rule(
+    "filter.reply_formula",
+    "filter",
+    pattern=r"(?:批复|函复|答复)如下",
+    matches=("你市请示收悉。现批复如下：",),
+    misses=("省政府批复同意江南工业园区升级为省级高新区。",),
+    why="现批复如下 opens the body of a reply: the decision is the notice's own release, not a second event",
+)
+
 
 def _headline_shape(body: str) -> bool:
     """A heading or teaser: no sentence punctuation and short."""
@@ -519,7 +528,7 @@ _TARGET = rule(
 _PARK_COUNT = rule(
     "trigger.statistic.park_count",
     "trigger",
-    pattern=rf"(?:{lx.alternation(lx.PARK_HEADS)})[^，。；]{{0,8}}?(?:共有|总数|达到|达|增至|增加到)[^，。；]{{0,4}}?\d+\s*(?:家|个)",
+    pattern=rf"(?:{lx.alternation(lx.PARK_WORDS)})[^，。；]{{0,8}}?(?:共有|总数|达到|达|增至|增加到)[^，。；]{{0,4}}?\d+\s*(?:家|个)",
     matches=("截至目前，全省高新区共有28家", "国家级孵化器所在的园区总数达到45个"),
     misses=("全市共有高新技术企业280家",),
     why="the number of parks is a figure about the parks, though it names no topic word",
@@ -527,7 +536,7 @@ _PARK_COUNT = rule(
 _PARKISH = rule(
     "filter.statistic_of_parks",
     "filter",
-    pattern=rf"(?:{lx.alternation(lx.PARK_HEADS)})",
+    pattern=rf"(?:{lx.alternation(lx.PARK_WORDS)})",
     matches=("2023年，江南高新区实现营收1200亿元",),
     misses=("2023年，全省实现生产总值5万亿元",),
     why="figures of a park or of the parks (in the sentence or the headline), not of the economy at large",
@@ -653,7 +662,7 @@ def dedupe_document(drafts: list[EventDraft]) -> list[EventDraft]:
     kept: list[EventDraft] = []
     recent: dict[tuple[str, str], list[EventDraft]] = {}
     for draft in drafts:
-        bucket = recent.setdefault((draft.kind, draft.date.iso()), [])
+        bucket = recent.setdefault((draft.kind, draft.date.iso() if draft.date else ""), [])
         twin = next((k for k in bucket if k.item_index != draft.item_index and _retold(k, draft)), None)
         if twin is None:
             kept.append(draft)
@@ -818,6 +827,8 @@ def _sentence_events(
                     continue  # 签署合作协议的做法值得推广: the act describes a noun, it is not reported
                 if _ACKNOWLEDGED.search(body):
                     continue  # 你市关于…的请示已收悉: the request, not the decision
+                if _REPLY_FORMULA.pattern.match(text, at):
+                    continue  # 现批复如下: the reply's body; the notice's release is the event
                 if kind == "launch" and _STATE.search(text, max(sentence.start, at - 20), at):
                     continue  # 已基本建成, 陆续交付: how things stand, not something that happened
                 draft = _draft(context, sentence, kind, date, name, at, trigger)
