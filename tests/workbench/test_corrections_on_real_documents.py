@@ -33,9 +33,10 @@ def test_corrections_and_decisions_hold_for_the_next_document(reviewer, tmp_path
     release = Event.objects.get(kind="policy_release", title__contains="若干政策")
     statistic = Event.objects.get(kind="statistic", title__contains="大连高新区拥有国家级各类人才")
     signup = Event.objects.get(kind="park_signup", title__contains="沈大")
-    # the issuer read as "大连高新区" is the park's committee; "勇开新局" (from 奋勇开新局) is no body
+    # the issuer read as "大连高新区" is the park's committee; the editor wants no record of
+    # "维德芯片公司" (a name the article proposes again)
     entities.same_as(record=Organisation.objects.get(name="大连高新区"), target=committee, user=reviewer)
-    entities.refuse(record=Organisation.objects.get(name="勇开新局"), user=reviewer)
+    entities.refuse(record=Organisation.objects.get(name="维德芯片公司"), user=reviewer)
     curation.publish_events(events=[release, statistic], user=reviewer)
     curation.reject_events(events=[signup], user=reviewer)
     events_before = Event.objects.count()
@@ -43,8 +44,8 @@ def test_corrections_and_decisions_hold_for_the_next_document(reviewer, tmp_path
     summary = import_news("--published", NEWSLETTER_DATE, dalian_article(tmp_path))
 
     assert "failed 0" in summary
-    assert not Organisation.objects.filter(name__in=["大连高新区", "勇开新局"]).exists()
-    assert RefusedName.objects.filter(kind="organisation", name="勇开新局").exists()
+    assert not Organisation.objects.filter(name__in=["大连高新区", "维德芯片公司"]).exists()
+    assert RefusedName.objects.filter(kind="organisation", name="维德芯片公司").exists()
     assert Event.objects.count() == events_before  # every report of the article is a known event
     release.refresh_from_db()
     assert release.evidence.count() == 2 and release.status == Event.Status.PUBLISHED

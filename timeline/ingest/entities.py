@@ -26,9 +26,11 @@ from timeline.ingest.shapes import (
     COUNTED_BEFORE,
     common_word,
     coordinated,
+    ends_inside_word,
     glued_front,
     is_class,
     listed_parks,
+    only_acts,
     organisation_forms,
     park_forms,
     starts_inside_word,
@@ -226,6 +228,8 @@ def discover_names(text: str, kind: str) -> list[Mention]:
         end = match.end()
         if kind == "park":
             head, end = _first_head_unless_named(head, match.start(2))
+        if ends_inside_word(text, match.start(2), end):
+            continue  # rule entity.ends_inside_word: 决策部|署, 零部|件, 大学|生
         trimmed = _trim_left(stem)
         trimmed = _shaped_stem(text, match.start(2), trimmed, match.start(1))
         if trimmed is None:
@@ -268,7 +272,7 @@ def _shaped_stem(text: str, head_at: int, stem: str, earliest: int) -> str | Non
     real_start = starts_inside_word(text, start, head_at)  # rule entity.cut_from_longer
     stem = stem[real_start - start :] if real_start <= head_at else ""
     stem = stem[glued_front(stem, text[head_at : head_at + 4]) :]  # rule entity.glued_front
-    if not stem or is_class(stem):  # rule entity.class_or_plural
+    if not stem or is_class(stem) or only_acts(stem):  # rules entity.class_or_plural, entity.only_acts
         return None
     return stem
 

@@ -127,6 +127,28 @@ def is_class(stem: str) -> bool:
     return first[1] in ("m", "mq") and bool(re.search(r"[个家批所座类些]$", first[0]))
 
 
+def only_acts(stem: str) -> bool:
+    """The words before a head are only verbs and adverbs (坚持|政府, 充分激活|大学): an act
+    on a kind of body, no body's name."""
+    words = [(w, t) for w, t in _words(stem.strip()) if not _PUNCT.search(w)]
+    return bool(words) and all(t.startswith(("v", "d", "ad")) and t != "vn" for _, t in words)
+
+
+def _acts_only(name: str) -> bool:
+    head = _HEAD.search(name)
+    return head is not None and only_acts(name[: head.start()])
+
+
+ONLY_ACTS = rule(
+    "entity.only_acts",
+    "entity",
+    predicate=_acts_only,
+    matches=("坚持政府", "坚决支持政府", "积极支持大学"),
+    misses=("通威公司", "苏州高新区", "发展研究中心"),
+    why="a verb or adverb alone before a head word names no body: 坚持政府引导 is an act, not a government",
+)
+
+
 def _a_class(name: str) -> bool:
     head = _HEAD.search(name)
     return head is not None and is_class(name[: head.start()])
@@ -189,6 +211,44 @@ CUT_FROM_LONGER = rule(
         "市长考察长沙高新区 → 长沙高新区",
     ),
     why="a name starts where a word of the text starts: a span cut out of a longer word is a fragment",
+)
+
+
+def ends_inside_word(text: str, start: int, end: int) -> bool:
+    """Whether a word of ``text`` runs across the end of the name at [start, end): 决策部|署,
+    零部|件, 大学|生 — the head word is the start of a longer word, not a name's end."""
+    window = text[start : end + 6]
+    cuts = _boundaries(window)
+    if (end - start) in cuts:
+        return False
+    # 局|局长, 清华大学|生物系: the rest of the crossing word is a word of its own (a title, a unit)
+    rest = text[end : end + 6]
+    first = min((c for c in _boundaries(rest) if c > 0), default=0)
+    return first < 2
+
+
+def _cut_at_end(example: str) -> bool:
+    sentence, name = (part.strip() for part in example.split("→"))
+    start = sentence.index(name)
+    return ends_inside_word(sentence, start, start + len(name))
+
+
+ENDS_INSIDE_WORD = rule(
+    "entity.ends_inside_word",
+    "entity",
+    predicate=_cut_at_end,
+    matches=(
+        "会议研究了重大决策部署 → 重大决策部",
+        "园区引进汽车零部件企业 → 汽车零部",
+        "激发大学生创业热情 → 激发大学",
+    ),
+    misses=(
+        "江南大学生命科学学院 → 江南大学",
+        "市科技局局长出席 → 市科技局",
+        "苏州高新区管委会发布 → 苏州高新区",
+        "清华大学生物系教授 → 清华大学",
+    ),
+    why="a name ends where a word of the text ends: a head that begins a longer word (部署, 大学生) is none",
 )
 
 
