@@ -64,6 +64,16 @@ def test_extract_command_prints_json_lines(tmp_path) -> None:
     assert fields <= set(rows[0])
 
 
+def test_extract_refuses_a_file_over_the_import_limit_unread(tmp_path, settings) -> None:
+    settings.IMPORT_MAX_BYTES = 1000
+    big = tmp_path / "big.txt"
+    big.write_text("园区举办论坛。" * 200, encoding="utf-8")
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="1 of 1"):
+        call_command("extract", "--published", "2024", str(big), stdout=io.StringIO(), stderr=err)
+    assert err.getvalue().strip() == f"{big}: larger than the limit of 1000 bytes (IMPORT_MAX_BYTES)"
+
+
 def test_extract_command_names_the_bad_file(tmp_path) -> None:
     missing = tmp_path / "nope.txt"
     err = io.StringIO()

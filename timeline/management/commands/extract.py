@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from timeline.ingest.errors import IngestError
 from timeline.ingest.pipeline import extract_document
 from timeline.ingest.types import Document, EventDraft, PartialDate, PolicyFacts
+from timeline.management.commands.import_news import read_document
 
 
 def event_record(document: Document, draft: EventDraft) -> dict:
@@ -75,7 +77,8 @@ class Command(BaseCommand):
         for name in files:
             path = Path(name)
             try:
-                document = extract_document(path.read_bytes(), path.name, published=when)
+                data, _ = read_document(name, settings.IMPORT_MAX_BYTES)
+                document = extract_document(data, path.name, published=when)
             except (OSError, IngestError) as error:
                 failed += 1
                 reason = error.strerror if isinstance(error, OSError) and error.strerror else error
