@@ -34,17 +34,24 @@ _LEAD_IN = rule(
     "title.lead_in",
     "title",
     pattern=rf"^\s*(?:(?:据|记者从|从)[^，,。]{{0,16}}?(?:了解到|获悉|消息|报道)[，,]\s*|"
+    rf"(?:截[至止]|根据|按照)[^，,。；]{{0,24}}?[，,]\s*|"
     rf"(?:{lx.alternation(lx.LEAD_INS)})[，,]?\s*)",
-    matches=("近日，江南高新区举办论坛", "据悉，园区已揭牌", "记者从市科技局获悉，园区获批"),
-    misses=("江南高新区近日举办论坛",),
+    matches=(
+        "近日，江南高新区举办论坛",
+        "据悉，园区已揭牌",
+        "记者从市科技局获悉，园区获批",
+        "截至今年6月底，江南高新区共有企业900家",
+        "根据年度统计结果，园区营收增长一成",
+    ),
+    misses=("江南高新区近日举办论坛", "园区截至6月底共有企业900家"),
     why="近日，据悉，日前: the lead-in of a news sentence says nothing of the event",
 )
 _DATE_PREFIX = rule(
     "title.date_prefix",
     "title",
-    pattern=r"^\s*(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年)?(?:\d{1,2}月\d{1,2}日|\d{1,2}月(?=[，,\s])|\d{1,2}日)"
-    r"(?:[上下]午|晚间?|晚上|早上)?(?:至\d{1,2}日)?[，,\s]*",
-    matches=("6月12日，江南高新区举办论坛", "2024年6月12日上午江南论坛开幕"),
+    pattern=r"^\s*(?:(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年)?(?:\d{1,2}月\d{1,2}日|\d{1,2}月(?=[，,\s])|\d{1,2}日)"
+    r"(?:[上下]午|晚间?|晚上|早上)?(?:至\d{1,2}日)?|\d{4}年(?:[上下]半年|[初底末]|以来)?(?=[，,]))[，,\s]*",
+    matches=("6月12日，江南高新区举办论坛", "2024年6月12日上午江南论坛开幕", "2023年，江南高新区营收增长"),
     misses=("江南高新区6月12日举办论坛",),
     why="the date is the event's own field: a title does not begin with it",
 )
@@ -60,19 +67,39 @@ _FRONT_FILLER = re.compile(
     r"^(?:在|由|于|的|是|这是|此外|同时|另外|其中|目前|当天|当日|会上|期间|并|还|随后|此前|日前|"
     r"了|一场|一次|题为)[，,]?"
 )
+_LIST_MARK = rule(
+    "title.list_mark",
+    "title",
+    pattern=r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．]|"
+    r"第[一二三四五六七八九十]{1,3}[，,、])\s*",
+    matches=("一、同意江南工业园区升级为国家高新区", "（二）园区开展试点", "3．设立专项资金"),
+    misses=("一批企业入驻园区", "2024江南科创论坛举行"),
+    why="the number of a list item (一、 （二）) belongs to the document's layout, not to the event",
+)
+_ESCORT = rule(
+    "title.escort",
+    "title",
+    pattern=r"^在?[^，。；]{2,40}?陪同下(?=[\u4e00-\u9fff]{2})",
+    matches=("在副区长王明等陪同下视察了江南科技园", "副区长王明等陪同下考察园区"),
+    misses=("副区长王明陪同省长考察园区", "王明等陪同人员到场"),
+    why="在X陪同下视察: the escort is not who acted; the visitor is the sentence's subject",
+)
 # a day inside a clause (科技部14日召开…) is the event's date field, not part of its title
-_INLINE_DAY = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d{1,2}月)?\d{1,2}日(?:[上下]午|晚)?(?=[\u4e00-\u9fff])")
+_INLINE_DAY = re.compile(
+    r"(?:(?<=[\u4e00-\u9fff”》）)])于|(?<=[\u4e00-\u9fff]))(?:\d{1,2}月)?\d{1,2}日(?:[上下]午|晚)?(?=[\u4e00-\u9fff])"
+)
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _DANGLING = rule(
     "title.dangling_end",
     "title",
-    pattern=r"(?:[，,、：:；;。！？“《（(]|(?<![会展])的|(?<![为])了|[在和与及对向将被把从以于并由等为是]|"
+    pattern=r"(?:[，,、：:；;。！？“《（(]|(?<![会展])的|(?<![为])了|[在和与及对向将被把从以于并由等为是]|(?<=[式会坛])上|"
     r"时(?:指出|强调|表示|说)?)$",
     matches=(
         "园区持续聚焦前沿科技领域，",
         "在世界知识产权组织发布的",
         "江南高新区与",
         "副省长在园区调研时指出",
+        "在江南科创论坛启动仪式上",
     ),
     misses=("江南科创论坛在苏州举行", "《江南高新区发展规划》发布"),
     why="a title ends on a whole word: not on a comma, a function word or a half phrase",
@@ -117,13 +144,162 @@ _ENDS_IN_VERB = re.compile(
 )
 
 
+def _words(text: str) -> list[tuple[str, str]]:
+    """(word, jieba part of speech) of ``text``."""
+    import jieba.posseg
+
+    return [(w.word, w.flag) for w in jieba.posseg.lcut(text)]
+
+
+_SUBJECT_TAGS = ("n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng", "x", "b", "m", "q", "f")
+_OWN_PLACE = re.compile(r"^[我本][国省市区]$")  # 我国, 本市: a pronoun that names its place
+
+
+def _is_bare(title: str) -> bool:
+    """Whether the title opens with a verb, an adverb or a preposition: nobody does what it says."""
+    words = _words(title)
+    if not words:
+        return False
+    word, flag = words[0]
+    return flag in lx.VERB_TAGS or flag == "p" or word in ("与", "对", "向", "同", "跟")
+
+
+_BARE = rule(
+    "title.subject_supplied",
+    "title",
+    predicate=_is_bare,
+    matches=("与园区干部座谈交流", "成立了专家咨询委员会", "认定十家单位为创业基地"),
+    misses=("江南高新区举办科创论坛", "市科技局认定十家单位为创业基地"),
+    why="a verb phrase without its subject is no title: the sentence's subject, else the event's "
+    "first body or park, is put in front",
+)
+
+
+def sentence_subject(sentence: str) -> str:
+    """The noun phrase a sentence opens with, after its lead-in and date (科技部火炬中心将…
+    → 科技部火炬中心); empty when it opens with a verb or has none."""
+    front = re.split(r"[，,；;：:。！？]", strip_front(_CJK_SPACE.sub("", sentence)), maxsplit=1)[0]
+    kept: list[tuple[str, str]] = []
+    for word, flag in _words(front):
+        if not kept and (flag in ("t", "m") or word in ("年", "年度", "上半年", "下半年")):
+            continue  # 2018年中关村…: the period is the event's date
+        if word in ("的", "之") or not (flag.startswith(_SUBJECT_TAGS) or _OWN_PLACE.match(word)):
+            break
+        kept.append((word, flag))
+    while kept and kept[-1][1] in ("m", "q", "x"):
+        kept.pop()  # 国家高新区2024年: the period is no part of the subject
+    subject = "".join(word for word, _ in kept).strip("、“”（）() ")
+    if len(subject) < 2 or not re.search(r"[\u4e00-\u9fffA-Za-z]{2}", subject):
+        return ""
+    return subject
+
+
+def supply_subject(title: str, sentence: str, who: str = "") -> str:
+    """The title with a subject in front when it opens with a verb or preposition: the sentence's
+    own subject, else ``who`` (the event's first body or park); unchanged when neither is known."""
+    if not title or not _BARE.test(title):
+        return title
+    for subject in (sentence_subject(sentence), who):
+        if subject and subject not in title and not title.startswith(subject[:2]):
+            return subject + title
+    return title
+
+
+_APPROVED = rule(
+    "title.approval_passive",
+    "title",
+    pattern=r"^(?:批复)?(?:同意|批准)(?:将)?(?P<what>[^，。；、]{4,30}?(?:区|园|城|县|市))"
+    r"(?P<how>升级为|更名为|设立为|认定为|纳入|列入|建设为|为)",
+    matches=("同意江南工业园区升级为国家高新区", "批准将江南产业园更名为江南科技城"),
+    misses=("市政府同意江南工业园区升级", "江南工业园区获批升级为国家高新区"),
+    why="同意X升级为Y, with the approver not named in the clause: the title says X获批升级为Y",
+)
+
+
+def _passive_approval(title: str) -> str:
+    """同意X升级为Y → X获批升级为Y (a title that names what was approved, not a bare verb)."""
+    found = _APPROVED.search(title)
+    if found is None:
+        return title
+    return f"{found['what']}获批{found['how']}{title[found.end() :]}"
+
+
+_NAME_HEADS = lx.alternation(lx.PARK_HEADS + lx.ORGANISATION_HEADS)
+_LIST = rule(
+    "title.list_shortened",
+    "title",
+    pattern=rf"(?P<first>[^，。；、《》“”]{{2,30}}?(?:{_NAME_HEADS}))"
+    rf"(?P<rest>(?:、[^，。；、《》“”]{{2,30}}?(?:{_NAME_HEADS}))+)"
+    r"(?P<etc>等)?",
+    matches=("江南高新区、江北高新区、江东高新区升级为国家高新区", "江南科技园、江北产业园等十家园区授牌"),
+    misses=("集成电路、生物医药三大产业规模", "江南高新区举办科创论坛"),
+    why="a list of names is too long for a title: the first name stands for them (X等N家)",
+)
+
+
+def shorten_list(title: str) -> str:
+    """A too long title's list of parks or bodies cut to its first name: 甲、乙等十家园区 →
+    甲等十家园区; 甲、乙、丙升级 → 甲等3家升级."""
+    found = _LIST.search(title)
+    if found is None or len(title) <= MAX_LENGTH:
+        return title
+    count = found["rest"].count("、") + 1
+    short = f"{found['first']}等" if found["etc"] else f"{found['first']}等{count}家"
+    return title[: found.start()] + short + title[found.end() :]
+
+
+_SHORT_FORM = rule(
+    "title.short_park_form",
+    "title",
+    pattern=r"高新技术产业开发区",
+    matches=("江南高新技术产业开发区获批升级",),
+    misses=("江南高新区获批升级",),
+    why="a too long title uses the short form every reader knows: 高新技术产业开发区 → 高新区",
+)
+
+
+_ASIDE = rule(
+    "title.aside_dropped",
+    "title",
+    pattern=r"[（(][A-Za-z0-9\s.\-]{1,12}[)）]",
+    matches=("浮式生产储卸油装置（FPSO）交付",),
+    misses=("中关村（海淀）机器人产业园开园",),
+    why="a too long title drops an abbreviation in brackets (FPSO): it repeats the name before it",
+)
+_MODIFIER = rule(
+    "title.modifier_dropped",
+    "title",
+    pattern=r"^[^，。；、《》“”的\d%了]{2,20}的(?=[^，。；]{8})",
+    matches=("我国自主设计建造的首艘深海钻井平台在江南交付",),
+    misses=(
+        "江南高新区举办科创论坛",
+        "《园区发展规划》的实施",
+        "园区聚集了全国三成的高新技术企业和独角兽企业",
+    ),
+    why="a too long title keeps the head of its subject: 我国自主设计建造的X交付 → X交付",
+)
+
+
+def fit(title: str, sentence: str = "", who: str = "") -> str:
+    """The title made whole and short enough: a subject in front of a bare verb phrase, a list
+    cut to its first name, then (while still too long) the short form of a park's name, no
+    bracketed abbreviation, no modifier before the subject's head, and a cut on a whole word."""
+    title = supply_subject(_passive_approval(title), sentence, who)
+    title = shorten_list(title)
+    for shape, short in ((_SHORT_FORM, "高新区"), (_ASIDE, ""), (_MODIFIER, "")):
+        if len(title) > MAX_LENGTH:
+            assert shape.pattern is not None
+            title = shape.pattern.sub(short, title)
+    return cut(title)
+
+
 def strip_front(text: str) -> str:
     """The text without byline, lead-ins, date prefix and filler words at its start."""
     previous = None
     text = text.strip()
     while previous != text:
         previous = text
-        for shape in (_BYLINE, _LEAD_IN, _DATE_PREFIX):
+        for shape in (_BYLINE, _LEAD_IN, _DATE_PREFIX, _LIST_MARK):
             assert shape.pattern is not None
             text = shape.pattern.sub("", text, count=1).strip()
         text = _FRONT_FILLER.sub("", text).strip()
@@ -168,8 +344,9 @@ def cut(text: str, limit: int = MAX_LENGTH) -> str:
     return trim_end(kept or head)
 
 
-def clean_clause(sentence: str, at: int = 0) -> str:
-    """The clause of ``sentence`` around offset ``at``, cleaned and cut to a title."""
+def clean_clause(sentence: str, at: int = 0, who: str = "") -> str:
+    """The clause of ``sentence`` around offset ``at``, cleaned, given a subject (the sentence's,
+    else ``who``) when it has none, and cut to a title."""
     body = _CJK_SPACE.sub("", sentence.strip())
     at = max(0, min(at, len(body)))
     bounds = "，,；;：:…"
@@ -182,7 +359,9 @@ def clean_clause(sentence: str, at: int = 0) -> str:
         front = strip_front(following) if len(strip_front(following)) >= 8 else front
     if len(front) < 8:  # only a lead-in or a date: take the sentence's first clause
         front = re.split(r"[，,；;：:…。！？]", strip_front(body), maxsplit=1)[0]
-    return cut(_INLINE_DAY.sub("", front))
+    assert _ESCORT.pattern is not None
+    front = _ESCORT.pattern.sub("", front)
+    return fit(_INLINE_DAY.sub("", front), body, who)
 
 
 def compose_title(kind: str, name: str, evidence: str, at: int = 0, who: str = "") -> tuple[str, str]:
@@ -213,15 +392,16 @@ def compose_title(kind: str, name: str, evidence: str, at: int = 0, who: str = "
             return title, _NAMED.name
         if len(name) <= MAX_LENGTH:
             return name, _NAMED.name
-    return clean_clause(evidence, at) or cut(strip_front(evidence)), _CLAUSE.name
+    return clean_clause(evidence, at, who) or cut(strip_front(evidence)), _CLAUSE.name
 
 
 _DOCUMENT_HEADS = lx.alternation(lx.DOCUMENT_HEADS)
 
 
-def statistic_title(evidence: str, figure: tuple[int, int] | None = None) -> tuple[str, str]:
+def statistic_title(evidence: str, figure: tuple[int, int] | None = None, who: str = "") -> tuple[str, str]:
     """A statistic's title: the clause of its first figure, with the clause before it when that
-    one alone is too short to say whose figure it is."""
+    one alone is too short to say whose figure it is, and a subject (the sentence's, else the
+    park ``who``) when it names nobody's figure."""
     body = evidence
     if figure is None:
         return cut(strip_front(body)), _CLAUSE.name
@@ -232,7 +412,29 @@ def statistic_title(evidence: str, figure: tuple[int, int] | None = None) -> tup
     if len(clause) < 12 and left > 0:
         before = max(body.rfind(c, 0, left - 1) for c in "，,；;：:") + 1
         clause = strip_front(body[before:right])
-    return cut(clause), _CLAUSE.name
+    subject = sentence_subject(body)
+    named = _PARK_NAMED.search(subject)
+    owner = who  # 国家高新区…公布：园区生产总值… is 国家高新区's figure
+    if named and not _GENERIC_PARK.match(subject[: named.end()] + "的"):
+        owner = subject[: named.end()]
+    return fit(_with_park(clause, owner), body, who), _CLAUSE.name
+
+
+_PARK_NAMED = re.compile(rf"(?:{lx.alternation(lx.PARK_HEADS + lx.PARK_WORDS)})")
+_GENERIC_PARK = re.compile(r"^(?:园区|全区|我区|本区|该区|高新区|开发区|示范区)(?=\S)")
+
+
+def _with_park(clause: str, park: str) -> str:
+    """A figure of no park named (三大产业产值占…, 园区生产总值…) is the event's park's figure."""
+    if not park or park in clause:
+        return clause
+    if _GENERIC_PARK.match(clause):
+        return _GENERIC_PARK.sub(park, clause, count=1)
+    if _PARK_NAMED.search(clause) or _BARE.test(clause):
+        return clause
+    if any(flag in lx.PROPER_TAGS or flag == "eng" for _, flag in _words(clause)):
+        return clause  # 全国…, IASP会员…: a figure of whoever the clause names
+    return park + clause
 
 
 _LONG = MAX_LENGTH + 12  # a policy's full title may run longer than a composed one

@@ -64,7 +64,7 @@ def test_a_named_event_is_titled_by_its_name_and_verb(kind: str, name: str, who:
         ),
         ("据悉，江南科技园获批国家级孵化器。", "江南科技园获批国家级孵化器"),
         ("副省长在江南高新区调研时指出，要加快发展。", "副省长在江南高新区调研"),
-        ("批复明确，同意江南工业园区升级为国家高新区。", "同意江南工业园区升级为国家高新区"),
+        ("批复明确，同意江南工业园区升级为国家高新区。", "江南工业园区获批升级为国家高新区"),
     ],
 )
 def test_an_unnamed_event_is_titled_by_its_cleaned_clause(sentence: str, title: str) -> None:
@@ -105,3 +105,72 @@ def test_every_event_of_an_article_gets_a_publishable_title() -> None:
     for event in document.events:
         assert title_problems(event.title) == [], event.title
         assert any(name.startswith("title.") for name in event.rules)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "who", "title"),
+    [
+        # a verb phrase takes the sentence's subject, past its date and modal (将)
+        (
+            "2023年，江北市科技局将牵头推动两区合作，成立了园区发展专家委员会。",
+            "成立",
+            "",
+            "江北市科技局成立了园区发展专家委员会",
+        ),
+        # with no subject in the sentence, the event's first body
+        ("会上，与园区企业代表座谈交流。", "座谈", "江北市科技局", "江北市科技局与园区企业代表座谈交流"),
+        # the escort is dropped; the visitor is the subject
+        ("5月8日，李华省长一行在区长王明等陪同下考察了江北科技园。", "考察", "", "李华省长考察了江北科技园"),
+        # a list item's number and a 截至 lead-in never open a title
+        ("一、同意江北工业园区升级为国家高新区。", "同意", "", "江北工业园区获批升级为国家高新区"),
+    ],
+)
+def test_a_bare_verb_phrase_gets_its_subject(sentence: str, trigger: str, who: str, title: str) -> None:
+    composed = clean_clause(sentence, sentence.index(trigger), who)
+    assert composed == title
+    assert title_problems(composed) == []
+
+
+def test_a_long_list_of_names_is_cut_to_its_first() -> None:
+    sentence = "江北智能制造产业园、江南数字医疗产业园、江东新材料产业园等第三批12家市级特色产业园正式授牌。"
+    title = clean_clause(sentence, sentence.index("授牌"))
+    assert title == "江北智能制造产业园等第三批12家市级特色产业园正式授牌"
+    assert len(title) <= MAX_LENGTH
+
+
+def test_a_list_without_etc_is_counted() -> None:
+    sentence = (
+        "省政府已批复同意江北高新技术产业开发区、江南高新技术产业开发区、江东高新技术产业开发区"
+        "升级为国家高新技术产业开发区。"
+    )
+    title = clean_clause(sentence, sentence.index("升级"))
+    assert title == "省政府已批复同意江北高新技术产业开发区等3家升级为国家高新技术产业开发区"
+
+
+def test_a_long_subject_loses_its_modifier_and_abbreviation_not_its_verb() -> None:
+    head = "由江北船厂自主设计建造的国内首艘大型深远海智能养殖工船（SFV）“江北一号”"
+    sentence = head + "于5月6日在江北港口正式交付使用。"
+    title = clean_clause(sentence, sentence.index("交付"))
+    assert title == "国内首艘大型深远海智能养殖工船“江北一号”在江北港口正式交付使用"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "park", "title"),
+    [
+        (
+            "2022年，三大主导产业产值占全区工业总产值的七成。",
+            "江北高新区",
+            "江北高新区三大主导产业产值占全区工业总产值的七成",
+        ),
+        ("经统一核算，园区实现生产总值321.5亿元。", "江北高新区", "江北高新区实现生产总值321.5亿元"),
+        (
+            "江南高新区年度报告日前公布：园区生产总值达到812.6亿元。",
+            "江北高新区",
+            "江南高新区生产总值达到812.6亿元",
+        ),
+        ("2023年江北市全年营业收入增长一成，达到950亿元。", "江北高新区", "2023年江北市全年营业收入增长一成"),
+    ],
+)
+def test_a_statistic_names_whose_figure_it_is(sentence: str, park: str, title: str) -> None:
+    figure = next(m.span() for m in __import__("re").finditer(r"\d+(?:\.\d+)?亿元|七成|一成", sentence))
+    assert statistic_title(sentence, figure, park)[0] == title
