@@ -375,10 +375,7 @@ def compose_title(kind: str, name: str, evidence: str, at: int = 0, who: str = "
         name = _HOSTS_PREFIX.pattern.sub("", re.sub(r"^(?:在|由)", "", name))
     name = trim_end(name)
     if kind == "policy_release" and name:
-        name = name.strip("《》")
-        title = f"《{name}》发布" if not re.search(rf"(?:{_DOCUMENT_HEADS})$", name) else f"{name}发布"
-        if len(title) <= MAX_LENGTH + 12:  # a document's title is not cut
-            return title, _NAMED.name
+        return policy_title(name.strip("《》"), evidence, at, who), _POLICY.name
     elif _NAMED.test(name) and kind in _VERB:
         name = _INLINE_DAY.sub("", name)
         verb = "揭晓" if _RESULTS.search(name) else _VERB[kind]
@@ -393,6 +390,32 @@ def compose_title(kind: str, name: str, evidence: str, at: int = 0, who: str = "
         if len(name) <= MAX_LENGTH:
             return name, _NAMED.name
     return clean_clause(evidence, at, who) or cut(strip_front(evidence)), _CLAUSE.name
+
+
+_ISSUING = re.compile(rf"(?:{lx.alternation(lx.POLICY_VERBS + ('转发',))})")
+_POLICY = rule(
+    "title.policy",
+    "title",
+    pattern=r"^[^《》]{0,20}(?:印发|发布|出台|公布|颁布|转发|下发|修订)?《[^《》]+》(?:印发|发布|出台|公布|颁布|转发|下发)?$",
+    matches=("江北市人民政府印发《江北高新区发展规划》", "《江北高新区发展规划》发布"),
+    misses=("江北高新区发展规划发布", "《江北高新区发展规划》的实施细则"),
+    why="a policy's title is its issuer, the text's own verb (印发, 出台) and its name in 《》, the "
+    "name shortened only at its end",
+)
+
+
+def policy_title(name: str, evidence: str = "", at: int = 0, who: str = "") -> str:
+    """issuer + the evidence's verb nearest the trigger (else 发布) + 《name》; without the issuer
+    when that is too long, and the name cut on a whole word at its end (…》) when still too long."""
+    verbs = sorted(_ISSUING.finditer(evidence), key=lambda m: abs(m.start() - at))
+    verb = verbs[0].group()[-2:] if verbs else "发布"  # 联合印发 by one issuer named: 印发
+    if who and not name.startswith(who) and len(who) + len(verb) + len(name) + 2 <= MAX_LENGTH:
+        return f"{who}{verb}《{name}》"
+    if len(name) + len(verb) + 2 <= MAX_LENGTH:
+        return f"《{name}》{verb}"
+    room = MAX_LENGTH - len(verb) - 3
+    short = trim_end(cut(name, room)) or name[:room]
+    return f"《{short}…》{verb}"
 
 
 _DOCUMENT_HEADS = lx.alternation(lx.DOCUMENT_HEADS)
