@@ -34,7 +34,7 @@ _LEAD_IN = rule(
     "title.lead_in",
     "title",
     pattern=rf"^\s*(?:(?:据|记者从|从)[^，,。]{{0,16}}?(?:了解到|获悉|消息|报道)[，,]\s*|"
-    rf"(?:截[至止]|根据|按照)[^，,。；]{{0,24}}?[，,]\s*|"
+    rf"(?:截[至止]|根据|按照)[^，,。；]{{0,24}}?[，,]\s*|(?:热烈)?欢迎(?:大家|各位[^，,。]{{0,8}}?)(?:出席|参加|来到)|"
     rf"(?:{lx.alternation(lx.LEAD_INS)})[，,]?\s*)",
     matches=(
         "近日，江南高新区举办论坛",
@@ -42,6 +42,7 @@ _LEAD_IN = rule(
         "记者从市科技局获悉，园区获批",
         "截至今年6月底，江南高新区共有企业900家",
         "根据年度统计结果，园区营收增长一成",
+        "欢迎各位来宾出席江南高新区举办的发布会",
     ),
     misses=("江南高新区近日举办论坛", "园区截至6月底共有企业900家"),
     why="近日，据悉，日前: the lead-in of a news sentence says nothing of the event",
@@ -152,6 +153,7 @@ def _words(text: str) -> list[tuple[str, str]]:
 
 
 _SUBJECT_TAGS = ("n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng", "x", "b", "m", "q", "f")
+_OFFICE = re.compile(r"^[司局厅处委办署]$")  # the one-character head of an office's name
 _OWN_PLACE = re.compile(r"^[我本][国省市区]$")  # 我国, 本市: a pronoun that names its place
 
 
@@ -180,9 +182,14 @@ def sentence_subject(sentence: str) -> str:
     → 科技部火炬中心); empty when it opens with a verb or has none."""
     front = re.split(r"[，,；;：:。！？]", strip_front(_CJK_SPACE.sub("", sentence)), maxsplit=1)[0]
     kept: list[tuple[str, str]] = []
-    for word, flag in _words(front):
+    words = _words(front)
+    for index, (word, flag) in enumerate(words):
         if not kept and (flag in ("t", "m") or word in ("年", "年度", "上半年", "下半年")):
             continue  # 2018年中关村…: the period is the event's date
+        following = words[index + 1][0] if index + 1 < len(words) else ""
+        if kept and _OFFICE.match(following):
+            kept.append((word, "n"))  # 科技部|高新|司: a word read as an adverb is part of an office's name
+            continue
         if word in ("的", "之") or not (flag.startswith(_SUBJECT_TAGS) or _OWN_PLACE.match(word)):
             break
         kept.append((word, flag))
@@ -344,6 +351,20 @@ def cut(text: str, limit: int = MAX_LENGTH) -> str:
     return trim_end(kept or head)
 
 
+_GATHERINGS = lx.alternation(
+    lx.FORUM_NOUNS + lx.MEETING_NOUNS + lx.PRESS_NOUNS + lx.CONTEST_NOUNS + ("仪式",)
+)
+_SAID_AT = rule(
+    "title.said_at",
+    "title",
+    pattern=rf"^[^，。；]{{2,30}}?在(?:[^，。；]{{2,8}}?举办的)?(?P<where>[^，。；]{{4,}}?(?:{_GATHERINGS}))上"
+    r"(?:透露|宣布|表示|指出|介绍|说|强调)的?$",
+    matches=("局长在江北数字经济大会启动仪式上宣布的", "书记在苏州举办的江北论坛上透露的"),
+    misses=("局长在江北数字经济大会上作报告", "江北论坛在苏州举行"),
+    why="这是X在Y会上透露的: the clause reports a remark; the gathering Y is the event",
+)
+
+
 def clean_clause(sentence: str, at: int = 0, who: str = "") -> str:
     """The clause of ``sentence`` around offset ``at``, cleaned, given a subject (the sentence's,
     else ``who``) when it has none, and cut to a title."""
@@ -361,6 +382,9 @@ def clean_clause(sentence: str, at: int = 0, who: str = "") -> str:
         front = re.split(r"[，,；;：:…。！？]", strip_front(body), maxsplit=1)[0]
     assert _ESCORT.pattern is not None
     front = _ESCORT.pattern.sub("", front)
+    said_at = _SAID_AT.search(front)
+    if said_at:  # 这是某书记在X启动仪式上透露的: the gathering is what happened
+        front = said_at["where"]
     return fit(_INLINE_DAY.sub("", front), body, who)
 
 
@@ -385,11 +409,54 @@ def compose_title(kind: str, name: str, evidence: str, at: int = 0, who: str = "
             title = held_by.group(1) + held_by.group(2)
         if who and who not in title and len(who) + len(name) + 2 <= MAX_LENGTH and kind == "meeting":
             title = f"{who}召开{name}"
+        if _LECTURE.test(name):  # 《X》专题报告 → 某司长作《X》专题报告
+            speaker = sentence_subject(evidence) or who
+            title = f"{speaker}作{name}" if speaker and len(speaker) + len(name) < MAX_LENGTH else name
         if len(title) <= MAX_LENGTH:
             return title, _NAMED.name
         if len(name) <= MAX_LENGTH:
             return name, _NAMED.name
-    return clean_clause(evidence, at, who) or cut(strip_front(evidence)), _CLAUSE.name
+    return _held(clean_clause(evidence, at, who)) or cut(strip_front(evidence)), _CLAUSE.name
+
+
+_LECTURE = rule(
+    "title.lecture_speaker",
+    "title",
+    pattern=r"(?:专题|主题|学术|辅导|主旨)报告$",
+    matches=("《园区建设》专题报告",),
+    misses=("《园区建设》专题报告会", "园区年度报告"),
+    why="a lecture's title names its speaker (the sentence's subject): 某司长作《X》专题报告",
+)
+_HELD_CLAUSE = re.compile(rf"^([^，。；]{{2,20}}?(?:举办|主办|召开|举行))的([^，。；]*?(?:{_GATHERINGS}))$")
+_HAPPENED = re.compile(rf"(?:{lx.alternation(lx.HAPPENED)})")
+
+
+def _only_names_gathering(title: str) -> bool:
+    """X举办的Y会, or a bare Y会 with no verb saying it took place."""
+    if _HELD_CLAUSE.match(title):
+        return True
+    return bool(re.search(rf"(?:{_GATHERINGS})$", title)) and not _HAPPENED.search(title)
+
+
+_GATHERING_ONLY = rule(
+    "title.gathering_held",
+    "title",
+    predicate=_only_names_gathering,
+    matches=("市科技局举办的园区发展论坛", "江南科创大赛总决赛启动仪式"),
+    misses=("江南科创论坛在苏州举行", "市科技局举办园区发展论坛"),
+    why="a clause that only names a gathering says nothing happened: X举办的Y会 reads X举办Y会, "
+    "a bare Y会 takes 举行",
+)
+
+
+def _held(title: str) -> str:
+    """A clause naming only a gathering, made a title that says it took place."""
+    if not _GATHERING_ONLY.test(title):
+        return title
+    held_by = _HELD_CLAUSE.match(title)
+    if held_by:
+        return held_by.group(1) + held_by.group(2)
+    return f"{title}举行" if len(title) + 2 <= MAX_LENGTH else title
 
 
 _ISSUING = re.compile(rf"(?:{lx.alternation(lx.POLICY_VERBS + ('转发',))})")
@@ -421,6 +488,10 @@ def policy_title(name: str, evidence: str = "", at: int = 0, who: str = "") -> s
 _DOCUMENT_HEADS = lx.alternation(lx.DOCUMENT_HEADS)
 
 
+# the end of a figure's clause: punctuation, or a heading's second line (…达145家 2014年总收入…)
+_FIGURE_CLAUSE_END = re.compile(r"[，,；;。]|\s+(?=\d{4}年)|(?<=[家个项元人所])(?=(?:19|20)\d{2}年)")
+
+
 def statistic_title(evidence: str, figure: tuple[int, int] | None = None, who: str = "") -> tuple[str, str]:
     """A statistic's title: the clause of its first figure, with the clause before it when that
     one alone is too short to say whose figure it is, and a subject (the sentence's, else the
@@ -430,7 +501,8 @@ def statistic_title(evidence: str, figure: tuple[int, int] | None = None, who: s
         return cut(strip_front(body)), _CLAUSE.name
     start, end = figure
     left = max(body.rfind(c, 0, start) for c in "，,；;：:") + 1
-    right = min([i for i in (body.find(c, end) for c in "，,；;。") if i != -1] or [len(body)])
+    gap = _FIGURE_CLAUSE_END.search(body, end)
+    right = gap.start() if gap else len(body)
     clause = strip_front(body[left:right])
     if len(clause) < 12 and left > 0:
         before = max(body.rfind(c, 0, left - 1) for c in "，,；;：:") + 1

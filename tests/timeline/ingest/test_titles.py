@@ -202,3 +202,35 @@ def test_a_policy_title_is_issuer_verb_and_name(name: str, evidence: str, who: s
     assert (composed, rule) == (title, "title.policy")
     assert title_problems(composed) == []
     assert len(composed) <= MAX_LENGTH
+
+
+def test_a_lecture_names_its_speaker_whose_office_jieba_reads_as_an_adverb() -> None:
+    sentence = "5月9日，科技部高新司副司长李明在江北学院作了一场题为《园区的未来》的专题报告。"
+    title, _ = compose_title("forum", "一场题为《园区的未来》的专题报告", sentence, sentence.index("作"))
+    assert title == "科技部高新司副司长李明作《园区的未来》专题报告"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "title"),
+    [
+        (
+            "热烈欢迎各位来宾出席江北市科技局举办的园区发展新闻发布会。",
+            "发布会",
+            "江北市科技局举办园区发展新闻发布会",
+        ),
+        (
+            "这是局长在江北数字经济大会暨创业大赛启动仪式上宣布的。",
+            "启动",
+            "江北数字经济大会暨创业大赛启动仪式举行",
+        ),
+        ("江北市科技局举行园区发展新闻发布会。", "发布会", "江北市科技局举行园区发展新闻发布会"),
+    ],
+)
+def test_a_clause_naming_only_a_gathering_says_it_took_place(sentence: str, trigger: str, title: str) -> None:
+    composed, _ = compose_title("press_conference", "", sentence, sentence.index(trigger))
+    assert composed == title
+
+
+def test_a_headings_second_line_is_not_part_of_the_figure() -> None:
+    heading = "江北高新区企业达3200家2023年营业收入超千亿元"
+    assert statistic_title(heading, (8, 13))[0] == "江北高新区企业达3200家"
