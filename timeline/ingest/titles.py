@@ -201,12 +201,53 @@ def sentence_subject(sentence: str) -> str:
     return subject
 
 
-def supply_subject(title: str, sentence: str, who: str = "") -> str:
-    """The title with a subject in front when it opens with a verb or preposition: the sentence's
-    own subject, else ``who`` (the event's first body or park); unchanged when neither is known."""
+_NOMINAL = ("n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng")
+
+
+def _nominal_run(words: list[tuple[str, str]]) -> list[str]:
+    """The leading run of nouns and names of ``words``."""
+    run = []
+    for word, flag in words:
+        if not flag.startswith(_NOMINAL):
+            break
+        run.append(word)
+    return run
+
+
+def pair_before(text: str) -> str:
+    """'A与B' acting in the last clause of ``text`` (…推进甲园区与乙园区建立机制 → 甲园区与乙园区):
+    the pair a following verb phrase (形成…关系) is about; empty when there is none."""
+    clause = re.split(r"[，,；;：:]", text.rstrip("，,；;：: "))[-1]
+    at = clause.rfind("与")
+    if at < 2:
+        return ""
+    left = "".join(reversed(_nominal_run(list(reversed(_words(clause[:at]))))))
+    after = _words(clause[at + 1 :])
+    names = _nominal_run(after)
+    right = "".join(names)
+    acts = len(after) > len(names) and after[len(names)][1].startswith("v")
+    if len(left) < 2 or len(right) < 2 or not acts:
+        return ""
+    return f"{left}与{right}"
+
+
+_PAIR = rule(
+    "title.pair_subject",
+    "title",
+    predicate=lambda text: bool(pair_before(text)),
+    matches=("省科技厅将推动江北高新区与江南科技园建立联席机制，",),
+    misses=("省科技厅将推动园区建设，", "江北高新区与"),
+    why="A与B建立机制，形成…关系: the verb phrase after it is about the pair, not the clause's subject",
+)
+
+
+def supply_subject(title: str, sentence: str, who: str = "", before: str = "") -> str:
+    """The title with a subject in front when it opens with a verb or preposition: the pair that
+    acts in the clause ``before`` it, else the sentence's own subject, else ``who`` (the event's
+    first body or park); unchanged when none is known."""
     if not title or not _BARE.test(title):
         return title
-    for subject in (sentence_subject(sentence), who):
+    for subject in (pair_before(before), sentence_subject(sentence), who):
         if subject and subject not in title and not title.startswith(subject[:2]):
             return subject + title
     return title
@@ -287,11 +328,11 @@ _MODIFIER = rule(
 )
 
 
-def fit(title: str, sentence: str = "", who: str = "") -> str:
+def fit(title: str, sentence: str = "", who: str = "", before: str = "") -> str:
     """The title made whole and short enough: a subject in front of a bare verb phrase, a list
     cut to its first name, then (while still too long) the short form of a park's name, no
     bracketed abbreviation, no modifier before the subject's head, and a cut on a whole word."""
-    title = supply_subject(_passive_approval(title), sentence, who)
+    title = supply_subject(_passive_approval(title), sentence, who, before)
     title = shorten_list(title)
     for shape, short in ((_SHORT_FORM, "高新区"), (_ASIDE, ""), (_MODIFIER, "")):
         if len(title) > MAX_LENGTH:
@@ -385,7 +426,7 @@ def clean_clause(sentence: str, at: int = 0, who: str = "") -> str:
     said_at = _SAID_AT.search(front)
     if said_at:  # 这是某书记在X启动仪式上透露的: the gathering is what happened
         front = said_at["where"]
-    return fit(_INLINE_DAY.sub("", front), body, who)
+    return fit(_INLINE_DAY.sub("", front), body, who, body[:left])
 
 
 def compose_title(kind: str, name: str, evidence: str, at: int = 0, who: str = "") -> tuple[str, str]:

@@ -234,3 +234,9 @@ def test_a_clause_naming_only_a_gathering_says_it_took_place(sentence: str, trig
 def test_a_headings_second_line_is_not_part_of_the_figure() -> None:
     heading = "江北高新区企业达3200家2023年营业收入超千亿元"
     assert statistic_title(heading, (8, 13))[0] == "江北高新区企业达3200家"
+
+
+def test_a_verb_phrase_after_a_pair_that_acts_is_about_the_pair() -> None:
+    sentence = "省科技厅将推动江北高新区与江南科技园建立联席机制，形成紧密“飞地合作”关系。"
+    title = clean_clause(sentence, sentence.index("形成"))
+    assert title == "江北高新区与江南科技园形成紧密“飞地合作”关系"
