@@ -426,7 +426,21 @@ def clean_clause(sentence: str, at: int = 0, who: str = "") -> str:
     said_at = _SAID_AT.search(front)
     if said_at:  # 这是某书记在X启动仪式上透露的: the gathering is what happened
         front = said_at["where"]
+    party = _HEADCOUNT.search(front)
+    following = re.split(r"[，,；;：:…。！？]", body[right + 1 :], maxsplit=1)[0]
+    if party and len(following) >= 6:  # 园区组织100余人，赴某地参观…: what the party did
+        return fit(party["who"] + following, body, who)
     return fit(_INLINE_DAY.sub("", front), body, who, body[:left])
+
+
+_HEADCOUNT = rule(
+    "title.party_then_act",
+    "title",
+    pattern=r"^(?P<who>[^，。；]{2,20}?)组织(?:了)?[^，。；]{0,30}?\d+(?:余|多)?(?:人|名|位)(?:次)?$",
+    matches=("江北高新区组织机关干部和企业代表80余人",),
+    misses=("江北高新区组织80余人参观成就展", "江北高新区组织召开工作会议"),
+    why="X组织N人，赴Y参观…: the clause only counts the party; the next clause says what it did",
+)
 
 
 def compose_title(kind: str, name: str, evidence: str, at: int = 0, who: str = "") -> tuple[str, str]:

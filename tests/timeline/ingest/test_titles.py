@@ -240,3 +240,9 @@ def test_a_verb_phrase_after_a_pair_that_acts_is_about_the_pair() -> None:
     sentence = "省科技厅将推动江北高新区与江南科技园建立联席机制，形成紧密“飞地合作”关系。"
     title = clean_clause(sentence, sentence.index("形成"))
     assert title == "江北高新区与江南科技园形成紧密“飞地合作”关系"
+
+
+def test_a_party_counted_in_one_clause_is_titled_by_what_it_did_in_the_next() -> None:
+    sentence = "日前，江北高新区组织机关干部和企业代表80余人，赴江南科技园参观“园区十年成就展”。"
+    title = clean_clause(sentence, sentence.index("组织"))
+    assert title == "江北高新区赴江南科技园参观“园区十年成就展”"
