@@ -157,12 +157,17 @@ _OFFICE = re.compile(r"^[司局厅处委办署]$")  # the one-character head of 
 _OWN_PLACE = re.compile(r"^[我本][国省市区]$")  # 我国, 本市: a pronoun that names its place
 
 
+_HEAD_WORDS = frozenset(lx.PARK_HEADS + lx.PARK_WORDS + lx.ORGANISATION_HEADS)
+
+
 def _is_bare(title: str) -> bool:
     """Whether the title opens with a verb, an adverb or a preposition: nobody does what it says."""
     words = _words(title)
     if not words:
         return False
     word, flag = words[0]
+    if flag in ("d", "a") and len(words) > 1 and words[1][0] in _HEAD_WORDS:
+        return False  # 大连|高新区: a place jieba reads as an adverb, then the head of a name
     return flag in lx.VERB_TAGS or flag == "p" or word in ("与", "对", "向", "同", "跟")
 
 
@@ -171,7 +176,7 @@ _BARE = rule(
     "title",
     predicate=_is_bare,
     matches=("与园区干部座谈交流", "成立了专家咨询委员会", "认定十家单位为创业基地"),
-    misses=("江南高新区举办科创论坛", "市科技局认定十家单位为创业基地"),
+    misses=("江南高新区举办科创论坛", "市科技局认定十家单位为创业基地", "大连高新区拥有人才170余人"),
     why="a verb phrase without its subject is no title: the sentence's subject, else the event's "
     "first body or park, is put in front",
 )
@@ -607,4 +612,6 @@ def title_problems(title: str) -> list[str]:
         problems.append("dangling end")
     if any(title.count(a) != title.count(b) for a, b in (("《", "》"), ("“", "”"), ("（", "）"))):
         problems.append("unbalanced brackets")
+    if _BARE.test(title):
+        problems.append("no subject")
     return problems

@@ -28,6 +28,7 @@ from timeline.ingest.types import PartialDate
         ("6月12日，江南高新区举办科创论坛", ["date prefix"]),
         ("园区持续聚焦前沿科技领域，", ["dangling end"]),
         ("江南高新区与", ["dangling end"]),
+        ("与园区企业代表座谈交流", ["no subject"]),
         ("江南高新区发布《园区条例", ["unbalanced brackets"]),
         ("江南" * 25, ["too long"]),
     ],
