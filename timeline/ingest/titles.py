@@ -86,6 +86,10 @@ _ESCORT = rule(
     why="在X陪同下视察: the escort is not who acted; the visitor is the sentence's subject",
 )
 # a day inside a clause (科技部14日召开…) is the event's date field, not part of its title
+# 江南高新区日前获批…: a vague time inside a clause is no part of a title
+_INLINE_WHEN = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:日前|近日|近期|今天|昨天|昨日|当天|当日)(?=[\u4e00-\u9fff]{2})"
+)
 _INLINE_DAY = re.compile(
     r"(?:(?<=[\u4e00-\u9fff”》）)])于|(?<=[\u4e00-\u9fff]))(?:\d{1,2}月)?\d{1,2}日(?:[上下]午|晚)?(?=[\u4e00-\u9fff])"
 )
@@ -168,6 +172,8 @@ def _is_bare(title: str) -> bool:
     word, flag = words[0]
     if flag in ("d", "a") and len(words) > 1 and words[1][0] in _HEAD_WORDS:
         return False  # 大连|高新区: a place jieba reads as an adverb, then the head of a name
+    if flag in ("t", "ad") and len(words) > 1 and words[1][1].startswith("v"):
+        return True  # 先后获批…, 今年新增…: a time or manner, then the verb
     return flag in lx.VERB_TAGS or flag == "p" or word in ("与", "对", "向", "同", "跟")
 
 
@@ -182,10 +188,16 @@ _BARE = rule(
 )
 
 
+_ONLY_TIME = re.compile(
+    r"^(?:[\d〇零一二三四五六七八九十]+年|[上下]半年|年[初底末]|以来|来|近|今|去|多|\d+月)*$"
+)
+
+
 def sentence_subject(sentence: str) -> str:
     """The noun phrase a sentence opens with, after its lead-in and date (科技部火炬中心将…
     → 科技部火炬中心); empty when it opens with a verb or has none."""
-    front = re.split(r"[，,；;：:。！？]", strip_front(_CJK_SPACE.sub("", sentence)), maxsplit=1)[0]
+    clauses = re.split(r"[，,；;：:。！？]", strip_front(_CJK_SPACE.sub("", sentence)))
+    front = next((c for c in clauses[:3] if not _ONLY_TIME.match(c)), "")
     kept: list[tuple[str, str]] = []
     words = _words(front)
     for index, (word, flag) in enumerate(words):
@@ -435,7 +447,7 @@ def clean_clause(sentence: str, at: int = 0, who: str = "") -> str:
     following = re.split(r"[，,；;：:…。！？]", body[right + 1 :], maxsplit=1)[0]
     if party and len(following) >= 6:  # 园区组织100余人，赴某地参观…: what the party did
         return fit(party["who"] + following, body, who)
-    return fit(_INLINE_DAY.sub("", front), body, who, body[:left])
+    return fit(_INLINE_WHEN.sub("", _INLINE_DAY.sub("", front)), body, who, body[:left])
 
 
 _HEADCOUNT = rule(

@@ -247,3 +247,20 @@ def test_a_party_counted_in_one_clause_is_titled_by_what_it_did_in_the_next() ->
     sentence = "日前，江北高新区组织机关干部和企业代表80余人，赴江南科技园参观“园区十年成就展”。"
     title = clean_clause(sentence, sentence.index("组织"))
     assert title == "江北高新区赴江南科技园参观“园区十年成就展”"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "title"),
+    [
+        ("据统计，今年以来江北高新区新增企业300家。", "新增", "江北高新区新增企业300家"),
+        ("江北高新区日前出台《江北人才新政十条》。", "出台", "江北高新区出台《江北人才新政十条》"),
+        # a clause that is only a time is no subject; the adverb 先后 is no subject either
+        (
+            "近年来，江北高新区持续深化改革，先后获批国家级双创示范基地。",
+            "获批",
+            "江北高新区先后获批国家级双创示范基地",
+        ),
+    ],
+)
+def test_vague_times_never_open_a_title(sentence: str, trigger: str, title: str) -> None:
+    assert clean_clause(sentence, sentence.index(trigger)) == title
