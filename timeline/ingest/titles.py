@@ -19,13 +19,15 @@ MAX_LENGTH = 40
 _BYLINE = rule(
     "title.byline",
     "title",
-    pattern=r"^\s*(?:【[^】]{0,30}】|[^，。；]{0,12}(?:讯|电)\s*[（(](?:记者|通讯员|见习记者)[^）)]{0,30}[）)]|"
+    pattern=r"^\s*(?:【[^】]{0,30}】|[^，。；]{0,12}(?:讯|电|消息)\s*[（(](?:记者|通讯员|见习记者)[^）)]{0,30}[）)]|"
     r"[（(](?:记者|通讯员)[^）)]{0,30}[）)]|本报讯|[^，。；\s]{0,10}?(?:网|社|报|台)讯|"
-    r"[^，。；\s]{0,12}?(?:社|网|报)[^，。；\s]{0,8}?\d{1,2}月\d{1,2}日电|[^，。；\s]{0,12}?\d{1,2}月\d{1,2}日电)\s*",
+    r"[^，。；\s]{0,12}?(?:社|网|报)[^，。；\s]{0,8}?\d{1,2}月\d{1,2}日(?:电|消息)|"
+    r"[^，。；\s]{0,12}?\d{1,2}月\d{1,2}日电)\s*",
     matches=(
         "本报讯（记者 王明）江南高新区举办论坛",
         "新华社南京6月3日电 江南论坛开幕",
         "江南日报讯 园区揭牌",
+        "江南网6月1日消息（记者王明）江南论坛开幕",
     ),
     misses=("江南高新区举办论坛", "记者从江南高新区了解到"),
     why="the messenger is no part of the event: a title never begins with a byline or dateline",
@@ -412,6 +414,14 @@ def cut(text: str, limit: int = MAX_LENGTH) -> str:
 _GATHERINGS = lx.alternation(
     lx.FORUM_NOUNS + lx.MEETING_NOUNS + lx.PRESS_NOUNS + lx.CONTEST_NOUNS + ("仪式",)
 )
+_RELEASED = rule(
+    "title.released_thing",
+    "title",
+    pattern=r"^(?:此次|本次|这次|当天|会上)?(?P<verb>发布|出台|揭晓|推出|亮相)的(?P<what>《[^《》]{2,30}》|“[^“”]{2,20}”)",
+    matches=("此次发布的《江南产业地图》涵盖八大产业链",),
+    misses=("江南高新区发布《江南产业地图》", "此次发布的产业地图涵盖八大产业链"),
+    why="此次发布的《X》涵盖…: the clause describes the thing released; the event is 《X》发布",
+)
 _SAID_AT = rule(
     "title.said_at",
     "title",
@@ -443,6 +453,9 @@ def clean_clause(sentence: str, at: int = 0, who: str = "") -> str:
     said_at = _SAID_AT.search(front)
     if said_at:  # 这是某书记在X启动仪式上透露的: the gathering is what happened
         front = said_at["where"]
+    released = _RELEASED.search(front)
+    if released:
+        front = released["what"] + released["verb"]
     party = _HEADCOUNT.search(front)
     following = re.split(r"[，,；;：:…。！？]", body[right + 1 :], maxsplit=1)[0]
     if party and len(following) >= 6:  # 园区组织100余人，赴某地参观…: what the party did

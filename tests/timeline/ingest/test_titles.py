@@ -264,3 +264,13 @@ def test_a_party_counted_in_one_clause_is_titled_by_what_it_did_in_the_next() ->
 )
 def test_vague_times_never_open_a_title(sentence: str, trigger: str, title: str) -> None:
     assert clean_clause(sentence, sentence.index(trigger)) == title
+
+
+def test_a_news_dateline_with_xiaoxi_is_a_byline() -> None:
+    sentence = "江北网江北6月1日消息（记者王明）第三届江北数字大会1日在江北高新区开幕。"
+    assert clean_clause(sentence, sentence.index("开幕")) == "第三届江北数字大会在江北高新区开幕"
+
+
+def test_a_clause_describing_what_was_released_is_titled_by_the_release() -> None:
+    sentence = "此次发布的《江北高新区招商地图》涵盖了芯片、医药、软件等八个产业。"
+    assert clean_clause(sentence, sentence.index("发布")) == "《江北高新区招商地图》发布"
