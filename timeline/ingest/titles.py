@@ -61,8 +61,8 @@ _DATE_PREFIX = rule(
 _HOSTS_PREFIX = rule(
     "title.hosts_prefix",
     "title",
-    pattern=r"^[^，。；“”《》]{2,60}?(?:主办|承办|协办|指导|支持)的(?=\S{4})",
-    matches=("市科技局主办、园区承办的江南科创论坛",),
+    pattern=r"^[^。；“”《》]{2,60}?(?:主办|承办|协办|指导|支持)的(?=\S{4})",
+    matches=("市科技局主办、园区承办的江南科创论坛", "由市政府主办，园区管委会承办的江南科创论坛"),
     misses=("江南科创论坛由市科技局主办",),
     why="X主办、Y承办的Z论坛: the hosts are the event's bodies; the title names the gathering",
 )
@@ -144,6 +144,7 @@ _VERB = {
     "policy_release": "发布",
     "launch": "启动",
 }
+_LAUNCHED = re.compile(rf"(?:{lx.alternation(lx.LAUNCH_WORDS)})")
 _HELD_BY = re.compile(r"^([^，。；“”《》]{2,20}?(?:召开|举办|举行|主办))的(\S{4,})$")
 _RESULTS = re.compile(r"(?:榜单|排行榜|名单|评选结果)$")
 _ENDS_IN_VERB = re.compile(
@@ -488,6 +489,9 @@ def compose_title(kind: str, name: str, evidence: str, at: int = 0, who: str = "
     elif _NAMED.test(name) and kind in _VERB:
         name = _INLINE_DAY.sub("", name)
         verb = "揭晓" if _RESULTS.search(name) else _VERB[kind]
+        if kind == "launch":  # X联盟成立, X中心揭牌: the text's own verb
+            said = _LAUNCHED.search(evidence, evidence.find(name) + len(name)) if name in evidence else None
+            verb = said.group() if said else verb
         title = name if _ENDS_IN_VERB.search(name) else f"{name}{verb}"
         held_by = _HELD_BY.match(name)
         if held_by:  # 科技部召开的X发布会 → 科技部召开X发布会
@@ -556,9 +560,23 @@ _POLICY = rule(
 )
 
 
+_COVER_NOTE = rule(
+    "title.cover_note",
+    "title",
+    pattern=r"^(?P<issuer>[^《》]{2,24}?)关于(?P<verb>印发|转发|发布)(?P<inner>.{4,}?)的通知$",
+    matches=("江南市人民政府关于印发江南高新区发展规划的通知",),
+    misses=("江南市人民政府关于加快高新区发展的通知", "关于印发江南高新区发展规划的通知"),
+    why="X关于印发Y的通知 is a cover note: the title says X印发《Y》, the document it carries",
+)
+
+
 def policy_title(name: str, evidence: str = "", at: int = 0, who: str = "") -> str:
     """issuer + the evidence's verb nearest the trigger (else 发布) + 《name》; without the issuer
     when that is too long, and the name cut on a whole word at its end (…》) when still too long."""
+    note = _COVER_NOTE.search(name)
+    if note:
+        inner = note["inner"].strip("《》")
+        return policy_title(inner, note["verb"], 0, note["issuer"])
     verbs = sorted(_ISSUING.finditer(evidence), key=lambda m: abs(m.start() - at))
     verb = verbs[0].group()[-2:] if verbs else "发布"  # 联合印发 by one issuer named: 印发
     if who and not name.startswith(who) and len(who) + len(verb) + len(name) + 2 <= MAX_LENGTH:

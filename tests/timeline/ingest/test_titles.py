@@ -274,3 +274,18 @@ def test_a_news_dateline_with_xiaoxi_is_a_byline() -> None:
 def test_a_clause_describing_what_was_released_is_titled_by_the_release() -> None:
     sentence = "此次发布的《江北高新区招商地图》涵盖了芯片、医药、软件等八个产业。"
     assert clean_clause(sentence, sentence.index("发布")) == "《江北高新区招商地图》发布"
+
+
+def test_a_cover_note_is_titled_by_the_document_it_carries() -> None:
+    name = "江南市人民政府办公厅关于印发江南市科技园区提质增效若干措施的通知"
+    title, rule = compose_title("policy_release", name, name, 0)
+    assert (title, rule) == ("江南市人民政府办公厅印发《江南市科技园区提质增效若干措施》", "title.policy")
+
+
+def test_hosts_across_a_comma_are_dropped_and_a_launch_keeps_the_texts_verb() -> None:
+    name = "由江南市政府主办，园区管委会承办的2024江南园区发展峰会"
+    assert compose_title("forum", name, "", 0)[0] == "2024江南园区发展峰会举行"
+    sentence = "会上，江南科技园区产业创新联盟正式揭牌。"
+    assert (
+        compose_title("launch", "江南科技园区产业创新联盟", sentence, 3)[0] == "江南科技园区产业创新联盟揭牌"
+    )
