@@ -99,7 +99,7 @@ _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _DANGLING = rule(
     "title.dangling_end",
     "title",
-    pattern=r"(?:[，,、：:；;。！？“《（(]|(?<![会展])的|(?<![为])了|[在和与及对向将被把从以于并由等为是]|(?<=[式会坛])上|"
+    pattern=r"(?:[，,、：:；;。！？“《（(]|(?<![会展])的|(?<![为])了|[在和与及暨或对向将被把从以于并由等为是]|(?<=[式会坛])上|"
     r"时(?:指出|强调|表示|说)?)$",
     matches=(
         "园区持续聚焦前沿科技领域，",
@@ -402,14 +402,18 @@ def cut(text: str, limit: int = MAX_LENGTH) -> str:
     boundary = max(head.rfind(c) for c in "，,；;、：:")
     if boundary >= limit // 2:
         return trim_end(head[:boundary])
-    import jieba  # only for the long ones: a cut on a word boundary
-
-    kept = ""
-    for word in jieba.lcut(text, HMM=False):
-        if len(kept) + len(word) > limit:
+    kept: list[tuple[str, str]] = []
+    for word, flag in _words(text):
+        if sum(len(w) for w, _ in kept) + len(word) > limit:
             break
-        kept += word
-    return trim_end(kept or head)
+        kept.append((word, flag))
+    while len(kept) > 1 and not kept[-1][1].startswith(_WHOLE_END):
+        kept.pop()  # …暨第九届, …等多: a cut never ends on a numeral, measure or modifier
+    return trim_end("".join(w for w, _ in kept) or head)
+
+
+# the parts of speech a title cut short may end on: a noun, a name or a verb
+_WHOLE_END = ("n", "v", "eng", "j", "i", "l")
 
 
 _GATHERINGS = lx.alternation(

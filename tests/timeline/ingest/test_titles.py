@@ -11,6 +11,7 @@ from timeline.ingest.titles import (
     MAX_LENGTH,
     clean_clause,
     compose_title,
+    cut,
     statistic_title,
     title_problems,
 )
@@ -289,3 +290,8 @@ def test_hosts_across_a_comma_are_dropped_and_a_launch_keeps_the_texts_verb() ->
     assert (
         compose_title("launch", "江南科技园区产业创新联盟", sentence, 3)[0] == "江南科技园区产业创新联盟揭牌"
     )
+
+
+def test_a_cut_never_ends_on_a_numeral_or_measure() -> None:
+    long_clause = "江北全球数字经济大会暨第九届中国创新创业大赛江北赛区总决赛启动仪式在江北高新区隆重举行"
+    assert cut(long_clause, 14) == "江北全球数字经济大会"
