@@ -639,15 +639,12 @@ def _with_park(clause: str, park: str) -> str:
     return park + clause
 
 
-_LONG = MAX_LENGTH + 12  # a policy's full title may run longer than a composed one
-
-
 def title_problems(title: str) -> list[str]:
     """What keeps a title from being published as it stands (empty when nothing)."""
     problems = []
     if not title:
         return ["empty"]
-    if len(title) > (_LONG if title.startswith("《") else MAX_LENGTH):
+    if len(title) > MAX_LENGTH:  # a policy's name too: policy_title cuts it at its end
         problems.append("too long")
     if _BYLINE.test(title):
         problems.append("byline")
