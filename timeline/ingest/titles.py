@@ -175,6 +175,8 @@ def _is_bare(title: str) -> bool:
     word, flag = words[0]
     if flag in ("d", "a") and len(words) > 1 and words[1][0] in _HEAD_WORDS:
         return False  # 大连|高新区: a place jieba reads as an adverb, then the head of a name
+    if word in ("与会", "参会", "参赛", "入驻", "获奖") and len(words) > 1 and words[1][1].startswith("n"):
+        return False  # 与会专家…: a verb that only qualifies the noun after it
     if flag in ("t", "ad") and len(words) > 1 and words[1][1].startswith("v"):
         return True  # 先后获批…, 今年新增…: a time or manner, then the verb
     return flag in lx.VERB_TAGS or flag == "p" or word in ("与", "对", "向", "同", "跟")
@@ -261,10 +263,27 @@ _PAIR = rule(
 )
 
 
+_LISTED = rule(
+    "title.listed_in",
+    "title",
+    pattern=r"(?:成功|顺利|再次|均)?(?:入选|上榜|榜上有名|名列其中|位列其中)$",
+    matches=("江南高新区成功入选", "江南高新区榜上有名"),
+    misses=("江南高新区入选国家级孵化器名单",),
+    why="…公布了X名单，园区成功入选: the title says which list, from the clause before",
+)
+_ROLL = re.compile(
+    r"(?:(?:公布|发布|公示|揭晓|印发|认定)了?)?(?P<roll>(?:(?!公布|发布|公示|揭晓|印发)[^，。；、：:]){2,30}?"
+    r"(?:名单|榜单|目录|名录|排行榜))"
+)
+
+
 def supply_subject(title: str, sentence: str, who: str = "", before: str = "") -> str:
     """The title with a subject in front when it opens with a verb or preposition: the pair that
     acts in the clause ``before`` it, else the sentence's own subject, else ``who`` (the event's
     first body or park); unchanged when none is known."""
+    listed = _LISTED.search(title)
+    if listed and (roll := _ROLL.search(before)):  # …公布了X名单，园区成功入选 → 园区入选X名单
+        title = title[: listed.start()] + "入选" + roll["roll"]
     if not title or not _BARE.test(title):
         return title
     for subject in (pair_before(before), sentence_subject(sentence), who):

@@ -295,3 +295,13 @@ def test_hosts_across_a_comma_are_dropped_and_a_launch_keeps_the_texts_verb() ->
 def test_a_cut_never_ends_on_a_numeral_or_measure() -> None:
     long_clause = "江北全球数字经济大会暨第九届中国创新创业大赛江北赛区总决赛启动仪式在江北高新区隆重举行"
     assert cut(long_clause, 14) == "江北全球数字经济大会"
+
+
+def test_a_park_listed_says_which_list() -> None:
+    sentence = "近日，省科技厅公布了2024年度省级众创空间名单，江南科技园成功入选。"
+    title = clean_clause(sentence, sentence.index("入选"))
+    assert title == "江南科技园入选2024年度省级众创空间名单"
+
+
+def test_a_verb_that_qualifies_a_noun_leaves_the_subject_there() -> None:
+    assert title_problems("与会专家围绕园区转型进行了研讨") == []
