@@ -367,12 +367,31 @@ _MODIFIER = rule(
 )
 
 
+_ASPECT = rule(
+    "title.aspect_dropped",
+    "title",
+    predicate=lambda text: any(flag == "ul" for _, flag in _words(text)[1:-1]),
+    matches=("江南高新区签署了合作协议", "市政府印发了《园区条例》"),
+    misses=("江南高新区签署合作协议", "市长了解园区情况"),
+    why="a timeline entry reads like a headline: 签署了 → 签署, 印发了《X》的通知 → 印发《X》",
+)
+
+
+def _plain(title: str) -> str:
+    """The title without aspect particles inside it and without a notice's wrapper (《X》的通知)."""
+    title = re.sub(r"(?<=[印转]发)(了?《[^《》]+》)的通知$", r"\1", title)
+    if not _ASPECT.test(title):
+        return title
+    words = _words(title)
+    return "".join(w for i, (w, f) in enumerate(words) if not (f == "ul" and 0 < i < len(words) - 1))
+
+
 def fit(title: str, sentence: str = "", who: str = "", before: str = "") -> str:
     """The title made whole and short enough: a subject in front of a bare verb phrase, a list
     cut to its first name, then (while still too long) the short form of a park's name, no
     bracketed abbreviation, no modifier before the subject's head, and a cut on a whole word."""
     title = supply_subject(_passive_approval(title), sentence, who, before)
-    title = shorten_list(title)
+    title = _plain(shorten_list(title))
     for shape, short in ((_SHORT_FORM, "高新区"), (_ASIDE, ""), (_MODIFIER, "")):
         if len(title) > MAX_LENGTH:
             assert shape.pattern is not None

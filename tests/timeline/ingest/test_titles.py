@@ -117,12 +117,12 @@ def test_every_event_of_an_article_gets_a_publishable_title() -> None:
             "2023年，江北市科技局将牵头推动两区合作，成立了园区发展专家委员会。",
             "成立",
             "",
-            "江北市科技局成立了园区发展专家委员会",
+            "江北市科技局成立园区发展专家委员会",
         ),
         # with no subject in the sentence, the event's first body
         ("会上，与园区企业代表座谈交流。", "座谈", "江北市科技局", "江北市科技局与园区企业代表座谈交流"),
         # the escort is dropped; the visitor is the subject
-        ("5月8日，李华省长一行在区长王明等陪同下考察了江北科技园。", "考察", "", "李华省长考察了江北科技园"),
+        ("5月8日，李华省长一行在区长王明等陪同下考察了江北科技园。", "考察", "", "李华省长考察江北科技园"),
         # a list item's number and a 截至 lead-in never open a title
         ("一、同意江北工业园区升级为国家高新区。", "同意", "", "江北工业园区获批升级为国家高新区"),
     ],
@@ -305,3 +305,9 @@ def test_a_park_listed_says_which_list() -> None:
 
 def test_a_verb_that_qualifies_a_noun_leaves_the_subject_there() -> None:
     assert title_problems("与会专家围绕园区转型进行了研讨") == []
+
+
+def test_a_notice_wrapper_and_aspect_particles_are_dropped() -> None:
+    sentence = "2024年5月，江北市人民政府办公室印发了《关于支持江北科技园发展的若干措施》的通知。"
+    title = clean_clause(sentence, sentence.index("印发"))
+    assert title == "江北市人民政府办公室印发《关于支持江北科技园发展的若干措施》"
