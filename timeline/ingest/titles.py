@@ -3,8 +3,11 @@
 A title names who did what (the organiser, the kind's verb, the gathering's or policy's name),
 in at most ``MAX_LENGTH`` characters, with no byline (本报讯（记者 …）), lead-in (近日，据悉),
 date prefix, dangling half phrase (…领域，/ …发布的) or trailing punctuation. When the event
-has no name of its own, the title is the trigger's clause, cleaned the same way and cut on a
-whole word. Every cleaning step is a named row of ``rules.TABLE``.
+has no name of its own, the title is the trigger's clause, cleaned the same way, given a
+subject when it is a bare verb phrase (the acting pair before it, the sentence's subject, else
+the event's body or park), shortened (a list to its first name, the short form of a park's
+name) and cut on a whole word. A policy's title is issuer + verb + 《name》. Every step is a
+named row of ``rules.TABLE``.
 """
 
 from __future__ import annotations
@@ -628,9 +631,6 @@ def policy_title(name: str, evidence: str = "", at: int = 0, who: str = "") -> s
     room = MAX_LENGTH - len(verb) - 3
     short = trim_end(cut(name, room)) or name[:room]
     return f"《{short}…》{verb}"
-
-
-_DOCUMENT_HEADS = lx.alternation(lx.DOCUMENT_HEADS)
 
 
 # the end of a figure's clause: punctuation, or a heading's second line (…达145家 2014年总收入…)
