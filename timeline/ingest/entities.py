@@ -403,9 +403,18 @@ _SPEECH = (
     "|在线上|在会上|代表"
 )
 _NAME = rf"(?:{_COMPOUND_SURNAMES}|[\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}"
+# 副司长吴家喜12日介绍: the day of the act may stand between a name and what the person does
+NAME_THEN_DAY = rule(
+    "entity.person_then_day",
+    "entity",
+    pattern=r"^(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚间|晚)?(?:在|到|赴|表示|介绍|指出|说|出席|主持|考察|调研)",
+    matches=("12日介绍，园区已有企业500家", "6月3日上午在园区考察"),
+    misses=("12日至15日举行", "12日的会议"),
+    why="主任张三12日介绍: a name followed by the day and then an act is a name, as before the act",
+)
 _AFTER_NAME = (
     rf"(?=[，,、。：:；（(\s]|等|在|和|与|及|是|同志|同|一行|率|带队|带领|分别|到会|会见|会同|陪同|参加|考察|调研|走访|视察|"
-    rf"一同|先后|相继|共同|讲话|宣读|颁发|应邀|座谈|为|向|对|{_SPEECH}|$)"
+    rf"一同|先后|相继|共同|讲话|宣读|颁发|应邀|座谈|为|向|对|{_SPEECH}|{NAME_THEN_DAY.pattern.pattern[1:]}|$)"
 )
 _AFTER_NAME_RE = re.compile(_AFTER_NAME)
 # a word of two or more characters that may follow a name: if a name's last character starts one

@@ -75,6 +75,8 @@ def test_shared_alias_resolves_to_the_body_in_office() -> None:
         ("某某大学党委书记、校长陈大海出席并致辞。", [("陈大海", "党委书记、校长", "某某大学")]),
         ("欧阳春风指出，园区要做强主导产业。", [("欧阳春风", "", "")]),
         ("我们表示欢迎。", []),
+        # the day of the act between the name and the act (rule entity.person_then_day)
+        ("省科技厅副厅长周明远8日介绍，全省高新区已有42家。", [("周明远", "副厅长", "")]),
         # titles that are not in the plain list; a unit of a known body is the person's body,
         # under its parent's name (rule entity.unit_of_parent)
         (
