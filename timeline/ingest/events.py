@@ -647,8 +647,8 @@ def extract_events(context: ItemContext) -> list[EventDraft]:
     _enrich_lead(context, drafts, sents)
     headline_parks = _headline_parks(context)
     for draft in drafts:
-        if not draft.parks:
-            draft.parks = list(headline_parks)  # the park the article is about
+        if not draft.parks:  # the park the article is about: the one 高新区 means, or the headline's
+            draft.parks = _referred_parks(context, draft) or list(headline_parks)
         draft.parks = _most_specific(draft.parks)
         draft.confidence = confidence_model.score(draft)
     return sorted(drafts, key=lambda d: d.start)
@@ -712,6 +712,42 @@ def _headline_parks(context: ItemContext) -> list[str]:
         if mention.kind == "park" and mention.start < reach and mention.surface in context.headline:
             _add(parks, mention.name)
     return parks
+
+
+_BARE_PARK = rule(
+    "entity.event.bare_park_word",
+    "entity",
+    pattern=rf"(?:(?<![\u4e00-\u9fff])|(?<={lx.alternation(lx.BARE_PARK_BEFORE)}))"
+    rf"(?P<word>{lx.alternation(lx.PARK_WORDS)})",
+    matches=("副省长到高新区考察", "据统计，园区实现产值120亿元"),
+    misses=("国家高新区总数达到178家", "江南高新区实现产值120亿元"),
+    why="到高新区考察: a park word alone, after a clause start or a preposition, is the article's park",
+)
+
+
+def _referred_parks(context: ItemContext, draft: EventDraft) -> list[str]:
+    """The park a bare 高新区 (园区, 开发区) of the event's sentence means: the one park of that
+    kind the item names (苏州高新区 … 到高新区考察). None when the item names several."""
+    start = draft.start - context.offset
+    end = start + len(draft.evidence)
+    inside = [m for m in context.mentions if m.start < end and m.end > start]
+    for match in _BARE_PARK.finditer(context.text[:end]):
+        if match.start() < start or any(m.start <= match.start() < m.end for m in inside):
+            continue
+        word = match.group("word")
+        forms = lx.HIGH_TECH_ZONE_FORMS if word == "高新区" else (word,)
+        named = _most_specific(
+            list(
+                dict.fromkeys(
+                    m.name
+                    for m in context.mentions
+                    if m.kind == "park" and any(m.surface.endswith(f) or m.name.endswith(f) for f in forms)
+                )
+            )
+        )
+        if len(named) == 1:
+            return named
+    return []
 
 
 def _most_specific(parks: list[str]) -> list[str]:

@@ -1,0 +1,37 @@
+"""Which parks, bodies, people and policies an event gets: those of the clause that states it,
+resolved to one canonical name. Short documents written for these tests."""
+
+from __future__ import annotations
+
+from timeline.ingest.pipeline import extract_document
+from timeline.ingest.types import EventDraft, PartialDate
+
+PUBLISHED = PartialDate(2024, 6, 20)
+
+
+def events(text: str, published: PartialDate = PUBLISHED) -> list[EventDraft]:
+    return extract_document(text.encode("utf-8"), "test.txt", published=published).events
+
+
+def only(drafts: list[EventDraft], kind: str) -> EventDraft:
+    found = [d for d in drafts if d.kind == kind]
+    assert len(found) == 1, [(d.kind, d.title) for d in drafts]
+    return found[0]
+
+
+def test_a_bare_park_word_means_the_one_park_the_item_names() -> None:
+    text = (
+        "6月12日，江北省科技厅厅长周明远带队到高新区考察科技创新工作。\n"
+        "区长王力陪同考察。\n"
+        "王力介绍，苏州高新区成立以来，已经成为地方经济的重要增长极。"
+    )
+    assert only(events(text), "visit").parks == ["苏州高新区"]
+
+
+def test_a_bare_park_word_means_nothing_when_the_item_names_two_parks() -> None:
+    text = (
+        "6月12日，江北省科技厅厅长周明远带队到高新区考察科技创新工作。\n"
+        "区长王力陪同考察。\n"
+        "王力介绍，苏州高新区和无锡高新区都是地方经济的重要增长极。"
+    )
+    assert only(events(text), "visit").parks == []
