@@ -35,3 +35,10 @@ def test_a_bare_park_word_means_nothing_when_the_item_names_two_parks() -> None:
         "王力介绍，苏州高新区和无锡高新区都是地方经济的重要增长极。"
     )
     assert only(events(text), "visit").parks == []
+
+
+def test_the_body_a_released_title_opens_with_takes_part() -> None:
+    text = "6月12日，江北省科技厅向北湖市人民政府印发了《江北省人民政府关于同意设立北湖高新区的批复》。"
+    release = only(events(text), "policy_release")
+    assert ("江北省人民政府", "issuer") in release.organisations
+    assert ("江北省科技厅", "issuer") in release.organisations
