@@ -1042,6 +1042,7 @@ def _draft(
         rules=[trigger.name, _date_rule(date, sentence)],
     )
     _attach(draft, scope, text)
+    _place_parties(draft, evidence, [m for m in scope if m.kind in ("park", "organisation")])
     if kind == "policy_release":
         _subject_issues(draft, [m for m in scope if m.start < at])
         if not draft.policies and _UNBRACKETED_TITLE.test(name):
@@ -1142,6 +1143,27 @@ def _attach(draft: EventDraft, mentions: Iterable[Mention], text: str) -> None:
             _add(draft.people, mention.name)
         elif mention.kind == "policy":
             _add(draft.policies, mention.name)
+
+
+_PLACE = r"[\u4e00-\u9fff]{2,8}?(?:省|市|区|县)"
+_PLACE_PARTIES = rule(
+    "entity.event.place_party",
+    "entity",
+    pattern=rf"(?:^|(?<=[，,：:；\s]))(?P<a>{_PLACE})与(?P<b>{_PLACE})(?:正式)?(?:签署|签订|签约)",
+    matches=("会上，江南市与北海市海港区签署了战略合作协议",),
+    misses=("会上，江南市科技局与北海市签署了协议", "江南市与北海市开展了交流"),
+    why="江南市与北海市签署协议: a place that signs stands for its government, a party to the event",
+)
+
+
+def _place_parties(draft: EventDraft, evidence: str, bodies: list[Mention]) -> None:
+    """聊城市与北京市海淀区签署…: the places that sign are parties (their governments), unless
+    they are a park or a body already found (江南高新区与北海市签约)."""
+    names = {m.surface for m in bodies}
+    for match in _PLACE_PARTIES.finditer(evidence):
+        for place in match.group("a", "b"):
+            if place not in names and not place.endswith(tuple(lx.PARK_WORDS)):
+                _add_org(draft, place, "participant")
 
 
 # 新华社石家庄5月9日电, 本报记者, 据新华社报道: the messenger, not a party to the event

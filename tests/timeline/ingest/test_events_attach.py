@@ -42,3 +42,10 @@ def test_the_body_a_released_title_opens_with_takes_part() -> None:
     release = only(events(text), "policy_release")
     assert ("江北省人民政府", "issuer") in release.organisations
     assert ("江北省科技厅", "issuer") in release.organisations
+
+
+def test_places_that_sign_an_agreement_are_its_parties() -> None:
+    text = "6月12日，北湖高新区与江北市东林区签署战略合作协议，双方将共建科技园区。"
+    signup = only(events(text), "park_signup")
+    assert "江北市东林区" in {name for name, _ in signup.organisations}
+    assert signup.parks == ["北湖高新区"]
