@@ -1492,6 +1492,7 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
         return
     lead = gatherings[0]
     lead_paragraphs = {s.paragraph for s in sents[:2]}
+    hosting = [m.span(group) for m in _HOSTED.finditer(context.text) for group in ("bodies", "hosts")]
     for mention in context.mentions:
         sentence = next((s for s in sents if s.start <= mention.start < s.end), None)
         in_lead = sentence is not None and sentence.paragraph in lead_paragraphs
@@ -1501,7 +1502,12 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
         )
         if owner is None:
             continue
-        if mention.kind == "person" and _acts(context.text, mention) and (mention.title or in_lead):
+        if mention.kind in ("organisation", "park") and any(a <= mention.start < b for a, b in hosting):
+            if mention.kind == "park":
+                _add(owner.parks, mention.name)
+            else:  # 本次大赛由X、Y联合主办，Z承办: the organisers and hosts of the gathering
+                _add_org(owner, mention.name, _role(context.text, mention.end, owner.kind))
+        elif mention.kind == "person" and _acts(context.text, mention) and (mention.title or in_lead):
             _add(owner.people, mention.name)
             if mention.organisation and not re.search(r"院士|教授|研究员|专家", mention.title):
                 _add_org(owner, mention.organisation, "participant")
@@ -1520,6 +1526,15 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
                 _add(lead.parks, mention.name)
 
 
+_HOSTED = rule(
+    "entity.event.organisers",
+    "entity",
+    pattern=r"由(?P<bodies>[^，。；由]{2,120}?)(?:联合|共同)?(?:主办|承办|举办)"
+    r"(?:[，,](?P<hosts>[^，。；由]{2,60}?)承办)?",
+    matches=("本次大赛由江南市科技局、北海市科协联合主办，江南大学承办", "论坛由江南日报社和江南大学举办"),
+    misses=("大赛由专家评委打分，江南银行协办", "江南市科技局主办的论坛"),
+    why="本次大赛由X、Y主办，Z承办: the organisers and hosts told after a gathering take part in it",
+)
 _ACTING = rule(
     "entity.event.speaker",
     "entity",

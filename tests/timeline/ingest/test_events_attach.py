@@ -49,3 +49,15 @@ def test_places_that_sign_an_agreement_are_its_parties() -> None:
     signup = only(events(text), "park_signup")
     assert "江北市东林区" in {name for name, _ in signup.organisations}
     assert signup.parks == ["北湖高新区"]
+
+
+def test_the_organisers_told_after_a_gathering_take_part_in_it() -> None:
+    text = (
+        "6月12日，第三届北湖创新创业大赛决赛在北湖举行。\n"
+        "来自全省的60支团队参加了决赛。\n"
+        "百余名观众到场观摩。\n"
+        "本次大赛由江北省科技厅、北湖市科技局联合主办，北湖大学承办，北湖银行协办。"
+    )
+    bodies = {name for name, _ in only(events(text), "contest").organisations}
+    assert {"江北省科技厅", "北湖市科技局", "北湖大学"} <= bodies
+    assert "北湖银行" not in bodies
