@@ -1225,10 +1225,11 @@ def _add_org(draft: EventDraft, name: str, role: str) -> None:
 
 def _statistics(context: ItemContext, sents: list[Sentence]) -> list[EventDraft]:
     """One statistic per period, subject and measure (a total as of a day, or what a period
-    produced): the first sentence that gives a figure for it."""
+    produced): the first sentence that gives a figure for it. A later sentence giving it again
+    (the headline's figure, then 主任张三介绍，…) adds who states it (rule entity.event.restated_figure)."""
     text = context.text
     drafts: list[EventDraft] = []
-    seen: set[tuple[str, tuple[str, ...], bool]] = set()
+    seen: dict[tuple[str, tuple[str, ...], bool], EventDraft] = {}
     for sentence in sents:
         body = text[sentence.start : sentence.end]
         if not _FIGURE.search(body) or not _METRIC.search(body):
@@ -1250,8 +1251,9 @@ def _statistics(context: ItemContext, sents: list[Sentence]) -> list[EventDraft]
         stock = period_rule == _AS_OF_NOW.name
         key = (period.iso(), parks, stock)  # a total as of a day, and the flow of a period
         if key in seen:
+            if _RESTATED.test(body):
+                _attach(seen[key], [m for m in scope if m.kind in ("person", "organisation")], text)
             continue
-        seen.add(key)
         evidence = body.strip()
         lead = sentence.start + (len(body) - len(body.lstrip()))
         figure = _FIGURE.search(evidence)
@@ -1269,7 +1271,18 @@ def _statistics(context: ItemContext, sents: list[Sentence]) -> list[EventDraft]
         )
         _attach(draft, scope, text)
         drafts.append(draft)
+        seen[key] = draft
     return drafts
+
+
+_RESTATED = rule(
+    "entity.event.restated_figure",
+    "entity",
+    pattern=r"(?:介绍|表示|说|指出|透露|称)[，,：:]",
+    matches=("火炬中心主任张三6日介绍，园区2023年营业收入达8000亿元",),
+    misses=("2023年园区营业收入达8000亿元，同比增长10%",),
+    why="a figure told again by a speaker (张三介绍，…): the speaker and their body state the statistic",
+)
 
 
 def _period(context: ItemContext, sentence: Sentence) -> tuple[PartialDate, str] | None:

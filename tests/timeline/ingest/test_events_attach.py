@@ -61,3 +61,13 @@ def test_the_organisers_told_after_a_gathering_take_part_in_it() -> None:
     bodies = {name for name, _ in only(events(text), "contest").organisations}
     assert {"江北省科技厅", "北湖市科技局", "北湖大学"} <= bodies
     assert "北湖银行" not in bodies
+
+
+def test_a_figure_told_again_by_a_speaker_gets_the_speaker() -> None:
+    text = (
+        "苏州高新区2023年营业收入8000亿元\n"
+        "科技部火炬中心主任陈立新6日介绍，2023年苏州高新区营业收入8000亿元，同比增长10%。"
+    )
+    statistic = only(events(text), "statistic")
+    assert statistic.people == ["陈立新"]
+    assert any("火炬" in name for name, _ in statistic.organisations)
