@@ -1530,7 +1530,7 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
             _add_org(owner, mention.name, "participant")
         elif mention.kind == "policy":
             _add(owner.policies, mention.name)  # a plan presented or discussed at the gathering
-        elif in_lead and owner is lead:
+        elif in_lead and owner is lead and not _recalled(context, sentence, lead):
             if mention.kind == "organisation" and not (
                 _honorific(context.text, mention) or _reporting(context.text, mention)
             ):
@@ -1547,6 +1547,29 @@ _HOSTED = rule(
     matches=("本次大赛由江南市科技局、北海市科协联合主办，江南大学承办", "论坛由江南日报社和江南大学举办"),
     misses=("大赛由专家评委打分，江南银行协办", "江南市科技局主办的论坛"),
     why="本次大赛由X、Y主办，Z承办: the organisers and hosts told after a gathering take part in it",
+)
+
+
+def _recalled(context: ItemContext, sentence: Sentence | None, lead: EventDraft) -> bool:
+    """A sentence of the lead dated in another year (火炬计划是国务院于1988年批准的) recalls the
+    past: its bodies and parks take no part in the lead event (rule entity.event.recalled_past)."""
+    if sentence is None or lead.date is None:
+        return False
+    years = {
+        m.date.year
+        for m in context.dates_between(sentence.start, sentence.end)
+        if _RECALLED_PAST.test(m.phrase)
+    }
+    return bool(years) and lead.date.year not in years
+
+
+_RECALLED_PAST = rule(
+    "entity.event.recalled_past",
+    "entity",
+    pattern=r"^(?:19|20)\d{2}年",
+    matches=("1988年8月",),
+    misses=("8月", "昨天"),
+    why="火炬计划于1988年8月批准: a lead sentence with its own year tells another event, not the lead's",
 )
 _ACTING = rule(
     "entity.event.speaker",

@@ -71,3 +71,13 @@ def test_a_figure_told_again_by_a_speaker_gets_the_speaker() -> None:
     statistic = only(events(text), "statistic")
     assert statistic.people == ["陈立新"]
     assert any("火炬" in name for name, _ in statistic.organisations)
+
+
+def test_a_lead_sentence_of_another_year_lends_the_gathering_no_bodies() -> None:
+    text = (
+        "6月12日，北湖火炬计划实施20周年座谈会在北湖科学中心召开。"
+        "北湖火炬计划是江北省人民政府于2004年8月批准、由江北省科技厅组织实施的一项计划。"
+    )
+    forum = only(events(text), "forum")
+    bodies = {name for name, _ in forum.organisations}
+    assert not bodies & {"江北省人民政府", "江北省科技厅"}
