@@ -645,6 +645,7 @@ def extract_events(context: ItemContext) -> list[EventDraft]:
     drafts.extend(_statistics(context, sents))
     drafts = _dedupe(drafts)
     _enrich_lead(context, drafts, sents)
+    _ceremony_guests(context, drafts, sents)
     headline_parks = _headline_parks(context)
     for draft in drafts:
         if not draft.parks:  # the park the article is about: the one 高新区 means, or the headline's
@@ -1539,6 +1540,36 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
                 _add(lead.parks, mention.name)
 
 
+def _ceremony_guests(context: ItemContext, drafts: list[EventDraft], sents: list[Sentence]) -> None:
+    """An item that reports a launch (揭牌, 下线, 开园) and no gathering: the officials its lead
+    paragraphs say attend or speak (省长王五出席活动) are the ceremony's guests (rule
+    entity.event.ceremony_guest). Their bodies are not: a guest's office is not a party."""
+    if not drafts or any(d.kind in _GATHERING for d in drafts):
+        return
+    launch = min(drafts, key=lambda d: d.start)
+    if launch.kind != "launch":
+        return
+    lead_paragraphs = {s.paragraph for s in sents[:2]}
+    for mention in context.mentions:
+        sentence = next((s for s in sents if s.start <= mention.start < s.end), None)
+        if (
+            mention.kind == "person"
+            and mention.title
+            and sentence is not None
+            and sentence.paragraph in lead_paragraphs
+            and _CEREMONY_GUEST.test(context.text[mention.end : sentence.end])
+        ):
+            _add(launch.people, mention.name)
+
+
+_CEREMONY_GUEST = rule(
+    "entity.event.ceremony_guest",
+    "entity",
+    pattern=r"(?:出席|致辞|揭牌|启动|见证|参加)",
+    matches=("、省长王五出席活动。", "先后致辞。"),
+    misses=("对园区建设作出批示。",),
+    why="省委书记张三、省长李四出席活动: officials who attend or speak at a launch are its guests",
+)
 _HOSTED = rule(
     "entity.event.organisers",
     "entity",

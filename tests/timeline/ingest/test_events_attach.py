@@ -81,3 +81,12 @@ def test_a_lead_sentence_of_another_year_lends_the_gathering_no_bodies() -> None
     forum = only(events(text), "forum")
     bodies = {name for name, _ in forum.organisations}
     assert not bodies & {"江北省人民政府", "江北省科技厅"}
+
+
+def test_officials_at_a_launch_ceremony_are_its_guests() -> None:
+    text = (
+        "6月12日上午，北湖智能装备产业园在北湖新城正式开园。"
+        "江北省副省长陈立新、北湖市市长王卫东出席活动并共同揭牌。"
+    )
+    launch = only(events(text), "launch")
+    assert set(launch.people) == {"陈立新", "王卫东"}
