@@ -270,7 +270,7 @@ def _issuers_to_events(found: dict[str, PolicyFacts], events: Iterable[EventDraf
     for draft in events:
         if draft.kind not in ("policy_release", "park_signup") or FORWARDED.search(draft.evidence):
             continue
-        for policy in draft.policies:
+        for policy in draft.policies[:1]:  # the document the event issues, not those it cites
             facts = found.get(name_key(canonical_title(policy)))
             issuers = facts.issuers if facts is not None and POLICY_ISSUER.test(facts.title) else []
             for issuer in issuers:
