@@ -1138,7 +1138,7 @@ def _attach(draft: EventDraft, mentions: Iterable[Mention], text: str) -> None:
             if _ACTS_AS_ORG.test(text[mention.end : mention.end + 20]):
                 _add_org(draft, mention.name, _role(text, mention.end))
         elif mention.kind == "organisation":
-            if not _honorific(text, mention) and not _reporting(text, mention):
+            if not (_honorific(text, mention) or _reporting(text, mention) or _possessor(text, mention)):
                 _add_org(draft, mention.name, _role(text, mention.end, draft.kind))
         elif mention.kind == "person":
             _add(draft.people, mention.name)
@@ -1183,6 +1183,21 @@ def _reporting(text: str, mention: Mention) -> bool:
         _DATELINE_AFTER.test(text[mention.end : mention.end + 24])
         or text[max(0, mention.start - 1) : mention.start] == "据"
     )
+
+
+def _possessor(text: str, mention: Mention) -> bool:
+    """依据国务院的要求: a body whose wish or plan is cited, not a party (rule entity.event.possessor)."""
+    return _POSSESSOR.test(text[mention.end : mention.end + 8])
+
+
+_POSSESSOR = rule(
+    "entity.event.possessor",
+    "entity",
+    pattern=r"^的(?:要求|部署|精神|指示|决策|统一部署|安排|支持|指导下|关心)",
+    matches=("的要求，现将方案印发给你们", "的统一部署"),
+    misses=("主办的论坛", "的专家出席会议"),
+    why="按照国务院的要求印发: a body whose requirement or plan is cited is no party to the event",
+)
 
 
 def _honorific(text: str, mention: Mention) -> bool:

@@ -90,3 +90,11 @@ def test_officials_at_a_launch_ceremony_are_its_guests() -> None:
     )
     launch = only(events(text), "launch")
     assert set(launch.people) == {"陈立新", "王卫东"}
+
+
+def test_a_body_whose_requirement_is_cited_takes_no_part() -> None:
+    text = "6月12日，北湖市科技局按照江北省人民政府的要求，印发《北湖科技园区建设方案》。"
+    release = only(events(text), "policy_release")
+    bodies = {name for name, _ in release.organisations}
+    assert "北湖市科技局" in bodies
+    assert "江北省人民政府" not in bodies
