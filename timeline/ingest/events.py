@@ -1138,7 +1138,12 @@ def _attach(draft: EventDraft, mentions: Iterable[Mention], text: str) -> None:
             if _ACTS_AS_ORG.test(text[mention.end : mention.end + 20]):
                 _add_org(draft, mention.name, _role(text, mention.end))
         elif mention.kind == "organisation":
-            if not (_honorific(text, mention) or _reporting(text, mention) or _possessor(text, mention)):
+            if not (
+                _honorific(text, mention)
+                or _reporting(text, mention)
+                or _possessor(text, mention)
+                or (draft.kind == "policy_release" and _recipient(text, mention))
+            ):
                 _add_org(draft, mention.name, _role(text, mention.end, draft.kind))
         elif mention.kind == "person":
             _add(draft.people, mention.name)
@@ -1182,6 +1187,24 @@ def _reporting(text: str, mention: Mention) -> bool:
     return (
         _DATELINE_AFTER.test(text[mention.end : mention.end + 24])
         or text[max(0, mention.start - 1) : mention.start] == "据"
+    )
+
+
+_RECIPIENT = rule(
+    "entity.event.recipient",
+    "entity",
+    pattern=r"向(?P<to>[^，。；《]{2,40}?)(?:印发|下发|下达|发出|印送)",
+    matches=("省政府办公厅近日向北海市、南湖市人民政府印发了《批复》",),
+    misses=("省政府办公厅印发了《批复》", "向企业介绍了政策"),
+    why="省政府办公厅向北海市人民政府印发…: the bodies a document is sent to do not issue it",
+)
+
+
+def _recipient(text: str, mention: Mention) -> bool:
+    """Whether a body stands among those a document is sent to (向X、Y印发)."""
+    return any(
+        match.start("to") < mention.end and mention.start < match.end("to")
+        for match in _RECIPIENT.pattern.finditer(text, max(0, mention.start - 50), mention.end + 50)
     )
 
 

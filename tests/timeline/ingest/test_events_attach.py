@@ -98,3 +98,9 @@ def test_a_body_whose_requirement_is_cited_takes_no_part() -> None:
     bodies = {name for name, _ in release.organisations}
     assert "北湖市科技局" in bodies
     assert "江北省人民政府" not in bodies
+
+
+def test_the_bodies_a_document_is_sent_to_do_not_issue_it() -> None:
+    text = "6月12日，江北省科技厅向北湖市科技局、东林市科技局印发了《江北省科技园区管理办法》。"
+    release = only(events(text), "policy_release")
+    assert release.organisations == [("江北省科技厅", "issuer")]
