@@ -1049,6 +1049,8 @@ def _draft(
         if not draft.policies and _UNBRACKETED_TITLE.test(name):
             draft.policies.append(name)  # 发布…的倡议: a titled document written without 《》
             draft.rules.append(_UNBRACKETED_TITLE.name)
+    if kind in ("policy_release", "park_signup") and not draft.policies:
+        _document_named_bare(draft, evidence, [m for m in context.mentions if m.start < sentence.start])
     if kind == "launch" and len(name) >= 6:
         for mention in context.mentions:  # 新赛道培育行动 启动 ← 《新赛道培育行动方案》
             if mention.kind == "policy" and mention.name.startswith(name):
@@ -1057,6 +1059,28 @@ def _draft(
     draft.title, title_rule = compose_title(kind, name, evidence, at - lead, who)
     draft.rules.append(title_rule)
     return draft if _supported(draft, name, evidence) else None
+
+
+_BARE_DOCUMENT = rule(
+    "policy.event.document_named_bare",
+    "policy",
+    pattern=rf"^(?:[^，。；]{{0,6}}[，,])?(?P<word>{lx.alternation(lx.NOTICE_ENDINGS)})(?:明确|提出|指出|要求|同意|规定)",
+    matches=("批复明确，同意北湖科技园升级为国家高新区", "会上，方案提出五项任务"),
+    misses=("省政府批复同意北湖科技园升级", "《批复》明确"),
+    why="批复明确，同意…: the document word alone names the last document of that kind the item named",
+)
+
+
+def _document_named_bare(draft: EventDraft, evidence: str, before: list[Mention]) -> None:
+    """批复明确，同意X升级: the document is the last one before the sentence whose title ends
+    in that word (《国务院关于同意X升级…的批复》)."""
+    match = _BARE_DOCUMENT.search(evidence)
+    if match is None:
+        return
+    named = [m for m in before if m.kind == "policy" and m.name.endswith(match.group("word"))]
+    if named:
+        _add(draft.policies, named[-1].name)
+        draft.rules.append(_BARE_DOCUMENT.name)
 
 
 _UNBRACKETED_TITLE = rule(

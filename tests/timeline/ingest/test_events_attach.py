@@ -104,3 +104,15 @@ def test_the_bodies_a_document_is_sent_to_do_not_issue_it() -> None:
     text = "6月12日，江北省科技厅向北湖市科技局、东林市科技局印发了《江北省科技园区管理办法》。"
     release = only(events(text), "policy_release")
     assert release.organisations == [("江北省科技厅", "issuer")]
+
+
+def test_a_document_named_by_its_kind_alone_is_the_last_one_named() -> None:
+    text = (
+        "6月12日，北湖科技园升级大会在北湖召开。"
+        "会上，省科技厅宣读了《江北省人民政府关于同意北湖科技园升级为省级高新区的批复》。"
+        "批复明确，同意北湖科技园升级为省级高新技术产业开发区。"
+    )
+    drafts = [d for d in events(text) if d.kind in ("park_signup", "policy_release")]
+    assert drafts
+    for draft in drafts:
+        assert draft.policies == ["江北省人民政府关于同意北湖科技园升级为省级高新区的批复"]
