@@ -452,6 +452,15 @@ _TITLE_FOREIGN_RE = re.compile(
     rf"({_TITLES})({_FOREIGN_NAME})(?=[，,、。：:；（(\s]|等|在|和|与|及|{_SPEECH}|$)"
 )
 
+# 中国网·滨海高新讯: a news site's dateline, written with a middle dot like a foreign name
+MEDIA_DATELINE = rule(
+    "entity.media_dateline",
+    "entity",
+    pattern=r"(?:网|报|台|社|刊)·[\u4e00-\u9fff]{1,8}(?:讯|电)$",
+    matches=("中国网·滨海高新讯", "江南日报·北湖讯"),
+    misses=("安娜·卡尔松", "艾巴·伦德"),
+    why="中国网·滨海高新讯 is a news site's dateline, not a person with a foreign name",
+)
 _NOT_NAMES = re.compile(
     r"^(?:我们|他们|大家|会上|记者|专家|企业|中心|会议|全国|国家|同时|此外|其中|目前|当前|下一步|与会|本报|该区|园区|"
     r"有关|相关|各地|各位|工作|部门|领导|嘉宾|代表|双方|对此|他|她|其|这|并|还|也|都|将|要|已)"
@@ -513,7 +522,7 @@ def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
         if title:  # 首席执行官艾巴·伦德: the title is not part of the name
             start, name = start + title.end(), name[title.end() :]
         name = re.sub(rf"(?:{_SPEECH})+$", "", name)
-        if not name or "·" not in name or occupied.covers(start):
+        if not name or "·" not in name or occupied.covers(start) or MEDIA_DATELINE.test(name):
             continue
         keep(start, Mention(start, start + len(name), name, "person", name, known=False))
     return sorted(found.values(), key=lambda m: m.start)

@@ -88,6 +88,7 @@ def test_shared_alias_resolves_to_the_body_in_office() -> None:
         ("国际科技园区协会首席执行官安娜·卡尔松致辞。", [("安娜·卡尔松", "首席执行官", "国际科技园区协会")]),
         ("IASP亚洲区主席Mark Lee表示，合作很重要。", [("Mark Lee", "主席", "国际科技园区协会")]),
         ("论坛以“新技术·新产业·新业态”为主题。", []),
+        ("江南网·北湖讯 近日，园区举办了创业沙龙。", []),
     ],
 )
 def test_people(text: str, expected: list[tuple[str, str, str]]) -> None:
