@@ -1667,10 +1667,10 @@ _RECALLED_PAST = rule(
 _ACTING = rule(
     "entity.event.speaker",
     "entity",
-    pattern=r"^[^，。；]{0,8}?(?:表示|指出|强调|说|介绍|认为|谈到|提到|致辞|出席|汇报|主持|宣布|发表|作|提出|希望|要求)",
-    matches=("在会上表示", "致辞"),
+    pattern=r"^[^，。；]{0,8}?(?:表示|指出|强调|说|介绍|认为|谈到|提到|致辞|出席|汇报|主持|宣布|发表|作|提出|希望|要求|会见|陪同|接待)",
+    matches=("在会上表示", "致辞", "会见了考察团一行", "陪同考察"),
     misses=("的指示精神",),
-    why="a person who speaks or attends takes part; one only referred to (…对…的指示) does not",
+    why="a person who speaks, attends, hosts or accompanies takes part; one only referred to does not",
 )
 # a body whose people speak or attend: "…、招商银行相关负责人围绕…作演讲"
 _REPRESENTED = rule(

@@ -116,3 +116,13 @@ def test_a_document_named_by_its_kind_alone_is_the_last_one_named() -> None:
     assert drafts
     for draft in drafts:
         assert draft.policies == ["江北省人民政府关于同意北湖科技园升级为省级高新区的批复"]
+
+
+def test_the_host_who_receives_a_visit_takes_part_in_it() -> None:
+    text = (
+        "6月12日，江北省科技厅厅长周明远一行到北湖经济技术开发区考察。\n"
+        "周明远一行参观了园区展厅。\n"
+        "园区企业代表介绍了发展情况。\n"
+        "北湖市副市长陈立新会见了周明远一行。"
+    )
+    assert {"周明远", "陈立新"} <= set(only(events(text), "visit").people)
