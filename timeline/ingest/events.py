@@ -1667,8 +1667,8 @@ _RECALLED_PAST = rule(
 _ACTING = rule(
     "entity.event.speaker",
     "entity",
-    pattern=r"^[^，。；]{0,8}?(?:表示|指出|强调|说|介绍|认为|谈到|提到|致辞|出席|汇报|主持|宣布|发表|作|提出|希望|要求|会见|陪同|接待)",
-    matches=("在会上表示", "致辞", "会见了考察团一行", "陪同考察"),
+    pattern=r"^[^，。；]{0,8}?(?:表示|指出|强调|说|介绍|认为|谈到|提到|致辞|出席|汇报|主持|宣布|发表|作|提出|希望|要求|会见|陪同|接待|带领|带队)",
+    matches=("在会上表示", "致辞", "会见了考察团一行", "陪同考察", "带领有关负责人到会指导"),
     misses=("的指示精神",),
     why="a person who speaks, attends, hosts or accompanies takes part; one only referred to does not",
 )
