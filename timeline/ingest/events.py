@@ -1058,7 +1058,12 @@ def _draft(
     who = next((n for n, role in draft.organisations if role in ("organiser", "issuer")), "")
     draft.title, title_rule = compose_title(kind, name, evidence, at - lead, who)
     draft.rules.append(title_rule)
-    return draft if _supported(draft, name, evidence) else None
+    if not _supported(draft, name, evidence):
+        return None
+    for person in (m for m in scope if m.kind == "person" and m.organisation and m.start < at):
+        if _ACTOR.test(text[person.end : at]):  # 张三一行考察…: the actor's body takes part
+            _add_org(draft, person.organisation, "participant")
+    return draft
 
 
 _BARE_DOCUMENT = rule(
@@ -1175,6 +1180,14 @@ def _attach(draft: EventDraft, mentions: Iterable[Mention], text: str) -> None:
             _add(draft.policies, mention.name)
 
 
+_ACTOR = rule(
+    "entity.event.actor_body",
+    "entity",
+    pattern=r"^(?:一行|等|同志)?(?:带队|带领|率队|率团|率)?[^，。；]{0,12}$",
+    matches=("一行实地", "带队到"),
+    misses=("表示，园区要", "的讲话精神，园区"),
+    why="张三一行考察园区: the person who does the act of the event brings the body they act for",
+)
 _PLACE = r"[\u4e00-\u9fff]{2,8}?(?:省|市|区|县)"
 _PLACE_PARTIES = rule(
     "entity.event.place_party",

@@ -126,3 +126,13 @@ def test_the_host_who_receives_a_visit_takes_part_in_it() -> None:
         "北湖市副市长陈立新会见了周明远一行。"
     )
     assert {"周明远", "陈立新"} <= set(only(events(text), "visit").people)
+
+
+def test_a_visitor_named_bare_brings_the_body_of_their_title() -> None:
+    text = (
+        "5月31日，江南科技论坛在延安举行。科技部火炬中心常务副主任张志远到会指导。\n"
+        "6月1日，张志远一行实地考察了延安经济技术开发区。"
+    )
+    visit = only(events(text), "visit")
+    assert "张志远" in visit.people
+    assert any("火炬" in name for name, _ in visit.organisations)
