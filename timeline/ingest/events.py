@@ -646,6 +646,7 @@ def extract_events(context: ItemContext) -> list[EventDraft]:
     drafts = _dedupe(drafts)
     _enrich_lead(context, drafts, sents)
     _ceremony_guests(context, drafts, sents)
+    _reply_addressees(context, drafts)
     headline_parks = _headline_parks(context)
     for draft in drafts:
         if not draft.parks:  # the park the article is about: the one 高新区 means, or the headline's
@@ -1613,6 +1614,32 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
                 _add_org(lead, mention.name, _role(context.text, mention.end, lead.kind))
             elif mention.kind == "park":
                 _add(lead.parks, mention.name)
+
+
+def _reply_addressees(context: ItemContext, drafts: list[EventDraft]) -> None:
+    """A reply (批复) answers the request of the bodies it is addressed to (重庆市人民政府：你市…):
+    they take part in the release or the status it grants (rule entity.event.reply_addressee)."""
+    if "批复" not in context.text:
+        return
+    addressees = [
+        m.name
+        for m in context.mentions
+        if m.kind == "organisation" and _ADDRESSEE.test(context.text[m.end : m.end + 40])
+    ]
+    for draft in drafts:
+        if draft.kind in ("policy_release", "park_signup"):
+            for name in addressees:
+                _add_org(draft, name, "participant")
+
+
+_ADDRESSEE = rule(
+    "entity.event.reply_addressee",
+    "entity",
+    pattern=r"^(?:、[^\s：:，。、《》]{2,30})*[：:](?:\s*你|[^\S\n]*\n|$)",
+    matches=("：你市关于升级的请示收悉。", "、省科技厅：\n", "："),
+    misses=("：园区要加快发展。", "印发《方案》："),
+    why="北湖市人民政府：你市…请示收悉: the body a reply is addressed to asked for it, and takes part",
+)
 
 
 def _ceremony_guests(context: ItemContext, drafts: list[EventDraft], sents: list[Sentence]) -> None:

@@ -136,3 +136,15 @@ def test_a_visitor_named_bare_brings_the_body_of_their_title() -> None:
     visit = only(events(text), "visit")
     assert "张志远" in visit.people
     assert any("火炬" in name for name, _ in visit.organisations)
+
+
+def test_the_body_a_reply_answers_takes_part_in_what_it_grants() -> None:
+    text = (
+        "江北省人民政府关于同意北湖科技园升级为省级高新区的批复\n"
+        "北湖市人民政府：\n"
+        "你市关于北湖科技园升级的请示已收悉。现批复如下：\n"
+        "2024年6月12日，同意北湖科技园升级为省级高新技术产业开发区。"
+    )
+    signups = [d for d in events(text) if d.kind == "park_signup"]
+    assert signups
+    assert all("北湖市人民政府" in {name for name, _ in d.organisations} for d in signups)
