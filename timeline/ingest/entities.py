@@ -653,6 +653,9 @@ def find_entities(
                 taken.remove_within(found.start, found.end)
             if not taken.overlaps(found.start, found.end):
                 place(found)
+                body = _administration(found, text)  # 北湖高新区管委会: a new park's body too
+                if body is not found and not taken.overlaps(found.end, body.end):
+                    place(body)
     for start, end, names in listed_parks(text):  # rule entity.listed_parks: 江岸、河西两个高新区
         if not any(m.known for m in mentions.within(start, end)):
             mentions.remove_within(start, end, lambda m: m.kind == "park")
@@ -743,7 +746,7 @@ def _unit_of(mention: Mention, text: str) -> Mention:
 
 
 def _administration(mention: Mention, text: str) -> Mention:
-    """武汉东湖高新区管委会: a known park followed by its administration names that body."""
+    """武汉东湖高新区管委会: a park (known or new) followed by its administration names that body."""
     head = _ADMINISTRATION.match(text, mention.end) if mention.kind == "park" else None
     if head is None:
         return mention

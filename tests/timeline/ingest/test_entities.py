@@ -123,3 +123,12 @@ def test_a_title_seen_in_brackets_is_found_bare_elsewhere() -> None:
 def test_policy_period_from_title() -> None:
     assert policy_period("某某园区建设方案（2025—2028年）") == (2025, 2028)
     assert policy_period("某某园区建设方案") is None
+
+
+def test_a_new_park_s_committee_is_a_body_and_the_body_of_its_people() -> None:
+    found = [
+        (m.kind, m.name, m.organisation)
+        for m in find_entities("北湖科学城管委会副主任林建华出席。", GAZETTEER)
+    ]
+    assert ("organisation", "北湖科学城管委会", "") in found
+    assert ("person", "林建华", "北湖科学城管委会") in found
