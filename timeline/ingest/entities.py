@@ -568,9 +568,20 @@ def _government_of(text: str, title_start: int, title: str) -> str:
         rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,4}}?){level}?$",
         text[max(0, title_start - 5) : title_start],
     )
-    if place is None or _LEFT_STOPS.match(place.group(1)):
+    if place is None or _LEFT_STOPS.match(place.group(1)) or COMMITTEE_NOT_PLACE.test(place.group(1)):
         return ""
     return f"{place.group(1)}{level}人民政府"
+
+
+# 市委常委、副市长张三: the words before the title are another office, not the city's name
+COMMITTEE_NOT_PLACE = rule(
+    "entity.committee_not_place",
+    "entity",
+    pattern=r"(?:委|常委|委员)$",
+    matches=("市委", "县委常委"),
+    misses=("聊城", "江南"),
+    why="市委常委、副市长张三: 市委 is another office of the person, not the place of the government",
+)
 
 
 _UNIT_GAP = re.compile(r"^(?:[（(][A-Za-z0-9]{2,10}[）)])?(?:[^\W\d_的和与及在对、，。；：]{0,8})$")

@@ -132,3 +132,12 @@ def test_a_new_park_s_committee_is_a_body_and_the_body_of_its_people() -> None:
     ]
     assert ("organisation", "北湖科学城管委会", "") in found
     assert ("person", "林建华", "北湖科学城管委会") in found
+
+
+def test_a_committee_before_a_mayor_s_title_is_not_a_place() -> None:
+    found = [
+        (m.name, m.organisation)
+        for m in find_entities("市委常委、副市长陈立新出席。", GAZETTEER)
+        if m.kind == "person"
+    ]
+    assert found == [("陈立新", "")]
