@@ -445,6 +445,15 @@ _NAME_SPEECH_RE = re.compile(rf"(?<![\u4e00-\u9fff])({_NAME})(?:{_SPEECH})")
 _NAME_TITLE_RE = re.compile(
     rf"({_NAME}?)(总书记|主席|总理|副部长|部长|院士|主任|书记)(?![\u4e00-\u9fff]*[会处])"
 )
+# 韩正市长带领…, ，李明省长表示: a government head's name before the title, the name alone in front
+NAME_THEN_HEAD = rule(
+    "entity.name_then_head_title",
+    "entity",
+    pattern=rf"(?<![\u4e00-\u9fff])({_NAME})(副?(?:市长|省长|区长|县长)){_AFTER_NAME}",
+    matches=("，韩立市长带领考察团", "上午，李明省长表示"),
+    misses=("，南京市长张三表示", "副市长王五出席"),
+    why="韩正市长带领…: a name right before a government head's title is a person, like 万钢部长",
+)
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
 # a foreign name after a title: 联合创始人内森·麦克纳利介绍, 主席Tom Bentley表示
 _FOREIGN_NAME = r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}?|[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}"
@@ -503,13 +512,13 @@ def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
             start,
             Mention(start, start + len(name), name, "person", name, False, title=title, organisation=org),
         )
-    for pattern in (_NAME_SPEECH_RE, _NAME_TITLE_RE):
+    for pattern in (_NAME_SPEECH_RE, _NAME_TITLE_RE, NAME_THEN_HEAD.pattern):
         for match in pattern.finditer(text):
             name = _best_name(match.group(1), text, match.start(1))
             if not name or occupied.covers(match.start(1)):
                 continue
             start = match.start(1)
-            title = match.group(2) if pattern is _NAME_TITLE_RE else ""
+            title = match.group(2) if pattern is not _NAME_SPEECH_RE else ""
             keep(start, Mention(start, start + len(name), name, "person", name, known=False, title=title))
     for match in _TRANSLITERATED.finditer(text):
         if (

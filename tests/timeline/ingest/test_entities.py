@@ -89,6 +89,8 @@ def test_shared_alias_resolves_to_the_body_in_office() -> None:
         ("IASP亚洲区主席Mark Lee表示，合作很重要。", [("Mark Lee", "主席", "国际科技园区协会")]),
         ("论坛以“新技术·新产业·新业态”为主题。", []),
         ("江南网·北湖讯 近日，园区举办了创业沙龙。", []),
+        # a government head's name before the title (rule entity.name_then_head_title)
+        ("上午，李明远市长带领考察团到园区。", [("李明远", "市长", "")]),
     ],
 )
 def test_people(text: str, expected: list[tuple[str, str, str]]) -> None:
