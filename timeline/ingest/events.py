@@ -1347,11 +1347,38 @@ def _statistics(context: ItemContext, sents: list[Sentence]) -> list[EventDraft]
             rules=[_FIGURE.name, _METRIC.name, _PARKISH.name, period_rule, title_rule],
         )
         _attach(draft, scope, text)
+        if not draft.people:
+            _speaker_of(draft, context, sents, sentence)
         drafts.append(draft)
         seen[key] = draft
     return drafts
 
 
+def _speaker_of(draft: EventDraft, context: ItemContext, sents: list[Sentence], sentence: Sentence) -> None:
+    """A figure in the paragraph of a speaker's words (张三介绍，…。今年前三季度，…) is theirs: the
+    last person of the paragraph who speaks before it, and their body (entity.event.speaker_of_figure)."""
+    start = min(s.start for s in sents if s.paragraph == sentence.paragraph)
+    speakers = [
+        m
+        for m in context.mentions
+        if m.kind == "person"
+        and start <= m.start < sentence.start
+        and _SPEAKER_OF_FIGURE.test(context.text[m.end : m.end + 12])
+    ]
+    if speakers:
+        _add(draft.people, speakers[-1].name)
+        if speakers[-1].organisation:
+            _add_org(draft, speakers[-1].organisation, "participant")
+
+
+_SPEAKER_OF_FIGURE = rule(
+    "entity.event.speaker_of_figure",
+    "entity",
+    pattern=r"^(?:\d{1,2}日)?(?:在[^，。；]{0,8})?(?:介绍|表示|说|透露)[，,：:]",
+    matches=("12日介绍，", "介绍：", "在会上表示，"),
+    misses=("出席会议。", "的讲话精神，"),
+    why="张三介绍，截至…178家。今年前三季度，…: the figures after a speaker's words are theirs",
+)
 _RESTATED = rule(
     "entity.event.restated_figure",
     "entity",

@@ -148,3 +148,14 @@ def test_the_body_a_reply_answers_takes_part_in_what_it_grants() -> None:
     signups = [d for d in events(text) if d.kind == "park_signup"]
     assert signups
     assert all("北湖市人民政府" in {name for name, _ in d.organisations} for d in signups)
+
+
+def test_a_figure_after_a_speaker_s_words_in_the_paragraph_is_theirs() -> None:
+    text = (
+        "园区发展观察\n"
+        "科技部火炬中心主任陈立新12日介绍，截至2024年5月，国家高新区总数已达180家。"
+        "2023年，苏州高新区实现营业收入8000亿元，同比增长10%。"
+    )
+    statistic = next(d for d in events(text) if d.kind == "statistic" and d.date.iso() == "2023")
+    assert statistic.people == ["陈立新"]
+    assert any("火炬" in name for name, _ in statistic.organisations)
