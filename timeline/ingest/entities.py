@@ -403,9 +403,18 @@ _SPEECH = (
     "|在线上|在会上|代表"
 )
 _NAME = rf"(?:{_COMPOUND_SURNAMES}|[\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}"
+# 副司长吴家喜12日介绍: the day of the act may stand between a name and what the person does
+NAME_THEN_DAY = rule(
+    "entity.person_then_day",
+    "entity",
+    pattern=r"^(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚间|晚)?(?:在|到|赴|表示|介绍|指出|说|出席|主持|考察|调研)",
+    matches=("12日介绍，园区已有企业500家", "6月3日上午在园区考察"),
+    misses=("12日至15日举行", "12日的会议"),
+    why="主任张三12日介绍: a name followed by the day and then an act is a name, as before the act",
+)
 _AFTER_NAME = (
     rf"(?=[，,、。：:；（(\s]|等|在|和|与|及|是|同志|同|一行|率|带队|带领|分别|到会|会见|会同|陪同|参加|考察|调研|走访|视察|"
-    rf"一同|先后|相继|共同|讲话|宣读|颁发|应邀|座谈|为|向|对|{_SPEECH}|$)"
+    rf"一同|先后|相继|共同|讲话|宣读|颁发|应邀|座谈|为|向|对|{_SPEECH}|{NAME_THEN_DAY.pattern.pattern[1:]}|$)"
 )
 _AFTER_NAME_RE = re.compile(_AFTER_NAME)
 # a word of two or more characters that may follow a name: if a name's last character starts one
@@ -436,6 +445,15 @@ _NAME_SPEECH_RE = re.compile(rf"(?<![\u4e00-\u9fff])({_NAME})(?:{_SPEECH})")
 _NAME_TITLE_RE = re.compile(
     rf"({_NAME}?)(总书记|主席|总理|副部长|部长|院士|主任|书记)(?![\u4e00-\u9fff]*[会处])"
 )
+# 韩正市长带领…, ，李明省长表示: a government head's name before the title, the name alone in front
+NAME_THEN_HEAD = rule(
+    "entity.name_then_head_title",
+    "entity",
+    pattern=rf"(?<![\u4e00-\u9fff])({_NAME})(副?(?:市长|省长|区长|县长)){_AFTER_NAME}",
+    matches=("，韩立市长带领考察团", "上午，李明省长表示"),
+    misses=("，南京市长张三表示", "副市长王五出席"),
+    why="韩正市长带领…: a name right before a government head's title is a person, like 万钢部长",
+)
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
 # a foreign name after a title: 联合创始人内森·麦克纳利介绍, 主席Tom Bentley表示
 _FOREIGN_NAME = r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}?|[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}"
@@ -443,6 +461,15 @@ _TITLE_FOREIGN_RE = re.compile(
     rf"({_TITLES})({_FOREIGN_NAME})(?=[，,、。：:；（(\s]|等|在|和|与|及|{_SPEECH}|$)"
 )
 
+# 中国网·滨海高新讯: a news site's dateline, written with a middle dot like a foreign name
+MEDIA_DATELINE = rule(
+    "entity.media_dateline",
+    "entity",
+    pattern=r"(?:网|报|台|社|刊)·[\u4e00-\u9fff]{1,8}(?:讯|电)$",
+    matches=("中国网·滨海高新讯", "江南日报·北湖讯"),
+    misses=("安娜·卡尔松", "艾巴·伦德"),
+    why="中国网·滨海高新讯 is a news site's dateline, not a person with a foreign name",
+)
 _NOT_NAMES = re.compile(
     r"^(?:我们|他们|大家|会上|记者|专家|企业|中心|会议|全国|国家|同时|此外|其中|目前|当前|下一步|与会|本报|该区|园区|"
     r"有关|相关|各地|各位|工作|部门|领导|嘉宾|代表|双方|对此|他|她|其|这|并|还|也|都|将|要|已)"
@@ -485,13 +512,13 @@ def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
             start,
             Mention(start, start + len(name), name, "person", name, False, title=title, organisation=org),
         )
-    for pattern in (_NAME_SPEECH_RE, _NAME_TITLE_RE):
+    for pattern in (_NAME_SPEECH_RE, _NAME_TITLE_RE, NAME_THEN_HEAD.pattern):
         for match in pattern.finditer(text):
             name = _best_name(match.group(1), text, match.start(1))
             if not name or occupied.covers(match.start(1)):
                 continue
             start = match.start(1)
-            title = match.group(2) if pattern is _NAME_TITLE_RE else ""
+            title = match.group(2) if pattern is not _NAME_SPEECH_RE else ""
             keep(start, Mention(start, start + len(name), name, "person", name, known=False, title=title))
     for match in _TRANSLITERATED.finditer(text):
         if (
@@ -504,7 +531,7 @@ def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
         if title:  # 首席执行官艾巴·伦德: the title is not part of the name
             start, name = start + title.end(), name[title.end() :]
         name = re.sub(rf"(?:{_SPEECH})+$", "", name)
-        if not name or "·" not in name or occupied.covers(start):
+        if not name or "·" not in name or occupied.covers(start) or MEDIA_DATELINE.test(name):
             continue
         keep(start, Mention(start, start + len(name), name, "person", name, known=False))
     return sorted(found.values(), key=lambda m: m.start)
@@ -550,9 +577,20 @@ def _government_of(text: str, title_start: int, title: str) -> str:
         rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,4}}?){level}?$",
         text[max(0, title_start - 5) : title_start],
     )
-    if place is None or _LEFT_STOPS.match(place.group(1)):
+    if place is None or _LEFT_STOPS.match(place.group(1)) or COMMITTEE_NOT_PLACE.test(place.group(1)):
         return ""
     return f"{place.group(1)}{level}人民政府"
+
+
+# 市委常委、副市长张三: the words before the title are another office, not the city's name
+COMMITTEE_NOT_PLACE = rule(
+    "entity.committee_not_place",
+    "entity",
+    pattern=r"(?:委|常委|委员)$",
+    matches=("市委", "县委常委"),
+    misses=("聊城", "江南"),
+    why="市委常委、副市长张三: 市委 is another office of the person, not the place of the government",
+)
 
 
 _UNIT_GAP = re.compile(r"^(?:[（(][A-Za-z0-9]{2,10}[）)])?(?:[^\W\d_的和与及在对、，。；：]{0,8})$")
@@ -635,6 +673,9 @@ def find_entities(
                 taken.remove_within(found.start, found.end)
             if not taken.overlaps(found.start, found.end):
                 place(found)
+                body = _administration(found, text)  # 北湖高新区管委会: a new park's body too
+                if body is not found and not taken.overlaps(found.end, body.end):
+                    place(body)
     for start, end, names in listed_parks(text):  # rule entity.listed_parks: 江岸、河西两个高新区
         if not any(m.known for m in mentions.within(start, end)):
             mentions.remove_within(start, end, lambda m: m.kind == "park")
@@ -725,7 +766,7 @@ def _unit_of(mention: Mention, text: str) -> Mention:
 
 
 def _administration(mention: Mention, text: str) -> Mention:
-    """武汉东湖高新区管委会: a known park followed by its administration names that body."""
+    """武汉东湖高新区管委会: a park (known or new) followed by its administration names that body."""
     head = _ADMINISTRATION.match(text, mention.end) if mention.kind == "park" else None
     if head is None:
         return mention

@@ -75,6 +75,8 @@ def test_shared_alias_resolves_to_the_body_in_office() -> None:
         ("某某大学党委书记、校长陈大海出席并致辞。", [("陈大海", "党委书记、校长", "某某大学")]),
         ("欧阳春风指出，园区要做强主导产业。", [("欧阳春风", "", "")]),
         ("我们表示欢迎。", []),
+        # the day of the act between the name and the act (rule entity.person_then_day)
+        ("省科技厅副厅长周明远8日介绍，全省高新区已有42家。", [("周明远", "副厅长", "")]),
         # titles that are not in the plain list; a unit of a known body is the person's body,
         # under its parent's name (rule entity.unit_of_parent)
         (
@@ -86,6 +88,9 @@ def test_shared_alias_resolves_to_the_body_in_office() -> None:
         ("国际科技园区协会首席执行官安娜·卡尔松致辞。", [("安娜·卡尔松", "首席执行官", "国际科技园区协会")]),
         ("IASP亚洲区主席Mark Lee表示，合作很重要。", [("Mark Lee", "主席", "国际科技园区协会")]),
         ("论坛以“新技术·新产业·新业态”为主题。", []),
+        ("江南网·北湖讯 近日，园区举办了创业沙龙。", []),
+        # a government head's name before the title (rule entity.name_then_head_title)
+        ("上午，李明远市长带领考察团到园区。", [("李明远", "市长", "")]),
     ],
 )
 def test_people(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -120,3 +125,21 @@ def test_a_title_seen_in_brackets_is_found_bare_elsewhere() -> None:
 def test_policy_period_from_title() -> None:
     assert policy_period("某某园区建设方案（2025—2028年）") == (2025, 2028)
     assert policy_period("某某园区建设方案") is None
+
+
+def test_a_new_park_s_committee_is_a_body_and_the_body_of_its_people() -> None:
+    found = [
+        (m.kind, m.name, m.organisation)
+        for m in find_entities("北湖科学城管委会副主任林建华出席。", GAZETTEER)
+    ]
+    assert ("organisation", "北湖科学城管委会", "") in found
+    assert ("person", "林建华", "北湖科学城管委会") in found
+
+
+def test_a_committee_before_a_mayor_s_title_is_not_a_place() -> None:
+    found = [
+        (m.name, m.organisation)
+        for m in find_entities("市委常委、副市长陈立新出席。", GAZETTEER)
+        if m.kind == "person"
+    ]
+    assert found == [("陈立新", "")]
