@@ -26,6 +26,7 @@ from timeline.ingest.shapes import (
     COUNTED_BEFORE,
     common_word,
     coordinated,
+    described,
     ends_inside_word,
     glued_front,
     is_class,
@@ -273,6 +274,8 @@ def _shaped_stem(text: str, head_at: int, stem: str, earliest: int) -> str | Non
     stem = stem[real_start - start :] if real_start <= head_at else ""
     stem = stem[glued_front(stem, text[head_at : head_at + 4]) :]  # rule entity.glued_front
     if not stem or is_class(stem) or only_acts(stem):  # rules entity.class_or_plural, entity.only_acts
+        return None
+    if described(stem, text[head_at : head_at + 6]):  # rule entity.described_kind: 科技保险公司
         return None
     return stem
 

@@ -15,24 +15,30 @@ import re
 from functools import lru_cache
 
 from timeline.ingest.lexicon import (
+    ANCHOR_TAGS,
     CLASS_STEMS,
+    DETERMINER_STARTS,
     GLUE_TAGS,
     HIGH_TECH_ZONE_FORMS,
+    NAME_SCOPES,
     NAME_TAGS,
     ORGANISATION_HEADS,
     PARK_HEADS,
     PROPER_TAGS,
     PROVINCE_SHORT,
+    STATE_BODY_HEADS,
     VERB_TAGS,
     alternation,
 )
 from timeline.ingest.rules import rule
 
 _HEAD = re.compile(f"(?:{alternation(PARK_HEADS + ORGANISATION_HEADS)})$")
+_HEAD_FIRST = re.compile(f"(?:{alternation(PARK_HEADS + ORGANISATION_HEADS)})")
 _COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十百千两首]+)(?:多|余)?(?:个|家|批|所|座|类|些)$")
 COUNTED_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两首]+)(?:多|余)?(?:个|家|批|所|座|类)$")
 _CLASS = re.compile(f"^(?:{alternation(CLASS_STEMS)})+$")
 _PUNCT = re.compile(r"[（）()·]")
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 
 
 @lru_cache(maxsize=1)
@@ -66,11 +72,13 @@ def _boundaries(text: str) -> frozenset[int]:
 
 def glued_front(stem: str, head: str = "") -> int:
     """How many characters in front of a name are no part of it: up to the end of the last word
-    of ``stem`` that is a preposition, conjunction, particle, pronoun or title (区长), or a verb
-    or adverb followed by a proper name or by a single character (0 if none). A one-character
-    verb first in the stem is the name's own (通威)."""
+    of ``stem`` that is a preposition, conjunction, particle, pronoun, determiner (各地) or title
+    (区长), or a verb or adverb followed by a proper name or by a single character (0 if none).
+    A verb with nothing that names anything before it (加强|, 认定|) is glue too; when nothing
+    after it names anything either, the whole stem is (加强科技企业孵化器 names no park). A
+    one-character verb first in the stem is the name's own (通威)."""
     words = _words(stem + head)  # with its head: 同济|大学 is one word, not 同|济
-    at, cut = 0, 0
+    at, cut, since = 0, 0, 0
     for k, (word, tag) in enumerate(words):
         at += len(word)
         if at > len(stem):
@@ -79,21 +87,96 @@ def glued_front(stem: str, head: str = "") -> int:
         rest = len(stem) - at
         if _PUNCT.search(word):
             continue
-        if tag in GLUE_TAGS and (tag != "r" or len(word) == 1):
-            cut = at  # 在|苏州, 该|大学 (某某 stands for a name)
+        if tag in GLUE_TAGS and (tag != "r" or len(word) == 1 or word[0] in DETERMINER_STARTS):
+            cut, since = at, k + 1  # 在|苏州, 该|大学, 陕西省各地|市 (某某 stands for a name)
         elif word.endswith("长") and len(word) >= 2 and tag == "n":
-            cut = at  # 区长|王某
+            cut, since = at, k + 1  # 区长|王某
         elif (
             tag in VERB_TAGS
             and (len(word) > 1 or k > 0)
             and (after[1] in PROPER_TAGS or 0 < rest <= 1 or _CLASS.match(stem[at:]))
         ):
-            cut = at  # 支持|苏州, 同意|上海紫竹, 王某率|区, 呼吁|全球
+            cut, since = at, k + 1  # 支持|苏州, 同意|上海紫竹, 王某率|区, 呼吁|全球
+        elif tag == "v" and len(word) > 1 and (k > since or rest) and not anchored(words[since:k]):
+            # rule entity.acts_on_kind: 认定|新都工业区, 加强|科技企业孵化器
+            cut, since = (at if _may_name(stem[at:]) else len(stem)), k + 1
     opened = stem.rfind("（", cut), stem.rfind("(", cut)
     for bracket, closing in zip(opened, "）)", strict=True):
         if bracket >= 0 and closing not in stem[bracket:]:
             cut = max(cut, bracket + 1)  # 京津科技谷（中华自行车王国产业园: the name is inside
     return cut
+
+
+def _may_name(rest: str) -> bool:
+    """What follows a verb may be a name: a word that names something, or one rare word (江岸, a
+    place jieba takes for a common word), not a description (科技|企业, 区域) nor nothing."""
+    words = [w for w in _words(rest) if not _PUNCT.search(w[0])]
+    return anchored(words) or (len(words) == 1 and _rare(words[0][0]))
+
+
+def anchored(words) -> bool:
+    """Whether some word names something: a place, person, proper noun or abbreviation, Latin
+    letters or digits, or a word jieba does not know (two single characters in a row: 力|神)."""
+    run = 0
+    for word, tag in words:
+        if tag in ANCHOR_TAGS or re.search(r"[A-Za-z0-9]", word):
+            return True
+        run = run + 1 if len(word) == 1 and tag not in GLUE_TAGS and not _PUNCT.search(word) else 0
+        if run >= 2:
+            return True
+    return False
+
+
+def described(stem: str, head: str = "") -> bool:
+    """The words before a head only describe a kind of body: two or more dictionary words of which
+    none names anything (科技|保险公司, 智能|电动汽车公司), a lone adjective (高|科技园区), or a
+    name that is one common dictionary word (行业协会, 跨国公司). ``head`` may run on into the
+    text after it: its first head word counts."""
+    first = _HEAD_FIRST.match(head)
+    head = first.group(0) if first else head
+    whole = _tagger().word_tag_tab.get(stem + head)
+    if whole is not None and whole not in ANCHOR_TAGS:
+        return True
+    words = [w for w in _words(stem) if not _PUNCT.search(w[0])]
+    if words and words[0][0] in NAME_SCOPES and head in STATE_BODY_HEADS:
+        return False  # 国家|药品|监督管理局: the state names its bodies by what they do
+    if len(words) == 1:
+        return len(words[0][0]) == 1 and words[0][1] == "a"
+    return len(words) >= 2 and not anchored(words) and not _rare(words[0][0])
+
+
+_RARE = 200  # jieba's count of a word: below it a first word is more likely a place than a kind
+
+
+def _rare(word: str) -> bool:
+    """A rare dictionary word: a small place jieba takes for a common word (民乐|生态工业园区)."""
+    _tagger()
+    import jieba
+
+    return len(word) >= 2 and jieba.dt.FREQ.get(word, 0) < _RARE
+
+
+def _described(name: str) -> bool:
+    head = _HEAD.search(name)
+    return head is not None and described(name[: head.start()], head.group(0))
+
+
+DESCRIBED = rule(
+    "entity.described_kind",
+    "entity",
+    predicate=_described,
+    matches=("科技保险公司", "智能电动汽车公司", "高科技园区", "行业协会", "金融科技公司"),
+    misses=(
+        "宁波银行",
+        "力神电池股份有限公司",
+        "信阳高新区",
+        "中国电子学会",
+        "百度公司",
+        "民乐生态工业园区",
+        "国家药品监督管理局",
+    ),
+    why="words that only describe a kind of body (科技保险公司) name none: a name has a place or proper word",
+)
 
 
 def starts_with_glue(text: str) -> bool:
@@ -117,13 +200,28 @@ GLUED_FRONT = rule(
 )
 
 
+ACTS_ON_KIND = rule(
+    "entity.acts_on_kind",
+    "entity",
+    predicate=_glued,
+    matches=("加强科技企业孵化器", "认定新都工业区", "全心全意开创高新区", "鼓励企业建立重点实验室"),
+    misses=("深圳创新投资集团", "新都工业区", "江苏省生产力促进中心"),
+    why="a verb with no name before it acts on what follows: cut it off, and drop a kind with no name",
+)
+
+
 def is_class(stem: str) -> bool:
-    """The words before a head name a class or a plural, not one body."""
-    stem = stem.strip()
+    """The words before a head name a class or a plural, not one body: class words alone (全球),
+    a count (56家), or a first word that picks out many (各地, 省级, 两地, 跨国, 区县（自治县）)."""
+    stem = _BRACKETED.sub("", stem.strip())
     if not stem or _CLASS.match(stem) or _COUNTED.search(stem):
         return True
     words = _words(stem)
     first = words[0] if words else ("", "")
+    if first[1] == "r" and first[0][0] in DETERMINER_STARTS:
+        return True
+    if first[0] in CLASS_STEMS and first[0] not in NAME_SCOPES:
+        return True
     return first[1] in ("m", "mq") and bool(re.search(r"[个家批所座类些]$", first[0]))
 
 
@@ -158,7 +256,17 @@ CLASS_OR_PLURAL = rule(
     "entity.class_or_plural",
     "entity",
     predicate=_a_class,
-    matches=("全球科技园区", "各区县政府", "直辖市科技厅", "56家高新区", "国家级高新区", "首个跨省域高新区"),
+    matches=(
+        "全球科技园区",
+        "各区县政府",
+        "直辖市科技厅",
+        "56家高新区",
+        "国家级高新区",
+        "首个跨省域高新区",
+        "各市（州）人民政府",
+        "两地政府",
+        "省级高新区管委会",
+    ),
     misses=("苏州高新区", "江苏省科技厅", "四季慧谷网络安全产业园"),
     why="a class (全球, 各, 国家级) or a count (56家) in front of a head names many bodies, not one",
 )
@@ -408,8 +516,10 @@ def listed_parks(text: str) -> list[tuple[int, int, list[str]]]:
     for match in LISTED_PARKS.finditer(text):
         places = [p for p in re.split(r"[、和及与]", match.group(1)) if p]
         if len(places) < 2 or any(is_class(p) or _HEAD.search(p) for p in places):
-            continue
+            continue  # 总体概况、国家高新区: 国家 is the class, so no list of places
         first = places[0][-len(places[1]) :]
+        if any(tag in GLUE_TAGS for _, tag in _words(first)):
+            continue  # 干部以及延安高新区: a preposition in the first place, no list of places
         start = match.start(1) + len(places[0]) - len(first)
         head = "高新区" if match.group(2) in HIGH_TECH_ZONE_FORMS else match.group(2)
         found.append((start, match.end(), [place + head for place in [first, *places[1:]]]))
