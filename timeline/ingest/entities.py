@@ -19,13 +19,14 @@ from dataclasses import dataclass, replace
 import ahocorasick
 
 from people.names import name_key
-from timeline.ingest.lexicon import ORGANISATION_HEADS, PARK_HEADS, POLICY_DOC_WORDS, alternation
+from timeline.ingest.lexicon import NAME_TAILS, ORGANISATION_HEADS, PARK_HEADS, POLICY_DOC_WORDS, alternation
 from timeline.ingest.policy_names import REPORT, document_number
 from timeline.ingest.rules import rule
 from timeline.ingest.shapes import (
     COUNTED_BEFORE,
     common_word,
     coordinated,
+    dateline,
     described,
     ends_inside_word,
     glued_front,
@@ -34,8 +35,10 @@ from timeline.ingest.shapes import (
     only_acts,
     organisation_forms,
     park_forms,
+    person_cut_from_text,
     starts_inside_word,
     starts_with_glue,
+    titled,
     word_start,
 )
 from timeline.ingest.spans import Occupied, Placed
@@ -455,6 +458,8 @@ _NOT_NAMES = re.compile(
 def _valid_person(name: str) -> bool:
     if len(name) < 2 or len(name) > 4 or _NOT_NAMES.match(name) or common_word(name):
         return False  # rule entity.common_word_person: 明确, 高新, 余名
+    if titled(name):
+        return False  # rule entity.person_title_tail: 魏教授
     if name[-1] in "会委局部厅区院所司处办园市省县副正":
         return False  # the tail of a body's name or a title, not a given name
     if name[:2] in _COMPOUND_SURNAMES.split("|"):
@@ -478,7 +483,7 @@ def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
             continue
         foreign = match.re is _TITLE_FOREIGN_RE
         start = match.start(2)
-        name = match.group(2) if foreign else _best_name(match.group(2), text, start)
+        name = _untitled(match.group(2)) if foreign else _best_name(match.group(2), text, start)
         if not name:
             continue
         title_start = _title_start(text, match.start(1))
@@ -506,16 +511,25 @@ def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
         title = re.search(rf"^.*(?:{_TITLES})", name.split("·")[0])
         if title:  # 首席执行官艾巴·伦德: the title is not part of the name
             start, name = start + title.end(), name[title.end() :]
-        name = re.sub(rf"(?:{_SPEECH})+$", "", name)
-        if not name or "·" not in name or occupied.covers(start):
-            continue
+        name = _untitled(re.sub(rf"(?:{_SPEECH})+$", "", name))
+        if not name or "·" not in name or dateline(name) or occupied.covers(start):
+            continue  # rule entity.dateline: 某某网·某地讯
         keep(start, Mention(start, start + len(name), name, "person", name, known=False))
     return sorted(found.values(), key=lambda m: m.start)
+
+
+def _untitled(name: str) -> str:
+    """A foreign name without the honorific after it (rule entity.person_title_tail: 某某女士)."""
+    while titled(name):
+        name = re.sub(rf"(?:{'|'.join(NAME_TAILS)})$", "", name)
+    return name
 
 
 def _best_name(candidate: str, text: str = "", start: int = 0) -> str:
     """The candidate, or its first two/three characters, whichever is a valid name that does not
     end inside the word after it (rule entity.person_ends_at_word: 王力 in 王力陪同)."""
+    if text and person_cut_from_text(text, start, start + len(candidate)):
+        return ""  # rule entity.person_cut_from_text: 摩托罗|拉前主席
     for size in (len(candidate), 3, 2):
         name = candidate[:size]
         if _valid_person(name) and not (text and size > 2 and _AFTER_WORD.match(text, start + size - 1)):

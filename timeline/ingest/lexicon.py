@@ -187,7 +187,7 @@ STATE_BODY_HEADS = ("总局", "局", "部", "署", "委员会", "办公厅", "�
 # the first character of a pronoun that picks out many bodies (各地, 各市, 各国), not one
 DETERMINER_STARTS = "各每诸"
 # Titles and honorifics written after a surname or a name (魏教授, 某某女士): no part of the name.
-NAME_TAILS = ("教授", "博士", "院士", "先生", "女士", "同志", "老师", "主任", "书记", "总")
+NAME_TAILS = ("教授", "博士", "院士", "先生", "女士", "同志", "老师", "主任", "书记")
 # A news agency's dateline (中国网·滨海高新讯): the first part ends in a medium, the last in 讯 or 电.
 DATELINE_MEDIA = ("网", "报", "社", "台", "刊")
 DATELINE_ENDS = ("讯", "电")

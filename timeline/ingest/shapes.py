@@ -17,11 +17,14 @@ from functools import lru_cache
 from timeline.ingest.lexicon import (
     ANCHOR_TAGS,
     CLASS_STEMS,
+    DATELINE_ENDS,
+    DATELINE_MEDIA,
     DETERMINER_STARTS,
     GLUE_TAGS,
     HIGH_TECH_ZONE_FORMS,
     NAME_SCOPES,
     NAME_TAGS,
+    NAME_TAILS,
     ORGANISATION_HEADS,
     PARK_HEADS,
     PROPER_TAGS,
@@ -376,6 +379,66 @@ COMMON_WORD_PERSON = rule(
     misses=("王力", "张志宏", "沈雯"),
     why="a common word after a title or before a speech verb is no person (会议明确…, 200余名代表)",
 )
+
+
+def titled(name: str) -> bool:
+    """A surname or name with a title or honorific after it (魏教授, 某某女士): the title is no
+    part of the name."""
+    return name.endswith(NAME_TAILS)
+
+
+PERSON_TITLE_TAIL = rule(
+    "entity.person_title_tail",
+    "entity",
+    predicate=titled,
+    matches=("魏教授", "米兰达女士", "张主任"),
+    misses=("魏少军", "张志宏", "艾巴·伦德"),
+    why="a title or honorific after a name is no part of it: 魏教授 is 魏 plus a title, 某某女士 is 某某",
+)
+
+
+def dateline(name: str) -> bool:
+    """A news agency's dateline written like a foreign name (某某网·某地讯)."""
+    parts = name.split("·")
+    return len(parts) == 2 and (parts[0].endswith(DATELINE_MEDIA) or parts[1].endswith(DATELINE_ENDS))
+
+
+DATELINE = rule(
+    "entity.dateline",
+    "entity",
+    predicate=dateline,
+    matches=("人民网·北京讯", "新华社·南京电"),
+    misses=("艾巴·伦德", "内森·麦克纳利"),
+    why="某某网·某地讯 opens a report: it names a medium and a place, no person",
+)
+
+
+def word_across(text: str, at: int) -> int:
+    """The length of the word of ``text`` that runs across offset ``at`` (0 if a word starts there)."""
+    left = max(0, at - 6)
+    cuts = sorted(_boundaries(text[left : at + 6]))
+    if at - left in cuts:
+        return 0
+    before = max(c for c in cuts if c < at - left)
+    return min((c for c in cuts if c > at - left), default=len(text[left : at + 6])) - before
+
+
+def person_cut_from_text(text: str, start: int, end: int) -> bool:
+    """A person's name cut out of a longer word of the text: a word of three or more characters
+    runs across its start (摩托罗|拉前主席). (Across its end a word proves less: jieba often joins
+    a given name's last character to the word after it.)"""
+    return word_across(text, start) >= 3
+
+
+PERSON_CUT_FROM_TEXT = rule(
+    "entity.person_cut_from_text",
+    "entity",
+    predicate=_marked(lambda t, s, e: e if person_cut_from_text(t, s, e) else s, "start"),
+    matches=("诺基亚前总裁出席 → 基亚前", "摩托罗拉前主席表示 → 罗拉前"),
+    misses=("副主任何年初座谈 → 何年初", "区长王力陪同考察 → 王力", "张旭波表示 → 张旭波"),
+    why="a person's name starts where a word of the text starts, not inside a longer one",
+)
+
 
 # 沪苏浙三省政府, 京津冀三地科委: one body per place
 COORDINATED_PLACES = rule(
