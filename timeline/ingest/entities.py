@@ -19,11 +19,20 @@ from dataclasses import dataclass, replace
 import ahocorasick
 
 from people.names import name_key
-from timeline.ingest.lexicon import NAME_TAILS, ORGANISATION_HEADS, PARK_HEADS, POLICY_DOC_WORDS, alternation
+from timeline.ingest.lexicon import (
+    NAME_TAILS,
+    ORGANISATION_HEADS,
+    PARK_HEADS,
+    PARK_WORDS,
+    POLICY_DOC_WORDS,
+    STATE_BODY_HEADS,
+    alternation,
+)
 from timeline.ingest.policy_names import REPORT, document_number
 from timeline.ingest.rules import rule
 from timeline.ingest.shapes import (
     COUNTED_BEFORE,
+    anchored,
     common_word,
     coordinated,
     dateline,
@@ -40,6 +49,7 @@ from timeline.ingest.shapes import (
     starts_with_glue,
     titled,
     word_start,
+    words_of,
 )
 from timeline.ingest.spans import Occupied, Placed
 from timeline.ingest.types import GazetteerEntry, Mention
@@ -192,8 +202,11 @@ _ONE_CHAR_HEAD_WORDS = {
 }
 
 
-# a stem of levels and heads alone names no place: 高新区管委会, 市委市人民政府 are references
-_NO_PLACE = re.compile(rf"^(?:[市省区县州镇]|市委|省委|区委|县委|人民|{_PARK_HEADS})+$")
+# a stem of levels, heads and area words alone names no place: 高新区管委会, 市委市人民政府,
+# 新区管委会 are references
+_NO_PLACE = re.compile(
+    rf"^(?:[市省区县州镇]|市委|省委|区委|县委|人民|{_PARK_HEADS}|{alternation(PARK_WORDS)})+$"
+)
 
 
 def _plausible(stem: str, head: str) -> bool:
@@ -234,17 +247,17 @@ def discover_names(text: str, kind: str) -> list[Mention]:
             head, end = _first_head_unless_named(head, match.start(2))
         if ends_inside_word(text, match.start(2), end):
             continue  # rule entity.ends_inside_word: 决策部|署, 零部|件, 大学|生
-        trimmed = _trim_left(stem)
-        trimmed = _shaped_stem(text, match.start(2), trimmed, match.start(1))
+        trimmed = _shaped_stem(text, match.start(2), _trim_left(stem), match.start(1))
         if trimmed is None:
             continue
+        shaped, trimmed = trimmed, _joined_portfolio(text, match.start(2), trimmed, head)  # 工业和|信息化厅
         if kind == "organisation":  # 市科技局 is 市 + 科技局, not 市科技 + 局
             longest = re.search(rf"(?:{_ORG_HEADS})$", trimmed + head)
             trimmed, head = (trimmed + head)[: longest.start()], longest.group(0)
         province = _PROVINCE_TAIL.search(trimmed)
         if province and kind == "organisation":
             trimmed = province.group(0)
-        if not _plausible(trimmed, head):
+        if not _plausible(trimmed if trimmed == shaped else trimmed.replace("和", "", 1), head):
             continue
         start = match.start(2) - len(trimmed)
         if kind == "park" and (
@@ -260,6 +273,34 @@ def discover_names(text: str, kind: str) -> list[Mention]:
         if kind == "organisation":
             found.extend(_coordinated(text, start, head, trimmed))
     return found
+
+
+def _joined_portfolio(text: str, head_at: int, stem: str, head: str) -> str:
+    """A state body named by two portfolios joined by 和 (陕西省工业和信息化厅): the 和 stopped the
+    stem, but when the part after it names nothing the part before it belongs to the name."""
+    start = head_at - len(stem)
+    if head not in STATE_BODY_HEADS or text[start - 1 : start] != "和" or anchored(words_of(stem)):
+        return stem
+    before = _trim_left(text[max(0, start - 13) : start - 1])
+    return before + "和" + stem if before else stem
+
+
+def _portfolio_example(example: str) -> bool:
+    sentence, name = (part.strip() for part in example.split("→"))
+    head = re.search(rf"(?:{_ORG_HEADS})$", name).group(0)
+    head_at = sentence.index(name) + len(name) - len(head)
+    stem = name[: -len(head)]
+    return _joined_portfolio(sentence, head_at, stem, head) != stem
+
+
+JOINED_PORTFOLIO = rule(
+    "entity.joined_portfolio",
+    "entity",
+    predicate=_portfolio_example,
+    matches=("由湖南省住房和城乡建设厅主办 → 城乡建设厅", "江西省工业和信息化厅发布 → 信息化厅"),
+    misses=("江西省工业和信息化厅发布 → 江西省工业和信息化厅", "大学和南昌市科技局 → 南昌市科技局"),
+    why="a state body named by two portfolios joined by 和 is one name: 工业和信息化厅, not 信息化厅",
+)
 
 
 def _shaped_stem(text: str, head_at: int, stem: str, earliest: int) -> str | None:
@@ -567,8 +608,8 @@ def _government_of(text: str, title_start: int, title: str) -> str:
         rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,4}}?){level}?$",
         text[max(0, title_start - 5) : title_start],
     )
-    if place is None or _LEFT_STOPS.match(place.group(1)):
-        return ""
+    if place is None or _LEFT_STOPS.match(place.group(1)) or _NO_PLACE.match(place.group(1)):
+        return ""  # 市委市长: 市委 is no place
     return f"{place.group(1)}{level}人民政府"
 
 

@@ -183,7 +183,7 @@ CLASS_STEMS = (
 # class words that also begin real names (中国电子学会, 国际科技园区协会, 国家电网): a class only alone
 NAME_SCOPES = ("中国", "全国", "国家", "国际", "世界", "全球", "我国")
 # heads of a state body, which the state names by its function (国家药品监督管理局)
-STATE_BODY_HEADS = ("总局", "局", "部", "署", "委员会", "办公厅", "办公室")
+STATE_BODY_HEADS = ("总局", "局", "部", "署", "厅", "委员会", "办公厅", "办公室")
 # the first character of a pronoun that picks out many bodies (各地, 各市, 各国), not one
 DETERMINER_STARTS = "各每诸"
 # Titles and honorifics written after a surname or a name (魏教授, 某某女士): no part of the name.

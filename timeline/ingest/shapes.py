@@ -59,6 +59,11 @@ def _words(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((w.word, w.flag) for w in _tagger().lcut(text, HMM=False))
 
 
+def words_of(text: str) -> list[tuple[str, str]]:
+    """(word, part of speech) of ``text``, brackets and dots left out."""
+    return [w for w in _words(text) if not _PUNCT.search(w[0])]
+
+
 @lru_cache(maxsize=65536)
 def _boundaries(text: str) -> frozenset[int]:
     """The offsets in ``text`` where one word ends and the next begins (the plain tokenizer:
@@ -498,15 +503,21 @@ def coordinated(text: str) -> list[tuple[int, int, list[str]]]:
 # ---------------------------------------------------------------- one key per park
 
 _ZONE_FORM = re.compile(f"(?:{alternation(HIGH_TECH_ZONE_FORMS)})$")
+_PROVINCE_FIRST = re.compile(f"(?:{alternation(tuple(PROVINCE_SHORT.values()))})")
 
 
 def park_key(name: str) -> str:
     """The one form of a high-tech zone's name, whichever form is printed: 信阳高新技术产业开发区,
-    信阳国家高新技术产业开发区 and 信阳高新区 are all 信阳高新区. Other names are themselves."""
+    信阳国家高新技术产业开发区, 河南省信阳高新技术产业开发区 and 信阳高新区 are all 信阳高新区.
+    Other names are themselves."""
     zone = _ZONE_FORM.search(name)
     if zone is None or zone.start() < 2:
         return name
-    return name[: zone.start()] + "高新区"
+    place = name[: zone.start()]
+    province = _PROVINCE_FIRST.match(place)
+    if province and zone.start() - province.end() >= 2:
+        place = place[province.end() :]  # 甘肃省玉门高新技术产业开发区 is 玉门高新区
+    return place + "高新区"
 
 
 def park_forms(name: str) -> tuple[str, ...]:
@@ -527,7 +538,11 @@ PARK_FORMS = rule(
     "entity.park_forms",
     "entity",
     predicate=_same_park,
-    matches=("信阳高新技术产业开发区 = 信阳高新区", "信阳国家高新技术产业开发区 = 信阳高新区"),
+    matches=(
+        "信阳高新技术产业开发区 = 信阳高新区",
+        "信阳国家高新技术产业开发区 = 信阳高新区",
+        "河南省信阳高新技术产业开发区 = 信阳高新区",
+    ),
     misses=("信阳高新区 = 南阳高新区", "信阳高新区 = 信阳经济技术开发区"),
     why="a zone's full, national and short forms are one park: one record, the other forms its aliases",
 )
