@@ -571,6 +571,8 @@ def _best_name(candidate: str, text: str = "", start: int = 0) -> str:
     end inside the word after it (rule entity.person_ends_at_word: 王力 in 王力陪同)."""
     if text and person_cut_from_text(text, start, start + len(candidate)):
         return ""  # rule entity.person_cut_from_text: 摩托罗|拉前主席
+    if any(titled(candidate[:size]) for size in range(2, len(candidate) + 1)):
+        return ""  # rule entity.person_title_tail: 孙教授 is a surname and a title, 孙教 no name
     for size in (len(candidate), 3, 2):
         name = candidate[:size]
         if _valid_person(name) and not (text and size > 2 and _AFTER_WORD.match(text, start + size - 1)):
@@ -777,6 +779,9 @@ def _unit_of(mention: Mention, text: str) -> Mention:
     unit = _UNIT_OF.pattern.match(text[mention.end : mention.end + 16])
     if unit is None or starts_with_glue(unit.group(1)) or re.search(_TITLES, unit.group(1)):
         return mention
+    last = _ONE_CHAR_HEAD_WORDS.get(unit.group(1)[-1])
+    if last is not None and last.search(unit.group(1)[:-1]):
+        return mention  # 国务院决策部署: 部署 is a word, not a unit ending in 署
     end = mention.end + unit.end(1)
     name = mention.name + unit.group(1)
     return Mention(mention.start, end, text[mention.start : end], "organisation", name, False)

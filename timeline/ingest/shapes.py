@@ -41,6 +41,7 @@ _COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十百千两首]+)(?:
 COUNTED_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两首]+)(?:多|余)?(?:个|家|批|所|座|类)$")
 _CLASS = re.compile(f"^(?:{alternation(CLASS_STEMS)})+$")
 _PUNCT = re.compile(r"[（）()·]")
+_ORDINAL = re.compile(r"(?:首|第[一二三四五六七八九十\d]+)(?:个|家|批|所|座)")
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 
 
@@ -222,8 +223,8 @@ def is_class(stem: str) -> bool:
     """The words before a head name a class or a plural, not one body: class words alone (全球),
     a count (56家), or a first word that picks out many (各地, 省级, 两地, 跨国, 区县（自治县）)."""
     stem = _BRACKETED.sub("", stem.strip())
-    if not stem or _CLASS.match(stem) or _COUNTED.search(stem):
-        return True
+    if not stem or _CLASS.match(stem) or _COUNTED.search(stem) or _ORDINAL.search(stem):
+        return True  # 中国首个跨省域高新区: one of a kind, said of a name printed elsewhere
     words = _words(stem)
     first = words[0] if words else ("", "")
     if first[1] == "r" and first[0][0] in DETERMINER_STARTS:
@@ -274,6 +275,7 @@ CLASS_OR_PLURAL = rule(
         "各市（州）人民政府",
         "两地政府",
         "省级高新区管委会",
+        "中国首个跨省域高新区",
     ),
     misses=("苏州高新区", "江苏省科技厅", "四季慧谷网络安全产业园"),
     why="a class (全球, 各, 国家级) or a count (56家) in front of a head names many bodies, not one",

@@ -57,6 +57,14 @@ def names(text: str, kind: str, when: dt.date | None = None) -> list[str]:
         ("市科技局局长出席。", "organisation", []),
         # a body named in Latin letters right after its country
         ("北湖科技园与法国Station Nord、巴西某机构签约。", "organisation", ["Station Nord"]),
+        # issue 9: words that only describe a kind of body, a verb glued in front, a class
+        ("园区引进多家金融科技公司和科技保险公司。", "organisation", []),
+        ("会议要求加强科技企业孵化器建设。", "park", []),
+        ("省政府认定南湖工业区为省级高新区。", "park", ["南湖工业区"]),
+        ("推动两地政府和企业合作，各市（州）人民政府抓好落实。", "organisation", []),
+        ("江西省工业和信息化厅发布通知。", "organisation", ["江西省工业和信息化厅"]),
+        ("工信部决策部署落地见效。", "organisation", ["工业和信息化部"]),
+        ("他介绍了发展概况、国家高新区的建设情况。", "park", []),
     ],
 )
 def test_parks_and_organisations(text: str, kind: str, expected: list[str]) -> None:
@@ -86,6 +94,11 @@ def test_shared_alias_resolves_to_the_body_in_office() -> None:
         ("国际科技园区协会首席执行官安娜·卡尔松致辞。", [("安娜·卡尔松", "首席执行官", "国际科技园区协会")]),
         ("IASP亚洲区主席Mark Lee表示，合作很重要。", [("Mark Lee", "主席", "国际科技园区协会")]),
         ("论坛以“新技术·新产业·新业态”为主题。", []),
+        # issue 9: a title or honorific is no part of a name, a dateline is no person
+        ("会上，孙教授指出，要重视基础研究。", []),
+        ("首席执行官安娜·卡尔松女士表示，合作很重要。", [("安娜·卡尔松", "首席执行官", "")]),
+        ("人民网·江南讯 日前，园区举办活动。", []),
+        ("诺基亚前总裁表示，欢迎合作。", []),
     ],
 )
 def test_people(text: str, expected: list[tuple[str, str, str]]) -> None:
