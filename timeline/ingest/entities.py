@@ -269,10 +269,32 @@ def discover_names(text: str, kind: str) -> list[Mention]:
         if text[end : end + 3] == "”称号" or _COUNT_AFTER.match(text, end):
             continue  # a title being awarded, or a class being counted (研究中心56家)
         name = trimmed + head
-        found.append(Mention(start, end, name, kind, _tidy(name), known=False))
+        parent = found[-1] if found and found[-1].end == start and kind == "organisation" else None
+        if parent is not None:  # rule entity.unit_keeps_parent: 某某大学|微电子研究所
+            start, name = parent.start, parent.name + name
+            found.pop()
+        found.append(Mention(start, end, text[start:end], kind, _tidy(name), known=False))
         if kind == "organisation":
             found.extend(_coordinated(text, start, head, trimmed))
     return found
+
+
+def _unit_example(example: str) -> bool:
+    sentence, name = (part.strip() for part in example.split("→"))
+    return name in [m.name for m in discover_names(sentence, "organisation")]
+
+
+UNIT_KEEPS_PARENT = rule(
+    "entity.unit_keeps_parent",
+    "entity",
+    predicate=_unit_example,
+    matches=(
+        "江南大学微电子研究所所长表示 → 江南大学微电子研究所",
+        "东海电子学会青年工作委员会成立 → 东海电子学会青年工作委员会",
+    ),
+    misses=("江南大学微电子研究所所长表示 → 微电子研究所", "江南大学和东海研究院签约 → 江南大学东海研究院"),
+    why="a unit printed right after its parent body is the parent's unit: 某某大学微电子研究所",
+)
 
 
 def _joined_portfolio(text: str, head_at: int, stem: str, head: str) -> str:
@@ -303,6 +325,9 @@ JOINED_PORTFOLIO = rule(
 )
 
 
+_AFTER_BODY = re.compile(rf"(?:{_ORG_HEADS})$")
+
+
 def _shaped_stem(text: str, head_at: int, stem: str, earliest: int) -> str | None:
     """The stem in front of a head once the shape rules had their say: started where a word of the
     text starts, with no verb, preposition or title glued in front; None for a class or plural.
@@ -319,7 +344,8 @@ def _shaped_stem(text: str, head_at: int, stem: str, earliest: int) -> str | Non
     stem = stem[glued_front(stem, text[head_at : head_at + 4]) :]  # rule entity.glued_front
     if not stem or is_class(stem) or only_acts(stem):  # rules entity.class_or_plural, entity.only_acts
         return None
-    if described(stem, text[head_at : head_at + 6]):  # rule entity.described_kind: 科技保险公司
+    after_body = _AFTER_BODY.search(text, max(0, start - 8), start)  # a unit: its parent names it
+    if not after_body and described(stem, text[head_at : head_at + 6]):  # rule entity.described_kind
         return None
     return stem
 
