@@ -240,11 +240,13 @@ def discover_names(text: str, kind: str) -> list[Mention]:
     长 (部长, 局长) is a title; a stem ending in 国家 before 高新区 is the class of zones."""
     pattern = _PARK_RE if kind == "park" else _ORG_RE
     found: list[Mention] = []
-    for match in pattern.finditer(text):
+    pos = 0
+    while (match := pattern.search(text, pos)) is not None:
         stem, head = match.group(1), match.group(2)
-        end = match.end()
-        if kind == "park":
+        end = pos = match.end()
+        if kind == "park":  # the next name may start inside a run cut back to its first head
             head, end = _first_head_unless_named(head, match.start(2))
+            pos = end
         if ends_inside_word(text, match.start(2), end):
             continue  # rule entity.ends_inside_word: 决策部|署, 零部|件, 大学|生
         trimmed = _shaped_stem(text, match.start(2), _trim_left(stem), match.start(1))
@@ -355,7 +357,12 @@ def _first_head_unless_named(head: str, at: int) -> tuple[str, int]:
     when the words between the heads are a verb, a stop word or a class word."""
     first = re.match(_PARK_HEADS, head)
     middle = re.sub(rf"(?:{_PARK_HEADS})$", "", head[first.end() :]) if first else ""
-    if first and first.end() < len(head) and (_LEFT_STOPS.match(middle) or _CLASS_WORDS.match(middle)):
+    unclosed = middle.count("（") + middle.count("(") > middle.count("）") + middle.count(")")
+    if (
+        first
+        and first.end() < len(head)
+        and (_LEFT_STOPS.match(middle) or _CLASS_WORDS.match(middle) or unclosed)
+    ):
         return first.group(0), at + first.end()
     return head, at + len(head)
 

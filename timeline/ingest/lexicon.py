@@ -179,6 +179,7 @@ CLASS_STEMS = (
     "上市",
     "中外",
     "高层",
+    "百强",
 )
 # class words that also begin real names (中国电子学会, 国际科技园区协会, 国家电网): a class only alone
 NAME_SCOPES = ("中国", "全国", "国家", "国际", "世界", "全球", "我国")

@@ -147,6 +147,8 @@ def described(stem: str, head: str = "") -> bool:
     if whole is not None and whole not in ANCHOR_TAGS:
         return True
     words = [w for w in _words(stem) if not _PUNCT.search(w[0])]
+    if words and words[-1][1] in ("l", "i") and not words[-1][0].endswith("化"):
+        return True  # 某某世界领先|科技园区: a set phrase praises a kind (一体化 names a plan's zone)
     if words and words[0][0] in NAME_SCOPES and head in STATE_BODY_HEADS:
         return False  # 国家|药品|监督管理局: the state names its bodies by what they do
     if len(words) == 1:
@@ -174,7 +176,14 @@ DESCRIBED = rule(
     "entity.described_kind",
     "entity",
     predicate=_described,
-    matches=("科技保险公司", "智能电动汽车公司", "高科技园区", "行业协会", "金融科技公司"),
+    matches=(
+        "科技保险公司",
+        "智能电动汽车公司",
+        "高科技园区",
+        "行业协会",
+        "金融科技公司",
+        "江南世界领先科技园区",
+    ),
     misses=(
         "宁波银行",
         "力神电池股份有限公司",

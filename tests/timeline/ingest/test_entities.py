@@ -65,6 +65,9 @@ def names(text: str, kind: str, when: dt.date | None = None) -> list[str]:
         ("江西省工业和信息化厅发布通知。", "organisation", ["江西省工业和信息化厅"]),
         ("工信部决策部署落地见效。", "organisation", ["工业和信息化部"]),
         ("他介绍了发展概况、国家高新区的建设情况。", "park", []),
+        ("全国百强产业园区代表（江北经开区、南湖经开区等）出席。", "park", ["江北经开区", "南湖经开区"]),
+        ("江南市瞄准世界领先科技园区加快建设。", "park", []),
+        ("东海大学微电子研究所所长出席。", "organisation", ["东海大学微电子研究所"]),
     ],
 )
 def test_parks_and_organisations(text: str, kind: str, expected: list[str]) -> None:
