@@ -327,7 +327,7 @@ JOINED_PORTFOLIO = rule(
 )
 
 
-_AFTER_BODY = re.compile(rf"(?:{_ORG_HEADS})$")
+_AFTER_BODY = re.compile(rf"(?:{alternation([h for h in ORGANISATION_HEADS if len(h) > 1])})$")
 
 
 def _shaped_stem(text: str, head_at: int, stem: str, earliest: int) -> str | None:
