@@ -185,6 +185,11 @@ CLASS_STEMS = (
 NAME_SCOPES = ("中国", "全国", "国家", "国际", "世界", "全球", "我国")
 # heads of a state body, which the state names by its function (国家药品监督管理局)
 STATE_BODY_HEADS = ("总局", "局", "部", "署", "厅", "委员会", "办公厅", "办公室")
+# heads of a body named by what it does (研究中心, 协会): a common word alone before one names a kind
+FUNCTION_HEADS = (
+    "研究院", "研究所", "研究中心", "促进中心", "合作中心", "创新中心", "发展中心", "服务中心",
+    "实验室", "协会", "学会", "委员会", "基金会", "联合会", "促进会",
+)  # fmt: skip
 # the first character of a pronoun that picks out many bodies (各地, 各市, 各国), not one
 DETERMINER_STARTS = "各每诸"
 # Titles and honorifics written after a surname or a name (魏教授, 某某女士): no part of the name.

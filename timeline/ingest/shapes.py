@@ -20,6 +20,7 @@ from timeline.ingest.lexicon import (
     DATELINE_ENDS,
     DATELINE_MEDIA,
     DETERMINER_STARTS,
+    FUNCTION_HEADS,
     GLUE_TAGS,
     HIGH_TECH_ZONE_FORMS,
     NAME_SCOPES,
@@ -152,19 +153,28 @@ def described(stem: str, head: str = "") -> bool:
     if words and words[0][0] in NAME_SCOPES and head in STATE_BODY_HEADS:
         return False  # 国家|药品|监督管理局: the state names its bodies by what they do
     if len(words) == 1:
+        if head in FUNCTION_HEADS and words[0][1] == "n" and _frequency(words[0][0]) >= _COMMON:
+            return True  # 工程|研究中心, 生产力|促进中心: a common word and what the body does
         return len(words[0][0]) == 1 and words[0][1] == "a"
     return len(words) >= 2 and not anchored(words) and not _rare(words[0][0])
 
 
 _RARE = 200  # jieba's count of a word: below it a first word is more likely a place than a kind
+_COMMON = 1000  # and above it a word is too common to name one body (工程, 生产力)
+
+
+def _frequency(word: str) -> int:
+    """jieba's count of a dictionary word (0 if it has none)."""
+    _tagger()
+    import jieba
+
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ.get(word, 0)
 
 
 def _rare(word: str) -> bool:
     """A rare dictionary word: a small place jieba takes for a common word (民乐|生态工业园区)."""
-    _tagger()
-    import jieba
-
-    return len(word) >= 2 and jieba.dt.FREQ.get(word, 0) < _RARE
+    return len(word) >= 2 and _frequency(word) < _RARE
 
 
 def _described(name: str) -> bool:
