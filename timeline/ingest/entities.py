@@ -299,6 +299,21 @@ UNIT_KEEPS_PARENT = rule(
 )
 
 
+def _acted_on(name: str) -> bool:
+    head = re.search(rf"(?:{_ORG_HEADS}|{_PARK_HEADS})$", name)
+    return head is not None and _AFTER_WORD.search(name[: head.start()]) is not None
+
+
+PERSON_ACTS_BEFORE = rule(
+    "entity.person_acts_before",
+    "entity",
+    predicate=_acted_on,
+    matches=("张某视察孵化器", "李某代表市委", "王某陪同区政府"),
+    misses=("江南孵化器", "东湖市委", "江南大学"),
+    why="a person named before an act (视察, 代表, 陪同) is no part of the body after it",
+)
+
+
 def _joined_portfolio(text: str, head_at: int, stem: str, head: str) -> str:
     """A state body named by two portfolios joined by 和 (陕西省工业和信息化厅): the 和 stopped the
     stem, but when the part after it names nothing the part before it belongs to the name."""
@@ -344,6 +359,8 @@ def _shaped_stem(text: str, head_at: int, stem: str, earliest: int) -> str | Non
     real_start = starts_inside_word(text, start, head_at)  # rule entity.cut_from_longer
     stem = stem[real_start - start :] if real_start <= head_at else ""
     stem = stem[glued_front(stem, text[head_at : head_at + 4]) :]  # rule entity.glued_front
+    acts = [m.end() for m in _AFTER_WORD.finditer(stem)]
+    stem = stem[acts[-1] :] if acts else stem  # rule entity.person_acts_before: 某某视察|孵化器
     if not stem or is_class(stem) or only_acts(stem):  # rules entity.class_or_plural, entity.only_acts
         return None
     after_body = _AFTER_BODY.search(text, max(0, start - 8), start)  # a unit: its parent names it
