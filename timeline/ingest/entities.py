@@ -40,6 +40,7 @@ from timeline.ingest.shapes import (
     ends_inside_word,
     glued_front,
     is_class,
+    level_reference,
     listed_parks,
     only_acts,
     organisation_forms,
@@ -362,6 +363,8 @@ def _shaped_stem(text: str, head_at: int, stem: str, earliest: int) -> str | Non
     acts = [m.end() for m in _AFTER_WORD.finditer(stem)]
     stem = stem[acts[-1] :] if acts else stem  # rule entity.person_acts_before: 某某视察|孵化器
     if not stem or is_class(stem) or only_acts(stem):  # rules entity.class_or_plural, entity.only_acts
+        return None
+    if level_reference(stem):  # rule entity.level_reference: 市|科知局
         return None
     after_body = _AFTER_BODY.search(text, max(0, start - 8), start)  # a unit: its parent names it
     if not after_body and described(stem, text[head_at : head_at + 6]):  # rule entity.described_kind

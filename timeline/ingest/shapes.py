@@ -177,6 +177,31 @@ def _rare(word: str) -> bool:
     return len(word) >= 2 and _frequency(word) < _RARE
 
 
+def level_reference(stem: str) -> bool:
+    """The stem opens with a bare level (市|科知局, 省|科技厅, 区|政务服务中心): "the city's …", a
+    reference to a body named elsewhere, not its name."""
+    words = _words(stem)
+    return bool(words) and words[0][0] in _LEVELS
+
+
+_LEVELS = ("市", "省", "区", "县", "州")
+
+
+def _level_reference(name: str) -> bool:
+    head = _HEAD.search(name)
+    return head is not None and level_reference(name[: head.start()])
+
+
+LEVEL_REFERENCE = rule(
+    "entity.level_reference",
+    "entity",
+    predicate=_level_reference,
+    matches=("市科知局", "省科技厅", "区政务服务中心"),
+    misses=("市场监管局", "区块链研究院", "三明市科技局"),
+    why="a bare level before a body (市科技局) refers to the city's body named elsewhere: no name",
+)
+
+
 def _described(name: str) -> bool:
     head = _HEAD.search(name)
     return head is not None and described(name[: head.start()], head.group(0))
