@@ -272,6 +272,8 @@ def discover_names(text: str, kind: str) -> list[Mention]:
         if text[end : end + 3] == "”称号" or _COUNT_AFTER.match(text, end):
             continue  # a title being awarded, or a class being counted (研究中心56家)
         name = trimmed + head
+        if head == "政府" and trimmed.endswith(("市", "省", "区", "县", "州")):
+            name = trimmed + "人民政府"  # rule entity.government_forms: one record, its full form
         parent = found[-1] if found and found[-1].end == start and kind == "organisation" else None
         if parent is not None:  # rule entity.unit_keeps_parent: 某某大学|微电子研究所
             start, name = parent.start, parent.name + name
