@@ -19,23 +19,38 @@ from dataclasses import dataclass, replace
 import ahocorasick
 
 from people.names import name_key
-from timeline.ingest.lexicon import ORGANISATION_HEADS, PARK_HEADS, POLICY_DOC_WORDS, alternation
+from timeline.ingest.lexicon import (
+    NAME_TAILS,
+    ORGANISATION_HEADS,
+    PARK_HEADS,
+    PARK_WORDS,
+    POLICY_DOC_WORDS,
+    STATE_BODY_HEADS,
+    alternation,
+)
 from timeline.ingest.policy_names import REPORT, document_number
 from timeline.ingest.rules import rule
 from timeline.ingest.shapes import (
     COUNTED_BEFORE,
+    anchored,
     common_word,
     coordinated,
+    dateline,
+    described,
     ends_inside_word,
     glued_front,
     is_class,
+    level_reference,
     listed_parks,
     only_acts,
     organisation_forms,
     park_forms,
+    person_cut_from_text,
     starts_inside_word,
     starts_with_glue,
+    titled,
     word_start,
+    words_of,
 )
 from timeline.ingest.spans import Occupied, Placed
 from timeline.ingest.types import GazetteerEntry, Mention
@@ -188,8 +203,11 @@ _ONE_CHAR_HEAD_WORDS = {
 }
 
 
-# a stem of levels and heads alone names no place: 高新区管委会, 市委市人民政府 are references
-_NO_PLACE = re.compile(rf"^(?:[市省区县州镇]|市委|省委|区委|县委|人民|{_PARK_HEADS})+$")
+# a stem of levels, heads and area words alone names no place: 高新区管委会, 市委市人民政府,
+# 新区管委会 are references
+_NO_PLACE = re.compile(
+    rf"^(?:[市省区县州镇]|市委|省委|区委|县委|人民|{_PARK_HEADS}|{alternation(PARK_WORDS)})+$"
+)
 
 
 def _plausible(stem: str, head: str) -> bool:
@@ -223,24 +241,26 @@ def discover_names(text: str, kind: str) -> list[Mention]:
     长 (部长, 局长) is a title; a stem ending in 国家 before 高新区 is the class of zones."""
     pattern = _PARK_RE if kind == "park" else _ORG_RE
     found: list[Mention] = []
-    for match in pattern.finditer(text):
+    pos = 0
+    while (match := pattern.search(text, pos)) is not None:
         stem, head = match.group(1), match.group(2)
-        end = match.end()
-        if kind == "park":
+        end = pos = match.end()
+        if kind == "park":  # the next name may start inside a run cut back to its first head
             head, end = _first_head_unless_named(head, match.start(2))
+            pos = end
         if ends_inside_word(text, match.start(2), end):
             continue  # rule entity.ends_inside_word: 决策部|署, 零部|件, 大学|生
-        trimmed = _trim_left(stem)
-        trimmed = _shaped_stem(text, match.start(2), trimmed, match.start(1))
+        trimmed = _shaped_stem(text, match.start(2), _trim_left(stem), match.start(1))
         if trimmed is None:
             continue
+        shaped, trimmed = trimmed, _joined_portfolio(text, match.start(2), trimmed, head)  # 工业和|信息化厅
         if kind == "organisation":  # 市科技局 is 市 + 科技局, not 市科技 + 局
             longest = re.search(rf"(?:{_ORG_HEADS})$", trimmed + head)
             trimmed, head = (trimmed + head)[: longest.start()], longest.group(0)
         province = _PROVINCE_TAIL.search(trimmed)
         if province and kind == "organisation":
             trimmed = province.group(0)
-        if not _plausible(trimmed, head):
+        if not _plausible(trimmed if trimmed == shaped else trimmed.replace("和", "", 1), head):
             continue
         start = match.start(2) - len(trimmed)
         if kind == "park" and (
@@ -252,10 +272,80 @@ def discover_names(text: str, kind: str) -> list[Mention]:
         if text[end : end + 3] == "”称号" or _COUNT_AFTER.match(text, end):
             continue  # a title being awarded, or a class being counted (研究中心56家)
         name = trimmed + head
-        found.append(Mention(start, end, name, kind, _tidy(name), known=False))
+        if head == "政府" and trimmed.endswith(("市", "省", "区", "县", "州")):
+            name = trimmed + "人民政府"  # rule entity.government_forms: one record, its full form
+        parent = found[-1] if found and found[-1].end == start and kind == "organisation" else None
+        if parent is not None:  # rule entity.unit_keeps_parent: 某某大学|微电子研究所
+            start, name = parent.start, parent.name + name
+            found.pop()
+        found.append(Mention(start, end, text[start:end], kind, _tidy(name), known=False))
         if kind == "organisation":
             found.extend(_coordinated(text, start, head, trimmed))
     return found
+
+
+def _unit_example(example: str) -> bool:
+    sentence, name = (part.strip() for part in example.split("→"))
+    return name in [m.name for m in discover_names(sentence, "organisation")]
+
+
+UNIT_KEEPS_PARENT = rule(
+    "entity.unit_keeps_parent",
+    "entity",
+    predicate=_unit_example,
+    matches=(
+        "江南大学微电子研究所所长表示 → 江南大学微电子研究所",
+        "东海电子学会青年工作委员会成立 → 东海电子学会青年工作委员会",
+    ),
+    misses=("江南大学微电子研究所所长表示 → 微电子研究所", "江南大学和东海研究院签约 → 江南大学东海研究院"),
+    why="a unit printed right after its parent body is the parent's unit: 某某大学微电子研究所",
+)
+
+
+def _acted_on(name: str) -> bool:
+    head = re.search(rf"(?:{_ORG_HEADS}|{_PARK_HEADS})$", name)
+    return head is not None and _AFTER_WORD.search(name[: head.start()]) is not None
+
+
+PERSON_ACTS_BEFORE = rule(
+    "entity.person_acts_before",
+    "entity",
+    predicate=_acted_on,
+    matches=("张某视察孵化器", "李某代表市委", "王某陪同区政府"),
+    misses=("江南孵化器", "东湖市委", "江南大学"),
+    why="a person named before an act (视察, 代表, 陪同) is no part of the body after it",
+)
+
+
+def _joined_portfolio(text: str, head_at: int, stem: str, head: str) -> str:
+    """A state body named by two portfolios joined by 和 (陕西省工业和信息化厅): the 和 stopped the
+    stem, but when the part after it names nothing the part before it belongs to the name."""
+    start = head_at - len(stem)
+    if head not in STATE_BODY_HEADS or text[start - 1 : start] != "和" or anchored(words_of(stem)):
+        return stem
+    before = _trim_left(text[max(0, start - 13) : start - 1])
+    return before + "和" + stem if before else stem
+
+
+def _portfolio_example(example: str) -> bool:
+    sentence, name = (part.strip() for part in example.split("→"))
+    head = re.search(rf"(?:{_ORG_HEADS})$", name).group(0)
+    head_at = sentence.index(name) + len(name) - len(head)
+    stem = name[: -len(head)]
+    return _joined_portfolio(sentence, head_at, stem, head) != stem
+
+
+JOINED_PORTFOLIO = rule(
+    "entity.joined_portfolio",
+    "entity",
+    predicate=_portfolio_example,
+    matches=("由湖南省住房和城乡建设厅主办 → 城乡建设厅", "江西省工业和信息化厅发布 → 信息化厅"),
+    misses=("江西省工业和信息化厅发布 → 江西省工业和信息化厅", "大学和南昌市科技局 → 南昌市科技局"),
+    why="a state body named by two portfolios joined by 和 is one name: 工业和信息化厅, not 信息化厅",
+)
+
+
+_AFTER_BODY = re.compile(rf"(?:{alternation([h for h in ORGANISATION_HEADS if len(h) > 1])})$")
 
 
 def _shaped_stem(text: str, head_at: int, stem: str, earliest: int) -> str | None:
@@ -272,7 +362,14 @@ def _shaped_stem(text: str, head_at: int, stem: str, earliest: int) -> str | Non
     real_start = starts_inside_word(text, start, head_at)  # rule entity.cut_from_longer
     stem = stem[real_start - start :] if real_start <= head_at else ""
     stem = stem[glued_front(stem, text[head_at : head_at + 4]) :]  # rule entity.glued_front
+    acts = [m.end() for m in _AFTER_WORD.finditer(stem)]
+    stem = stem[acts[-1] :] if acts else stem  # rule entity.person_acts_before: 某某视察|孵化器
     if not stem or is_class(stem) or only_acts(stem):  # rules entity.class_or_plural, entity.only_acts
+        return None
+    if level_reference(stem):  # rule entity.level_reference: 市|科知局
+        return None
+    after_body = _AFTER_BODY.search(text, max(0, start - 8), start)  # a unit: its parent names it
+    if not after_body and described(stem, text[head_at : head_at + 6]):  # rule entity.described_kind
         return None
     return stem
 
@@ -282,7 +379,12 @@ def _first_head_unless_named(head: str, at: int) -> tuple[str, int]:
     when the words between the heads are a verb, a stop word or a class word."""
     first = re.match(_PARK_HEADS, head)
     middle = re.sub(rf"(?:{_PARK_HEADS})$", "", head[first.end() :]) if first else ""
-    if first and first.end() < len(head) and (_LEFT_STOPS.match(middle) or _CLASS_WORDS.match(middle)):
+    unclosed = middle.count("（") + middle.count("(") > middle.count("）") + middle.count(")")
+    if (
+        first
+        and first.end() < len(head)
+        and (_LEFT_STOPS.match(middle) or _CLASS_WORDS.match(middle) or unclosed)
+    ):
         return first.group(0), at + first.end()
     return head, at + len(head)
 
@@ -462,14 +564,6 @@ _TITLE_FOREIGN_RE = re.compile(
 )
 
 # 中国网·滨海高新讯: a news site's dateline, written with a middle dot like a foreign name
-MEDIA_DATELINE = rule(
-    "entity.media_dateline",
-    "entity",
-    pattern=r"(?:网|报|台|社|刊)·[\u4e00-\u9fff]{1,8}(?:讯|电)$",
-    matches=("中国网·滨海高新讯", "江南日报·北湖讯"),
-    misses=("安娜·卡尔松", "艾巴·伦德"),
-    why="中国网·滨海高新讯 is a news site's dateline, not a person with a foreign name",
-)
 _NOT_NAMES = re.compile(
     r"^(?:我们|他们|大家|会上|记者|专家|企业|中心|会议|全国|国家|同时|此外|其中|目前|当前|下一步|与会|本报|该区|园区|"
     r"有关|相关|各地|各位|工作|部门|领导|嘉宾|代表|双方|对此|他|她|其|这|并|还|也|都|将|要|已)"
@@ -479,6 +573,8 @@ _NOT_NAMES = re.compile(
 def _valid_person(name: str) -> bool:
     if len(name) < 2 or len(name) > 4 or _NOT_NAMES.match(name) or common_word(name):
         return False  # rule entity.common_word_person: 明确, 高新, 余名
+    if titled(name):
+        return False  # rule entity.person_title_tail: 魏教授
     if name[-1] in "会委局部厅区院所司处办园市省县副正":
         return False  # the tail of a body's name or a title, not a given name
     if name[:2] in _COMPOUND_SURNAMES.split("|"):
@@ -502,7 +598,7 @@ def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
             continue
         foreign = match.re is _TITLE_FOREIGN_RE
         start = match.start(2)
-        name = match.group(2) if foreign else _best_name(match.group(2), text, start)
+        name = _untitled(match.group(2)) if foreign else _best_name(match.group(2), text, start)
         if not name:
             continue
         title_start = _title_start(text, match.start(1))
@@ -530,16 +626,27 @@ def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
         title = re.search(rf"^.*(?:{_TITLES})", name.split("·")[0])
         if title:  # 首席执行官艾巴·伦德: the title is not part of the name
             start, name = start + title.end(), name[title.end() :]
-        name = re.sub(rf"(?:{_SPEECH})+$", "", name)
-        if not name or "·" not in name or occupied.covers(start) or MEDIA_DATELINE.test(name):
-            continue
+        name = _untitled(re.sub(rf"(?:{_SPEECH})+$", "", name))
+        if not name or "·" not in name or dateline(name) or occupied.covers(start):
+            continue  # rule entity.dateline: 某某网·某地讯
         keep(start, Mention(start, start + len(name), name, "person", name, known=False))
     return sorted(found.values(), key=lambda m: m.start)
+
+
+def _untitled(name: str) -> str:
+    """A foreign name without the honorific after it (rule entity.person_title_tail: 某某女士)."""
+    while titled(name):
+        name = re.sub(rf"(?:{'|'.join(NAME_TAILS)})$", "", name)
+    return name
 
 
 def _best_name(candidate: str, text: str = "", start: int = 0) -> str:
     """The candidate, or its first two/three characters, whichever is a valid name that does not
     end inside the word after it (rule entity.person_ends_at_word: 王力 in 王力陪同)."""
+    if text and person_cut_from_text(text, start, start + len(candidate)):
+        return ""  # rule entity.person_cut_from_text: 摩托罗|拉前主席
+    if any(titled(candidate[:size]) for size in range(2, len(candidate) + 1)):
+        return ""  # rule entity.person_title_tail: 孙教授 is a surname and a title, 孙教 no name
     for size in (len(candidate), 3, 2):
         name = candidate[:size]
         if _valid_person(name) and not (text and size > 2 and _AFTER_WORD.match(text, start + size - 1)):
@@ -577,8 +684,13 @@ def _government_of(text: str, title_start: int, title: str) -> str:
         rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,4}}?){level}?$",
         text[max(0, title_start - 5) : title_start],
     )
-    if place is None or _LEFT_STOPS.match(place.group(1)) or COMMITTEE_NOT_PLACE.test(place.group(1)):
-        return ""
+    if (
+        place is None
+        or _LEFT_STOPS.match(place.group(1))
+        or _NO_PLACE.match(place.group(1))
+        or COMMITTEE_NOT_PLACE.test(place.group(1))
+    ):
+        return ""  # 市委市长: 市委 is no place
     return f"{place.group(1)}{level}人民政府"
 
 
@@ -760,6 +872,9 @@ def _unit_of(mention: Mention, text: str) -> Mention:
     unit = _UNIT_OF.pattern.match(text[mention.end : mention.end + 16])
     if unit is None or starts_with_glue(unit.group(1)) or re.search(_TITLES, unit.group(1)):
         return mention
+    last = _ONE_CHAR_HEAD_WORDS.get(unit.group(1)[-1])
+    if last is not None and last.search(unit.group(1)[:-1]):
+        return mention  # 国务院决策部署: 部署 is a word, not a unit ending in 署
     end = mention.end + unit.end(1)
     name = mention.name + unit.group(1)
     return Mention(mention.start, end, text[mention.start : end], "organisation", name, False)

@@ -57,6 +57,17 @@ def names(text: str, kind: str, when: dt.date | None = None) -> list[str]:
         ("市科技局局长出席。", "organisation", []),
         # a body named in Latin letters right after its country
         ("北湖科技园与法国Station Nord、巴西某机构签约。", "organisation", ["Station Nord"]),
+        # issue 9: words that only describe a kind of body, a verb glued in front, a class
+        ("园区引进多家金融科技公司和科技保险公司。", "organisation", []),
+        ("会议要求加强科技企业孵化器建设。", "park", []),
+        ("省政府认定南湖工业区为省级高新区。", "park", ["南湖工业区"]),
+        ("推动两地政府和企业合作，各市（州）人民政府抓好落实。", "organisation", []),
+        ("江西省工业和信息化厅发布通知。", "organisation", ["江西省工业和信息化厅"]),
+        ("工信部决策部署落地见效。", "organisation", ["工业和信息化部"]),
+        ("他介绍了发展概况、国家高新区的建设情况。", "park", []),
+        ("全国百强产业园区代表（江北经开区、南湖经开区等）出席。", "park", ["江北经开区", "南湖经开区"]),
+        ("江南市瞄准世界领先科技园区加快建设。", "park", []),
+        ("东海大学微电子研究所所长出席。", "organisation", ["东海大学微电子研究所"]),
     ],
 )
 def test_parks_and_organisations(text: str, kind: str, expected: list[str]) -> None:
@@ -91,6 +102,11 @@ def test_shared_alias_resolves_to_the_body_in_office() -> None:
         ("江南网·北湖讯 近日，园区举办了创业沙龙。", []),
         # a government head's name before the title (rule entity.name_then_head_title)
         ("上午，李明远市长带领考察团到园区。", [("李明远", "市长", "")]),
+        # issue 9: a title or honorific is no part of a name, a dateline is no person
+        ("会上，孙教授指出，要重视基础研究。", []),
+        ("首席执行官安娜·卡尔松女士表示，合作很重要。", [("安娜·卡尔松", "首席执行官", "")]),
+        ("人民网·江南讯 日前，园区举办活动。", []),
+        ("诺基亚前总裁表示，欢迎合作。", []),
     ],
 )
 def test_people(text: str, expected: list[tuple[str, str, str]]) -> None:
