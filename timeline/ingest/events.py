@@ -72,8 +72,8 @@ _TRIGGERS: dict[str, list[Rule]] = {
         rule(
             "trigger.meeting.named_then_held",
             "trigger",
-            pattern=rf"(?P<name>[^，。；]{{0,40}}(?:{_MEETING_NOUNS})){_CJK}{{0,12}}?{_HAPPENED}",
-            matches=("全市高新区建设推进会在区行政中心召开",),
+            pattern=rf"(?P<name>[^，。；]{{0,40}}(?:{_MEETING_NOUNS}))[^，。；]{{0,16}}?{_HAPPENED}",
+            matches=("全市高新区建设推进会在区行政中心召开", "全区项目调度会5月9日在管委会召开"),
             misses=("推进会的议程已经印发给各单位",),
             why="a working meeting named first and then said to take place",
         ),
@@ -161,6 +161,15 @@ _TRIGGERS: dict[str, list[Rule]] = {
             matches=("园区举办了首届青年创业大赛",),
             misses=("青年创业大赛的评委来自高校",),
             why="举办…大赛: the verb before the contest's name",
+        ),
+        rule(
+            "trigger.contest.won_at",
+            "trigger",
+            pattern=rf"在(?P<name>[^，。；]{{2,40}}?(?:{_CONTEST_NOUNS}))(?:中|上)[^，。；]{{0,20}}?"
+            r"(?:荣获|获得|摘得|斩获|夺得|获)",
+            matches=("两家企业在全国颠覆性技术创新大赛中荣获优胜奖", "园区团队在省创业大赛上摘得金奖"),
+            misses=("两家企业报名参加全国颠覆性技术创新大赛",),
+            why="在X大赛中荣获…: someone wins at a named contest, so the contest took place",
         ),
         rule(
             "trigger.contest.award",
