@@ -550,6 +550,16 @@ _PARKISH = rule(
     misses=("2023年，全省实现生产总值5万亿元",),
     why="figures of a park or of the parks (in the sentence or the headline), not of the economy at large",
 )
+_SAME_SUBJECT = rule(
+    "filter.statistic_same_subject",
+    "filter",
+    pattern=r"^\s*[^，,。；]{0,12}?(?:年|月份?|季度|半年)[，,]"
+    r"(?![^，,。；]{0,8}?(?:全国|全省|全市|全区|全县|我国|我省|我市|[\u4e00-\u9fff]{1,3}[省市县]))",
+    matches=("2024年1—5月，规上工业总产值同比增长9.1%。", "一季度，营业收入增长12%。"),
+    misses=("2024年1—5月，全省规上工业总产值增长9.1%。", "规上工业总产值同比增长9.1%。"),
+    why="园区…。2024年1—5月，总产值增长9.1%: a sentence that opens on its period and names no"
+    " subject continues the parks of the sentence before it",
+)
 _STAT_TOPIC = rule(
     "trigger.statistic.topic",
     "trigger",
@@ -1180,15 +1190,18 @@ def _statistics(context: ItemContext, sents: list[Sentence]) -> list[EventDraft]
     text = context.text
     drafts: list[EventDraft] = []
     seen: set[tuple[str, tuple[str, ...], bool]] = set()
+    parks_paragraph = -1  # the paragraph whose last sentence named parks
     for sentence in sents:
         body = text[sentence.start : sentence.end]
+        continues = parks_paragraph == sentence.paragraph and _SAME_SUBJECT.test(body)
+        parks_paragraph = sentence.paragraph if _PARKISH.search(body) else -1
         if not _FIGURE.search(body) or not _METRIC.search(body):
             continue
         if not (_STAT_TOPIC.search(body) or _PARK_COUNT.test(body)):
             continue
         if _TARGET.search(body):
             continue  # 提出到2020年数量要达到240家: a target, not a figure
-        if not (_PARKISH.search(body) or _PARKISH.search(context.headline)):
+        if not (_PARKISH.search(body) or _PARKISH.search(context.headline) or continues):
             continue  # figures of a park or of the parks, not of the economy at large
         if _A_DAYS_FIGURE.test(body):
             continue  # 6月16日，…签约仪式举行，28个项目现场签约: the figure of a day's event
@@ -1227,11 +1240,13 @@ def _period(context: ItemContext, sentence: Sentence) -> tuple[PartialDate, str]
     """The year a figure covers (an explicit year, a part-year range, or 截至 a date), with the
     name of the rule that found it."""
     text = context.text
-    inside = context.dates_between(sentence.start, sentence.end)
+    inside = [
+        m
+        for m in context.dates_between(sentence.start, sentence.end)
+        if not _BASE_YEAR.search(text[max(0, m.start - 2) : m.start])  # a comparison's base year
+    ]
     reached = [m for m in inside if re.search(r"(?:至|到)$", text[max(0, m.start - 2) : m.start])]
     for mention in reached[-1:] + inside:
-        if _BASE_YEAR.search(text[max(0, mention.start - 2) : mention.start]):
-            continue  # a base year of a comparison
         if mention.role == "range" and mention.end_date and mention.end_date.year == mention.date.year:
             return PartialDate(mention.date.year), _PERIOD.name
         if mention.role == "cumulative":
@@ -1240,6 +1255,8 @@ def _period(context: ItemContext, sentence: Sentence) -> tuple[PartialDate, str]
             return mention.date, _PERIOD.name
     if not inside and _AS_OF_NOW.search(text, sentence.start, sentence.end):
         return PartialDate(context.published.year), _AS_OF_NOW.name  # 目前…总数已达145家
+    if not inside and _GROWN_TO.search(text, sentence.start, sentence.end):
+        return PartialDate(context.published.year), _GROWN_TO.name  # 由2020年的169家增至178家
     if not inside:
         year = _headline_year(context)
         if year is not None:
@@ -1283,6 +1300,15 @@ _BASE_YEAR = rule(
     matches=("营收较",),
     misses=("营收在",),
     why="较2023年, 从2020年的169家: the base year of a comparison is not the period of the figure",
+)
+_GROWN_TO = rule(
+    "date.statistic.grown_to",
+    "date",
+    pattern=r"由[^，。；]{0,20}?(?:增至|增加到|增加至|增长到|增长至|提升至|提高到|提高至|升至|扩大到|扩大至)",
+    matches=("园区总数由2020年的120家增至156家", "企业数量由50家提高到80家"),
+    misses=("园区总数增加了36家", "由市科技局主办"),
+    why="由2020年的120家增至156家: a figure grown from a base year to now is the figure of the"
+    " year of publication",
 )
 _PERIOD = rule(
     "date.statistic.period",

@@ -92,6 +92,16 @@ EVENTS: list[tuple[str, list[tuple[str, str]]]] = [
     ("2024年5月，南湖科技园成功获批省级大学科技园。", [("park_signup", "2024-05")]),
     ("2024年1至5月，江北高新区完成固定资产投资126亿元，同比增长15%。", [("statistic", "2024")]),
     ("截至5月底，南湖科技园累计培育高新技术企业326家。", [("statistic", "2024-05")]),
+    # a figure of the sentence before's park, and a figure grown from a base year to now
+    (
+        "2023年，江北高新区实现营业收入1250亿元。2024年1—5月，规上工业总产值同比增长9.1%。",
+        [("statistic", "2023"), ("statistic", "2024")],
+    ),
+    (
+        "2023年，江北高新区实现营业收入1250亿元。2024年1—5月，全省规上工业总产值同比增长9.1%。",
+        [("statistic", "2023")],
+    ),
+    ("全省省级高新区数量由2020年的32家增至41家。", [("statistic", "2024")]),
     # dates: relative, written, full-width, 〇 years, dotted and dashed, Traditional script
     ("前天，江北高新区与江南大学签署合作协议。", [("park_signup", "2024-06-18")]),
     (
