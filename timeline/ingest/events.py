@@ -505,10 +505,12 @@ _FIGURE = rule(
     "trigger.statistic.figure",
     "trigger",
     pattern=r"(?:超|近|逾|突破|达)(?:万亿|千亿|百亿)元|\d+(?:\.\d+)?\s*(?:多|余)?\s*(?:万亿|千亿|百亿|亿|万|千)?\s*"
-    rf"(?:{lx.alternation(lx.FIGURE_UNITS)})",
-    matches=("全年实现营业收入1200亿元", "高新技术企业达到356家"),
-    misses=("园区召开了年度工作会议",),
-    why="a statistic has a figure with its unit",
+    rf"(?:{lx.alternation(lx.FIGURE_UNITS)})"
+    r"|(?=[一二三四五六七八九两][〇零一二三四五六七八九两]*[十百千万亿])[〇零一二三四五六七八九十百千万亿两]+"
+    rf"(?:多|余)?(?:{lx.alternation(lx.FIGURE_UNITS)})|百分之[一二三四五六七八九十点]+",
+    matches=("全年实现营业收入1200亿元", "高新技术企业达到356家", "企业总数达到二万家", "增长百分之二十"),
+    misses=("园区召开了年度工作会议", "走进千家万户", "一家企业落户园区"),
+    why="a statistic has a figure with its unit, in digits or written (二万家, 百分之二十)",
 )
 _METRIC = rule(
     "trigger.statistic.metric",

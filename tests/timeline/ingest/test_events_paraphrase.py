@@ -102,6 +102,7 @@ EVENTS: list[tuple[str, list[tuple[str, str]]]] = [
         [("statistic", "2023")],
     ),
     ("全省省级高新区数量由2020年的32家增至41家。", [("statistic", "2024")]),
+    ("到去年年底，西湖科技园高新技术企业总数达到二千三百家。", [("statistic", "2023")]),
     # dates: relative, written, full-width, 〇 years, dotted and dashed, Traditional script
     ("前天，江北高新区与江南大学签署合作协议。", [("park_signup", "2024-06-18")]),
     (
