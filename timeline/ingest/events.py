@@ -224,6 +224,14 @@ _TRIGGERS: dict[str, list[Rule]] = {
             misses=("市科技局研究了孵化器的发展",),
             why="a document issued whose title is written without 《》",
         ),
+        rule(
+            "trigger.policy_release.untitled_then_verb",
+            "trigger",
+            pattern=rf"(?P<name>[^，。；《》]{{2,30}}?(?:{_DOCUMENT_HEADS}))(?:正式|近日|日前)?(?:发布|出台|印发|公布)(?!的)",
+            matches=("江南高新区人才新政正式发布", "园区支持孵化器发展十条措施出台"),
+            misses=("园区发布了十条措施", "园区人才新政的内容"),
+            why="X措施正式发布: a document without 《》 named first and then said to be issued",
+        ),
     ],
     "park_signup": [
         rule(
