@@ -433,6 +433,14 @@ def _background(context: ItemContext, date: DateMention) -> bool:
     )
 
 
+_ASSEMBLY = rule(
+    "filter.forum_is_assembly",
+    "filter",
+    pattern=rf"(?:{lx.alternation(lx.MEETING_ASSEMBLIES)})$",
+    matches=("江南科学城建设动员大会", "全区科技创新表彰大会"),
+    misses=("2024江南科技创新大会", "园区发展大会"),
+    why="动员大会, 推进大会, 表彰大会: a government's working assembly is a meeting, not a forum",
+)
 _DURING = rule(
     "filter.during",
     "filter",
@@ -846,6 +854,8 @@ def _sentence_events(
                     continue  # 1998年经国务院批准成立: the history an article recalls
                 if kind in _GATHERING and _PLURAL.test(name):
                     continue  # 三届世界大会, 举办了五场路演: several gatherings, none dated
+                if kind == "forum" and _ASSEMBLY.search(name):
+                    continue  # 建设动员大会: a working meeting, found as one before the forums
                 if kind in _GATHERING and _BACK_REFERENCE.test(name):
                     continue  # 此次全国赛: the item's gathering, already reported
                 if _NOT_AN_OCCURRENCE.test(text[trigger_end : trigger_end + 20]):

@@ -189,8 +189,10 @@ HAPPENED = (
     "举行", "举办", "召开", "开幕", "闭幕", "启幕", "开班", "开讲", "开赛", "落幕",
     "成功举办", "隆重举行", "顺利召开", "拉开战幕", "拉开帷幕", "落下帷幕", "正式开赛", "鸣锣开赛",
 )  # fmt: skip
+# a government's working assemblies: …大会 that is a meeting, not a forum (建设动员大会)
+MEETING_ASSEMBLIES = ("动员大会", "推进大会", "部署大会", "表彰大会", "工作大会", "总结大会", "誓师大会")
 # head nouns of the gatherings of each kind (FORMAT.md's table)
-MEETING_NOUNS = (
+MEETING_NOUNS = MEETING_ASSEMBLIES + (
     "协调会", "工作会议", "工作会", "推进会", "调度会", "部署会", "联席会议", "电视电话会议", "常务会议",
     "动员会", "现场会", "经验交流会", "交流会议", "座谈会议", "审议会", "评审会", "分析会", "汇报会",
     "办公会", "专题会", "会议",
