@@ -101,6 +101,14 @@ _TRIGGERS: dict[str, list[Rule]] = {
             misses=("副省长到园区调研了三家企业",),
             why="调研…座谈: a visit with talks is a working meeting",
         ),
+        rule(
+            "trigger.meeting.audience",
+            "trigger",
+            pattern=r"(?<![的将拟])(?P<name>(?:会见|会晤|接见)(?:了)?[^，。；]{2,30}?(?:一行|代表团|客人|嘉宾|代表))",
+            matches=("市长会见了德国科技园代表团一行", "副市长接见江南大学校长一行"),
+            misses=("市长出席了德国科技园代表团的欢迎会", "市长将会见代表团"),
+            why="an official receives a delegation (会见…一行): a working meeting",
+        ),
     ],
     "forum": [
         rule(
@@ -161,6 +169,15 @@ _TRIGGERS: dict[str, list[Rule]] = {
             matches=("园区举办了首届青年创业大赛",),
             misses=("青年创业大赛的评委来自高校",),
             why="举办…大赛: the verb before the contest's name",
+        ),
+        rule(
+            "trigger.contest.kicked_off",
+            "trigger",
+            pattern=rf"(?P<name>[^，。；]{{2,50}}?(?:{_CONTEST_NOUNS}))(?:[（(][^）)]{{1,12}}[）)])?"
+            r"[^，。；]{0,12}?(?:正式)?启动(?!了)",
+            matches=("第三届江南创新创业大赛在苏州正式启动", "园区青年创业大赛启动仪式举行"),
+            misses=("园区启动了青年创业大赛的筹备工作",),
+            why="X大赛启动: a contest opens; the event is the contest, not a launch",
         ),
         rule(
             "trigger.contest.won_at",
@@ -284,7 +301,7 @@ _TRIGGERS: dict[str, list[Rule]] = {
 # Words without which a kind's patterns cannot match: a cheap first test per sentence.
 _GATES: dict[str, re.Pattern[str]] = {
     "press_conference": re.compile(_PRESS_NOUNS),
-    "meeting": re.compile(rf"{_MEETING_NOUNS}|代表团|调研|座谈"),
+    "meeting": re.compile(rf"{_MEETING_NOUNS}|代表团|调研|座谈|会见|会晤|接见"),
     "forum": re.compile(rf"{_FORUM_NOUNS}|开幕式|全体会议|报告"),
     "contest": re.compile(rf"{_CONTEST_NOUNS}|奖|优秀|榜单|排行榜|评选结果"),
     "policy_release": re.compile(rf"{_POLICY_VERBS}|制定|实施|施行|出炉"),
