@@ -191,10 +191,16 @@ _TRIGGERS: dict[str, list[Rule]] = {
         rule(
             "trigger.contest.award",
             "trigger",
-            pattern=r"(?:评选出|获得|获评|荣获)[^，。；]{0,30}?(?:奖|优秀[\u4e00-\u9fff]{1,6})",
+            pattern=r"评选出[^，。；]{0,30}?(?:奖|优秀[\u4e00-\u9fff]{1,6})"
+            r"|(?:获得|获评|荣获|摘得|斩获)[^，。；]{0,30}?奖(?![励补金])",
             matches=("三家园区企业获得省科技进步一等奖", "决赛评选出了20家优秀团队"),
-            misses=("园区设立了科技进步奖励基金",),
-            why="an award won: the result of a contest or selection",
+            misses=(
+                "园区设立了科技进步奖励基金",
+                "江南科技园获评省级优秀科技企业孵化器",
+                "企业获得研发奖补资金200万元",
+            ),
+            why="a prize won: the result of a contest or selection; a status earned (获评优秀孵化器)"
+            " is a sign-up",
         ),
         rule(
             "trigger.contest.results",
