@@ -137,6 +137,18 @@ _TRIGGERS: dict[str, list[Rule]] = {
             why="someone speaks at a forum: the forum took place",
         ),
         rule(
+            "trigger.forum.acts",
+            "trigger",
+            pattern=rf"(?P<name>[^，。；]{{2,60}}?(?:{_FORUM_NOUNS}))[^，。；]{{0,10}}?(?<!将)"
+            r"(?:宣布|选举产生|审议通过|表决通过|通过了)",
+            matches=(
+                "第十届园区协会年会全体会员大会宣布，张三当选会长",
+                "世界科技园大会选举产生新一届理事会",
+            ),
+            misses=("世界科技园大会将宣布新一届理事会", "大会的议程已经通过邮件发出"),
+            why="X大会宣布/选举产生/审议通过…: a gathering that decides something has taken place",
+        ),
+        rule(
             "trigger.forum.lecture",
             "trigger",
             pattern=r"作(?:了)?(?P<name>[^，。；]{0,40}?(?:专题|主题|学术|辅导|主旨)报告)",
@@ -432,9 +444,11 @@ _MODIFIER = rule(
 _PLURAL = rule(
     "filter.plural_gathering",
     "filter",
-    pattern=r"(?:^|[^第\d])(?:[两三四五六七八九十几多数]|\d+)(?:届|次|场|轮)|\d{4}(?:、\d{4})+",
-    matches=("三届园区发展大会", "五场项目路演推介会", "2019、2021和2023年园区论坛"),
-    misses=("第三届园区发展大会", "2024江南科创论坛"),
+    pattern=r"(?:^|[^第\d〇零一二三四五六七八九十百两几多数])(?:[两三四五六七八九十百几多数][二两三四五六七八九十百几多数]*|\d+)"
+    r"(?:届|次|场|轮)"
+    r"|\d{4}(?:、\d{4})+",
+    matches=("三届园区发展大会", "五场项目路演推介会", "2019、2021和2023年园区论坛", "举办了十二场路演"),
+    misses=("第三届园区发展大会", "2024江南科创论坛", "第三十八届世界大会", "第12届园区论坛"),
     why="三届世界大会, 五场路演: a count of gatherings recalls several, it reports no one of them",
 )
 _BARE_YEAR = rule(
