@@ -893,7 +893,11 @@ def _sentence_events(
                     continue  # 三届世界大会, 举办了五场路演: several gatherings, none dated
                 if kind == "forum" and _ASSEMBLY.search(name):
                     continue  # 建设动员大会: a working meeting, found as one before the forums
-                if kind in _GATHERING and _BACK_REFERENCE.test(name):
+                if (
+                    kind in _GATHERING
+                    and _BACK_REFERENCE.test(name)
+                    and not _gives_the_day(date, sentence, lead_date)
+                ):
                     continue  # 此次全国赛: the item's gathering, already reported
                 if _NOT_AN_OCCURRENCE.test(text[trigger_end : trigger_end + 20]):
                     continue  # 举办12年来 (a span), 启动运行后，将… (a condition)
@@ -915,6 +919,13 @@ def _sentence_events(
                     used_spans.append((at, trigger_end))
                 break  # one event per kind and sentence
     return _drop_shadowed(found)
+
+
+def _gives_the_day(date: DateMention, sentence: Sentence, lead_date: DateMention | None) -> bool:
+    """此次论坛于6月12日举行 after a lead that said only 近日: the day of the item's gathering,
+    which deduplication gives the lead's event (date.event.vague_refined)."""
+    own = sentence.start <= date.start < sentence.end
+    return own and date.date.precision == "day" and lead_date is not None and lead_date.role == "vague"
 
 
 def _drop_shadowed(found: list[EventDraft]) -> list[EventDraft]:
@@ -1446,6 +1457,12 @@ def _dedupe(drafts: list[EventDraft]) -> list[EventDraft]:
         if gathering is not None:
             _union(gathering, draft)
             continue
+        vague = next((k for k in reversed(recent) if _refines(k, draft)), None)
+        if vague is not None:  # 近日，…举办论坛。…论坛于6月12日举行: the day the text gives
+            vague.date, vague.window, vague.date_phrase = draft.date, None, draft.date_phrase
+            vague.rules.append(_REFINED.name)
+            _union(vague, draft)
+            continue
         signed = next((k for k in recent if _same_signup(k, draft)), None)
         if signed is not None:
             _union(signed, draft)
@@ -1469,6 +1486,38 @@ def _dedupe(drafts: list[EventDraft]) -> list[EventDraft]:
 
 
 _DEDUPE_REACH = 40  # events of an item compared with each new one
+
+
+def _refines(vague: EventDraft, draft: EventDraft) -> bool:
+    """A later sentence of the item gives the day of an event its lead dated only 近日: the
+    same kind, a day inside the window, and (but for a gathering) a party in common."""
+    if vague.window is None or draft.window is not None or draft.date.precision != "day":
+        return False
+    if vague.kind != draft.kind or vague.item_index != draft.item_index or draft.kind == "statistic":
+        return False
+    window = f"{vague.window[0].isoformat()}..{vague.window[1].isoformat()}|{draft.date.iso()}"
+    if not _REFINED.test(window):
+        return False
+    shared = set(vague.parks + vague.people + vague.policies) & set(
+        draft.parks + draft.people + draft.policies
+    )
+    return draft.kind in _GATHERING or bool(shared)
+
+
+def _inside_window(pair: str) -> bool:
+    window, _, day = pair.partition("|")
+    first, _, last = window.partition("..")
+    return first <= day <= last
+
+
+_REFINED = rule(
+    "date.event.vague_refined",
+    "date",
+    predicate=_inside_window,
+    matches=("2024-06-06..2024-06-20|2024-06-12",),
+    misses=("2024-06-06..2024-06-20|2024-06-25", "2024-06-06..2024-06-20|2024-05-30"),
+    why="近日 in the lead, 6月12日 later (as 'window|day'): the day inside the window dates the event",
+)
 
 
 def _same_signup(a: EventDraft, b: EventDraft) -> bool:

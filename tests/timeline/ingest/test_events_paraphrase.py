@@ -144,6 +144,19 @@ EVENTS: list[tuple[str, list[tuple[str, str]]]] = [
     ("6月18日，省政府在江北高新区召开全省高新区高质量发展现场推进会。", [("meeting", "2024-06-18")]),
     ("昨日，记者从江北高新区获悉，园区上半年实现营业收入650亿元。", [("statistic", "2024")]),
     ("2024年6月18日，江北高新区与南湖科技园签订合作协议。", [("park_signup", "2024-06-18")]),
+    # a lead that says 近日 and a later sentence that gives the day: one event, on that day
+    (
+        "近日，江北高新区举办首届光电子论坛。\n首届光电子论坛于6月12日在光谷会展中心举行，200余名嘉宾参会。",
+        [("forum", "2024-06-12")],
+    ),
+    (
+        "近日，江北高新区举办首届光电子论坛。\n此次论坛于6月12日在光谷会展中心举行。",
+        [("forum", "2024-06-12")],
+    ),
+    (
+        "近日，江北高新区与江南大学签署合作协议。\n6月12日，双方在江北高新区举行签约仪式。",
+        [("park_signup", "2024-06-12")],
+    ),
     # dates: relative, written, full-width, 〇 years, dotted and dashed, Traditional script
     ("前天，江北高新区与江南大学签署合作协议。", [("park_signup", "2024-06-18")]),
     (
