@@ -478,6 +478,18 @@ _ASSEMBLY = rule(
     misses=("2024江南科技创新大会", "园区发展大会"),
     why="动员大会, 推进大会, 表彰大会: a government's working assembly is a meeting, not a forum",
 )
+_AT_THE_LEAD = rule(
+    "date.event.at_the_lead",
+    "date",
+    pattern=r"^\s*(?:[^，。；]{0,12}?(?:会|论坛|峰会|仪式|活动|大赛|开幕式)(?:上|期间|现场|中)|会上|会后|活动现场|仪式现场)[，,]",
+    matches=(
+        "论坛上，园区与高校签署合作协议。",
+        "会上，园区发布了十条措施。",
+        "签约仪式上，双方为研究院揭牌。",
+    ),
+    misses=("园区先后与高校签署合作协议。", "2019年，园区与高校签署合作协议。"),
+    why="论坛上，…: a later paragraph that opens at the lead's gathering is dated by the lead, even a 近日",
+)
 _DURING = rule(
     "filter.during",
     "filter",
@@ -878,7 +890,12 @@ def _sentence_events(
                     continue  # 量产车, 投产率: the launch word is part of a noun
                 if borrowed and _RETROSPECTIVE.search(text, sentence.start, at):
                     continue  # 近年来，园区先后获批…: a summary of the past, not the item's news
-                if borrowed and date.role == "vague" and sentence.paragraph > 0:
+                if (
+                    borrowed
+                    and date.role == "vague"
+                    and sentence.paragraph > 0
+                    and not _AT_THE_LEAD.test(body)
+                ):
                     continue  # a 近日 of the article's lead does not date what its later paragraphs recall
                 name = match.groupdict().get("name") or ""
                 if _after_publication(context, date):

@@ -157,6 +157,11 @@ EVENTS: list[tuple[str, list[tuple[str, str]]]] = [
         "近日，江北高新区与江南大学签署合作协议。\n6月12日，双方在江北高新区举行签约仪式。",
         [("park_signup", "2024-06-12")],
     ),
+    (
+        "江北高新区举办首届光电子论坛\n本报讯 江北高新区日前举办首届光电子论坛，200余名嘉宾参会。\n"
+        "论坛上，江北高新区与江南大学签署战略合作协议。",
+        [("forum", "2024-06-20"), ("park_signup", "2024-06-20")],
+    ),
     # dates: relative, written, full-width, 〇 years, dotted and dashed, Traditional script
     ("前天，江北高新区与江南大学签署合作协议。", [("park_signup", "2024-06-18")]),
     (
