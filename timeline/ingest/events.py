@@ -478,6 +478,25 @@ _ASSEMBLY = rule(
     misses=("2024江南科技创新大会", "园区发展大会"),
     why="动员大会, 推进大会, 表彰大会: a government's working assembly is a meeting, not a forum",
 )
+
+
+def _listed_shape(body: str) -> bool:
+    """No sentence punctuation, and a date written as 2024-05-30 (a list's date, not prose)."""
+    return not re.search(r"[。！？；，,]", body) and bool(re.search(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", body))
+
+
+_LISTED = rule(
+    "filter.listed_headline",
+    "filter",
+    predicate=_listed_shape,
+    matches=(
+        "南湖科技园获批国家级孵化器 2024-05-30",
+        "· 园区召开工作会议（2024-05-28）",
+        "相关新闻：园区揭牌2024-05-30园区召开工作会议2024-05-28",
+    ),
+    misses=("2024-05-30，园区召开工作会议。", "南湖科技园获批国家级孵化器"),
+    why="headlines with a list's dates beside them (… 2024-05-30) link to other articles: no report",
+)
 _AT_THE_LEAD = rule(
     "date.event.at_the_lead",
     "date",
@@ -884,6 +903,8 @@ def _sentence_events(
                 borrowed = date is not None and not sentence.start <= date.start < sentence.end
                 if date is None or (borrowed and _HEADLINE_LIKE.test(body)):
                     continue
+                if _LISTED.test(body):
+                    continue  # 南湖科技园获批国家级孵化器 2024-05-30: a link to another article
                 if borrowed and _ENUMERATED.test(body.lstrip()):
                     continue  # 二是召开一次纪念大会: an item of a list of measures or plans
                 if kind == "launch" and _COMPOUND.test(text[trigger_end : trigger_end + 2]):

@@ -295,3 +295,16 @@ NOTHING_NEW: list[str] = [
 @pytest.mark.parametrize("text", NOTHING_NEW)
 def test_nothing_new_after_the_lead(text: str) -> None:
     assert kinds_and_dates(LEAD + text) == [("forum", "2024-06-18")]
+
+
+# Links to other articles at the foot of a page, each with its date: no reports of this page.
+RELATED_LISTS: list[str] = [
+    "相关新闻：\n南湖科技园获批国家级孵化器 2024-05-30\n西湖科技园召开年度工作会议 2024-05-28",
+    "相关阅读\n· 南湖科技园获批国家级孵化器（2024-05-30）\n· 西湖科技园召开年度工作会议（2024-05-28）",
+    "[2024-05-30] 南湖科技园获批国家级孵化器\n[2024-05-28] 西湖科技园召开年度工作会议",
+]
+
+
+@pytest.mark.parametrize("tail", RELATED_LISTS)
+def test_related_articles_are_no_events(tail: str) -> None:
+    assert kinds_and_dates(LEAD + tail) == [("forum", "2024-06-18")]
