@@ -342,9 +342,18 @@ _INTENT = rule(
     "filter.intent",
     "filter",
     pattern=rf"(?:(?<!现)将|(?<![重主需必首纲摘只])要|未来(?!产业)|{lx.alternation(lx.INTENT_WORDS)})",
-    matches=("园区要加快建设创新中心", "市里鼓励企业设立研发中心", "双方希望尽快签约"),
+    matches=("园区要加快建设创新中心", "市里鼓励企业设立研发中心", "双方希望尽快签约", "园区需要举办论坛"),
     misses=("园区现将有关事项通知如下", "市里重要的创新中心揭牌", "未来产业园揭牌"),
     why="a trigger after 将/要/计划/鼓励… in its clause is an intention, a wish or a condition",
+)
+_FRAME = rule(
+    "filter.frame",
+    "filter",
+    pattern=rf"(?:{lx.alternation(lx.FRAME_WORDS)})(?!下)",
+    matches=("园区通过举办论坛", "围绕光电子产业举办"),
+    misses=("在省科技厅支持下", "园区举办论坛"),
+    why="通过举办论坛，吸引人才: an act framed by its purpose or manner is told of no day; with a"
+    " day of its own (6月18日，园区围绕…举办论坛) it is a report",
 )
 _FUTURE = rule(
     "filter.future",
@@ -887,7 +896,8 @@ def _sentence_events(
                     "launch",
                 ):
                     continue
-                if _intended(text, sentence.start, at, trigger_end, context.mentions):
+                intent = _intended(text, sentence.start, at, trigger_end, context.mentions)
+                if intent == _INTENT.name:
                     continue
                 after_name = sentence.start + match.end("name") if match.groupdict().get("name") else at
                 if _FUTURE.search(text, after_name, trigger_end):
@@ -905,6 +915,8 @@ def _sentence_events(
                     continue
                 if _LISTED.test(body):
                     continue  # 南湖科技园获批国家级孵化器 2024-05-30: a link to another article
+                if borrowed and intent == _FRAME.name:
+                    continue  # 通过举办论坛，吸引人才: a purpose or a manner, told of no day
                 if borrowed and _ENUMERATED.test(body.lstrip()):
                     continue  # 二是召开一次纪念大会: an item of a list of measures or plans
                 if kind == "launch" and _COMPOUND.test(text[trigger_end : trigger_end + 2]):
@@ -982,11 +994,12 @@ def _drop_shadowed(found: list[EventDraft]) -> list[EventDraft]:
 
 def _intended(
     text: str, sentence_start: int, at: int, trigger_end: int, mentions: Iterable[Mention] = ()
-) -> bool:
-    """将/计划/要 … before the trigger in its clause; words inside a name (未来产业园) do not count."""
+) -> str:
+    """The name of the rule that makes the trigger an intention (将/计划/要 … before it in its
+    clause) or frames it (围绕/通过…), or ""; words inside a name (未来产业园) do not count."""
     left, _ = _clause_bounds(text, sentence_start, min(len(text), at + 200), at)
     if _FUTURE.search(text, sentence_start, left):
-        return True  # 三明将在…方面……，从市级层面出台…
+        return _INTENT.name  # 三明将在…方面……，从市级层面出台…
     begin = max(left, at - 30)
     chars = list(text[begin:at])
     for mention in mentions:
@@ -994,8 +1007,10 @@ def _intended(
             chars[i - begin] = "□"
     window = "".join(chars)
     if _INTENT_OK.search(text[max(sentence_start, at - 4) : trigger_end]):
-        return False
-    return bool(_INTENT.search(window))
+        return ""
+    if _INTENT.search(window):
+        return _INTENT.name
+    return _FRAME.name if _FRAME.search(window) else ""
 
 
 _PLANNED_DATE = rule(
