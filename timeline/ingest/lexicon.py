@@ -225,13 +225,15 @@ PROGRAMME_HEADS = ("行动", "工程", "计划", "专项", "平台", "联盟", "
 # words before a trigger that make it an intention, a wish or a condition, not a report
 # (some carry a look-around in events.py: 将 not after 现, 要 not after 重/主/需…, 未来 not before 产业)
 INTENT_WORDS = (
-    "将要", "即将", "拟于", "计划", "准备", "力争", "争取", "希望", "应", "应当", "需要", "下一步", "继续",
-    "进一步", "鼓励", "推动", "推进", "加快", "积极", "持续", "不断", "着力", "努力", "大力",
-    "是否", "如何", "能够", "可以",
+    "将要", "即将", "拟于", "计划", "准备", "力争", "争取", "希望", "应", "应当", "需要", "下一步", "鼓励",
+    "努力", "是否", "如何", "能够", "可以",
 )  # fmt: skip
-# words that frame an act by its purpose or manner (围绕…举办, 通过…召开, 在…支持下): the act is an
-# intention only in a sentence that gives it no date of its own
-FRAME_WORDS = ("支持", "旨在", "为了", "以便", "通过", "围绕", "按照", "有助于", "助力")
+# words that frame an act by its purpose or manner (围绕…举办, 通过…召开, 在…支持下, 继续举办):
+# the act is an intention only in a sentence that gives it no date of its own
+FRAME_WORDS = (
+    "支持", "旨在", "为了", "以便", "通过", "围绕", "按照", "有助于", "助力", "继续", "进一步", "推动",
+    "推进", "加快", "积极", "持续", "不断", "着力", "大力",
+)  # fmt: skip
 # an announcement for later, anywhere before the trigger's clause in its sentence
 FUTURE_WORDS = (
     "将在",
