@@ -998,19 +998,33 @@ def _intended(
     """The name of the rule that makes the trigger an intention (将/计划/要 … before it in its
     clause) or frames it (围绕/通过…), or ""; words inside a name (未来产业园) do not count."""
     left, _ = _clause_bounds(text, sentence_start, min(len(text), at + 200), at)
-    if _FUTURE.search(text, sentence_start, left):
+    if _FUTURE.search(_QUOTED.pattern.sub(_blank, text[sentence_start:left])):
         return _INTENT.name  # 三明将在…方面……，从市级层面出台…
     begin = max(left, at - 30)
     chars = list(text[begin:at])
     for mention in mentions:
         for i in range(max(mention.start, begin), min(mention.end, at)):
             chars[i - begin] = "□"
-    window = "".join(chars)
+    window = _QUOTED.pattern.sub(_blank, "".join(chars))
     if _INTENT_OK.search(text[max(sentence_start, at - 4) : trigger_end]):
         return ""
     if _INTENT.search(window):
         return _INTENT.name
     return _FRAME.name if _FRAME.search(window) else ""
+
+
+def _blank(match: re.Match[str]) -> str:
+    return "□" * len(match.group(0))
+
+
+_QUOTED = rule(
+    "filter.quoted_name",
+    "filter",
+    pattern=r"《[^》]{1,80}》|“[^”]{1,30}”",
+    matches=("发布《三年行动计划》", "举办“火炬计划”成果展"),
+    misses=("计划年内举办论坛",),
+    why="《三年行动计划》, “火炬计划”: a word inside a quoted name (计划, 将, 要) is no intention",
+)
 
 
 _PLANNED_DATE = rule(
