@@ -341,9 +341,9 @@ _ORDER = (
 _INTENT = rule(
     "filter.intent",
     "filter",
-    pattern=rf"(?:(?<!现)将|(?<![重主需必首纲摘只])要|未来(?!产业)|{lx.alternation(lx.INTENT_WORDS)})",
+    pattern=rf"(?:(?<!现)将|(?<![重主需必首纲摘只])要(?![求点素闻件])|未来(?!产业)|{lx.alternation(lx.INTENT_WORDS)})",
     matches=("园区要加快建设创新中心", "市里鼓励企业设立研发中心", "双方希望尽快签约", "园区需要举办论坛"),
-    misses=("园区现将有关事项通知如下", "市里重要的创新中心揭牌", "未来产业园揭牌"),
+    misses=("园区现将有关事项通知如下", "市里重要的创新中心揭牌", "未来产业园揭牌", "根据省里要求召开会议"),
     why="a trigger after 将/要/计划/鼓励… in its clause is an intention, a wish or a condition",
 )
 _FRAME = rule(
