@@ -37,7 +37,11 @@ _DOCUMENT_HEADS = lx.alternation(lx.DOCUMENT_HEADS)
 
 def _held(nouns: str) -> str:
     """'举行X会' / '举办了X赛': the verb before the gathering's name."""
-    return rf"{_HAPPENED}(?:了)?(?P<name>[^，。；“”]{{2,40}}?(?:{nouns}))(?:[（(][^）)]{{1,12}}[）)])?"
+    unit = r"(?:[^，。；“”]|“[^“”，。；]{1,20}”)"  # a character, or a quoted name (“光谷杯”) as one
+    return (
+        rf"{_HAPPENED}(?:了)?(?P<name>(?!了)(?:“[^“”，。；]{{1,20}}”|{unit}{unit}){unit}{{0,38}}?(?:{nouns}))"
+        r"(?:[（(][^）)]{1,12}[）)])?"
+    )
 
 
 # kind → rules, tried in order; the named group "name" (when present) is the event's own name.
