@@ -24,7 +24,8 @@ Resolution rules (they follow ``FORMAT.md``):
   quarters give month ranges;
 - 近日/日前/近期… are "vague": ``date`` is the publication date and ``window`` runs from 14
   days before its first day to its last day; 上周/本周/下周 are vague too, their window the
-  week (Monday to Sunday) and their date the day of that week nearest the anchor;
+  week (Monday to Sunday) and their date the day of that week nearest the anchor; 上周五,
+  本周一 name a day of that week and are points, and 周二 alone the last Tuesday up to the anchor;
 - 当天/当日 repeat the date last mentioned (a vague one stays vague), 次日/翌日 add a day to
   it; relative words that need more precision than there is (昨天 of a month) are skipped;
 - X以来 / X至今 are ranges from X to the publication date; a year-less date listed after a
@@ -83,16 +84,20 @@ _TOKENS = rf"""
         |最近(?![\d{_CN_NUMERAL}几])|近来|前些天|前几天|这几天|近几天)
     |(?P<relday>今天|今日|昨天|昨日|前天|(?<![提目此之以当空先事])前日(?![期程])|明天|当天|当日|同日|当晚|同一天|次日|翌日|第二天|前一天)
     |(?P<relmonth>本月|当月|上个?月|下个?月|同月)
-    |(?P<week>本周|这周|上周|下周|上个?星期|本星期|这个?星期|下个?星期)
+    |(?P<week>(?:本周|这周|上周|下周|上个?星期|本星期|这个?星期|下个?星期)(?P<wd>[一二三四五六日天](?!本))?
+        |(?<![每上下本这个第一两几至到—~日号（(])(?<!日\s)(?<!号\s)(?:周|星期)[一二三四五六日天](?![本十\d一二三四五六七八九至到—~]))
     |(?P<now>目前|当前|现在)
     """
 # Every token starts with one of these characters: a cheap lookahead on them lets the regex
 # engine skip most of the text (ten times faster than trying every alternative everywhere).
-_LEAD = r"\d〇零○一二三四五六七八九十今去前明同当本年上下第初底末中份至以到—–－\-~～〜近日不最这昨次翌目现"
+_LEAD = (
+    r"\d〇零○一二三四五六七八九十今去前明同当本年上下第初底末中份至以到—–－\-~～〜近日不最这昨次翌目现周星"
+)
 _TOKEN_RE = re.compile(rf"(?=[{_LEAD}])(?:{_TOKENS})", re.VERBOSE)
 _KINDS = "iso year ryear num4 bare suf month day num since sep vague relday relmonth week now".split()
 
 _REL_YEAR = {"今年": 0, "本年": 0, "去年": -1, "前年": -2, "明年": 1}
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR_PART_SUFFIXES = ("年初", "年底", "年末", "上半年", "下半年")
 _MONTH_SUFFIXES = ("初", "底", "末", "上旬", "中旬", "下旬", "份")
@@ -607,6 +612,12 @@ class _Combiner:
         today = self.anchor.first_day()
         step = -7 if tok.text.startswith("上") else 7 if tok.text.startswith("下") else 0
         monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=step)
+        weekday = tok.text[-1]
+        if tok.text[0] in "周星":  # 周二 alone: the last Tuesday up to the anchor
+            back = (today.weekday() - _WEEKDAYS[weekday]) % 7
+            return self._mention(tok, PartialDate.from_date(today - dt.timedelta(days=back)))
+        if weekday in _WEEKDAYS:  # 上周五: a day of that week, not the week
+            return self._mention(tok, PartialDate.from_date(monday + dt.timedelta(days=_WEEKDAYS[weekday])))
         window = (monday, monday + dt.timedelta(days=6))
         # date = the day of the week nearest the anchor: the anchor itself for 本周.
         nearest = min(max(today, window[0]), window[1])

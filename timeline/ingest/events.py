@@ -37,7 +37,11 @@ _DOCUMENT_HEADS = lx.alternation(lx.DOCUMENT_HEADS)
 
 def _held(nouns: str) -> str:
     """'举行X会' / '举办了X赛': the verb before the gathering's name."""
-    return rf"{_HAPPENED}(?:了)?(?P<name>[^，。；“”]{{2,40}}?(?:{nouns}))(?:[（(][^）)]{{1,12}}[）)])?"
+    unit = r"(?:[^，。；“”]|“[^“”，。；]{1,20}”)"  # a character, or a quoted name (“光谷杯”) as one
+    return (
+        rf"{_HAPPENED}(?:了)?(?P<name>(?!了)(?:“[^“”，。；]{{1,20}}”|{unit}{unit}){unit}{{0,38}}?(?:{nouns}))"
+        r"(?:[（(][^）)]{1,12}[）)])?"
+    )
 
 
 # kind → rules, tried in order; the named group "name" (when present) is the event's own name.
@@ -72,8 +76,8 @@ _TRIGGERS: dict[str, list[Rule]] = {
         rule(
             "trigger.meeting.named_then_held",
             "trigger",
-            pattern=rf"(?P<name>[^，。；]{{0,40}}(?:{_MEETING_NOUNS})){_CJK}{{0,12}}?{_HAPPENED}",
-            matches=("全市高新区建设推进会在区行政中心召开",),
+            pattern=rf"(?P<name>[^，。；]{{0,40}}(?:{_MEETING_NOUNS}))[^，。；]{{0,16}}?{_HAPPENED}",
+            matches=("全市高新区建设推进会在区行政中心召开", "全区项目调度会5月9日在管委会召开"),
             misses=("推进会的议程已经印发给各单位",),
             why="a working meeting named first and then said to take place",
         ),
@@ -101,6 +105,14 @@ _TRIGGERS: dict[str, list[Rule]] = {
             misses=("副省长到园区调研了三家企业",),
             why="调研…座谈: a visit with talks is a working meeting",
         ),
+        rule(
+            "trigger.meeting.audience",
+            "trigger",
+            pattern=r"(?<![的将拟])(?P<name>(?:会见|会晤|接见)(?:了)?[^，。；]{2,30}?(?:一行|代表团|客人|嘉宾|代表))",
+            matches=("市长会见了德国科技园代表团一行", "副市长接见江南大学校长一行"),
+            misses=("市长出席了德国科技园代表团的欢迎会", "市长将会见代表团"),
+            why="an official receives a delegation (会见…一行): a working meeting",
+        ),
     ],
     "forum": [
         rule(
@@ -127,6 +139,18 @@ _TRIGGERS: dict[str, list[Rule]] = {
             matches=("局长在2024江南科创论坛上作主旨演讲",),
             misses=("局长出席了江南科创论坛",),
             why="someone speaks at a forum: the forum took place",
+        ),
+        rule(
+            "trigger.forum.acts",
+            "trigger",
+            pattern=rf"(?P<name>[^，。；]{{2,60}}?(?:{_FORUM_NOUNS}))[^，。；]{{0,10}}?(?<!将)"
+            r"(?:宣布|选举产生|审议通过|表决通过|通过了)",
+            matches=(
+                "第十届园区协会年会全体会员大会宣布，张三当选会长",
+                "世界科技园大会选举产生新一届理事会",
+            ),
+            misses=("世界科技园大会将宣布新一届理事会", "大会的议程已经通过邮件发出"),
+            why="X大会宣布/选举产生/审议通过…: a gathering that decides something has taken place",
         ),
         rule(
             "trigger.forum.lecture",
@@ -163,12 +187,36 @@ _TRIGGERS: dict[str, list[Rule]] = {
             why="举办…大赛: the verb before the contest's name",
         ),
         rule(
+            "trigger.contest.kicked_off",
+            "trigger",
+            pattern=rf"(?P<name>[^，。；]{{2,50}}?(?:{_CONTEST_NOUNS}))(?:[（(][^）)]{{1,12}}[）)])?"
+            r"[^，。；]{0,12}?(?:正式)?启动(?!了)",
+            matches=("第三届江南创新创业大赛在苏州正式启动", "园区青年创业大赛启动仪式举行"),
+            misses=("园区启动了青年创业大赛的筹备工作",),
+            why="X大赛启动: a contest opens; the event is the contest, not a launch",
+        ),
+        rule(
+            "trigger.contest.won_at",
+            "trigger",
+            pattern=rf"在(?P<name>[^，。；]{{2,40}}?(?:{_CONTEST_NOUNS}))(?:中|上)[^，。；]{{0,20}}?"
+            r"(?:荣获|获得|摘得|斩获|夺得|获)",
+            matches=("两家企业在全国颠覆性技术创新大赛中荣获优胜奖", "园区团队在省创业大赛上摘得金奖"),
+            misses=("两家企业报名参加全国颠覆性技术创新大赛",),
+            why="在X大赛中荣获…: someone wins at a named contest, so the contest took place",
+        ),
+        rule(
             "trigger.contest.award",
             "trigger",
-            pattern=r"(?:评选出|获得|获评|荣获)[^，。；]{0,30}?(?:奖|优秀[\u4e00-\u9fff]{1,6})",
+            pattern=r"评选出[^，。；]{0,30}?(?:奖|优秀[\u4e00-\u9fff]{1,6})"
+            r"|(?:获得|获评|荣获|摘得|斩获)[^，。；]{0,30}?奖(?![励补金])",
             matches=("三家园区企业获得省科技进步一等奖", "决赛评选出了20家优秀团队"),
-            misses=("园区设立了科技进步奖励基金",),
-            why="an award won: the result of a contest or selection",
+            misses=(
+                "园区设立了科技进步奖励基金",
+                "江南科技园获评省级优秀科技企业孵化器",
+                "企业获得研发奖补资金200万元",
+            ),
+            why="a prize won: the result of a contest or selection; a status earned (获评优秀孵化器)"
+            " is a sign-up",
         ),
         rule(
             "trigger.contest.results",
@@ -214,6 +262,14 @@ _TRIGGERS: dict[str, list[Rule]] = {
             matches=("市科技局出台了支持孵化器发展的十条措施",),
             misses=("市科技局研究了孵化器的发展",),
             why="a document issued whose title is written without 《》",
+        ),
+        rule(
+            "trigger.policy_release.untitled_then_verb",
+            "trigger",
+            pattern=rf"(?P<name>[^，。；《》]{{2,30}}?(?:{_DOCUMENT_HEADS}))(?:正式|近日|日前)?(?:发布|出台|印发|公布)(?!的)",
+            matches=("江南高新区人才新政正式发布", "园区支持孵化器发展十条措施出台"),
+            misses=("园区发布了十条措施", "园区人才新政的内容"),
+            why="X措施正式发布: a document without 《》 named first and then said to be issued",
         ),
     ],
     "park_signup": [
@@ -267,7 +323,7 @@ _TRIGGERS: dict[str, list[Rule]] = {
 # Words without which a kind's patterns cannot match: a cheap first test per sentence.
 _GATES: dict[str, re.Pattern[str]] = {
     "press_conference": re.compile(_PRESS_NOUNS),
-    "meeting": re.compile(rf"{_MEETING_NOUNS}|代表团|调研|座谈"),
+    "meeting": re.compile(rf"{_MEETING_NOUNS}|代表团|调研|座谈|会见|会晤|接见"),
     "forum": re.compile(rf"{_FORUM_NOUNS}|开幕式|全体会议|报告"),
     "contest": re.compile(rf"{_CONTEST_NOUNS}|奖|优秀|榜单|排行榜|评选结果"),
     "policy_release": re.compile(rf"{_POLICY_VERBS}|制定|实施|施行|出炉"),
@@ -289,10 +345,19 @@ _ORDER = (
 _INTENT = rule(
     "filter.intent",
     "filter",
-    pattern=rf"(?:(?<!现)将|(?<![重主需必首纲摘只])要|未来(?!产业)|{lx.alternation(lx.INTENT_WORDS)})",
-    matches=("园区要加快建设创新中心", "市里鼓励企业设立研发中心", "双方希望尽快签约"),
-    misses=("园区现将有关事项通知如下", "市里重要的创新中心揭牌", "未来产业园揭牌"),
+    pattern=rf"(?:(?<!现)将|(?<![重主需必首纲摘只])要(?![求点素闻件])|未来(?!产业)|{lx.alternation(lx.INTENT_WORDS)})",
+    matches=("园区要加快建设创新中心", "市里鼓励企业设立研发中心", "双方希望尽快签约", "园区需要举办论坛"),
+    misses=("园区现将有关事项通知如下", "市里重要的创新中心揭牌", "未来产业园揭牌", "根据省里要求召开会议"),
     why="a trigger after 将/要/计划/鼓励… in its clause is an intention, a wish or a condition",
+)
+_FRAME = rule(
+    "filter.frame",
+    "filter",
+    pattern=rf"(?:{lx.alternation(lx.FRAME_WORDS)})(?!下)",
+    matches=("园区通过举办论坛", "围绕光电子产业举办"),
+    misses=("在省科技厅支持下", "园区举办论坛"),
+    why="通过举办论坛，吸引人才: an act framed by its purpose or manner is told of no day; with a"
+    " day of its own (6月18日，园区围绕…举办论坛) it is a report",
 )
 _FUTURE = rule(
     "filter.future",
@@ -392,9 +457,11 @@ _MODIFIER = rule(
 _PLURAL = rule(
     "filter.plural_gathering",
     "filter",
-    pattern=r"(?:^|[^第\d])(?:[两三四五六七八九十几多数]|\d+)(?:届|次|场|轮)|\d{4}(?:、\d{4})+",
-    matches=("三届园区发展大会", "五场项目路演推介会", "2019、2021和2023年园区论坛"),
-    misses=("第三届园区发展大会", "2024江南科创论坛"),
+    pattern=r"(?:^|[^第\d〇零一二三四五六七八九十百两几多数])(?:[两三四五六七八九十百几多数][二两三四五六七八九十百几多数]*|\d+)"
+    r"(?:届|次|场|轮)"
+    r"|\d{4}(?:、\d{4})+",
+    matches=("三届园区发展大会", "五场项目路演推介会", "2019、2021和2023年园区论坛", "举办了十二场路演"),
+    misses=("第三届园区发展大会", "2024江南科创论坛", "第三十八届世界大会", "第12届园区论坛"),
     why="三届世界大会, 五场路演: a count of gatherings recalls several, it reports no one of them",
 )
 _BARE_YEAR = rule(
@@ -416,6 +483,45 @@ def _background(context: ItemContext, date: DateMention) -> bool:
     )
 
 
+_ASSEMBLY = rule(
+    "filter.forum_is_assembly",
+    "filter",
+    pattern=rf"(?:{lx.alternation(lx.MEETING_ASSEMBLIES)})$",
+    matches=("江南科学城建设动员大会", "全区科技创新表彰大会"),
+    misses=("2024江南科技创新大会", "园区发展大会"),
+    why="动员大会, 推进大会, 表彰大会: a government's working assembly is a meeting, not a forum",
+)
+
+
+def _listed_shape(body: str) -> bool:
+    """No sentence punctuation, and a date written as 2024-05-30 (a list's date, not prose)."""
+    return not re.search(r"[。！？；，,]", body) and bool(re.search(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", body))
+
+
+_LISTED = rule(
+    "filter.listed_headline",
+    "filter",
+    predicate=_listed_shape,
+    matches=(
+        "南湖科技园获批国家级孵化器 2024-05-30",
+        "· 园区召开工作会议（2024-05-28）",
+        "相关新闻：园区揭牌2024-05-30园区召开工作会议2024-05-28",
+    ),
+    misses=("2024-05-30，园区召开工作会议。", "南湖科技园获批国家级孵化器"),
+    why="headlines with a list's dates beside them (… 2024-05-30) link to other articles: no report",
+)
+_AT_THE_LEAD = rule(
+    "date.event.at_the_lead",
+    "date",
+    pattern=r"^\s*(?:[^，。；]{0,12}?(?:会|论坛|峰会|仪式|活动|大赛|开幕式)(?:上|期间|现场|中)|会上|会后|活动现场|仪式现场)[，,]",
+    matches=(
+        "论坛上，园区与高校签署合作协议。",
+        "会上，园区发布了十条措施。",
+        "签约仪式上，双方为研究院揭牌。",
+    ),
+    misses=("园区先后与高校签署合作协议。", "2019年，园区与高校签署合作协议。"),
+    why="论坛上，…: a later paragraph that opens at the lead's gathering is dated by the lead, even a 近日",
+)
 _DURING = rule(
     "filter.during",
     "filter",
@@ -496,10 +602,12 @@ _FIGURE = rule(
     "trigger.statistic.figure",
     "trigger",
     pattern=r"(?:超|近|逾|突破|达)(?:万亿|千亿|百亿)元|\d+(?:\.\d+)?\s*(?:多|余)?\s*(?:万亿|千亿|百亿|亿|万|千)?\s*"
-    rf"(?:{lx.alternation(lx.FIGURE_UNITS)})",
-    matches=("全年实现营业收入1200亿元", "高新技术企业达到356家"),
-    misses=("园区召开了年度工作会议",),
-    why="a statistic has a figure with its unit",
+    rf"(?:{lx.alternation(lx.FIGURE_UNITS)})"
+    r"|(?=[一二三四五六七八九两][〇零一二三四五六七八九两]*[十百千万亿])[〇零一二三四五六七八九十百千万亿两]+"
+    rf"(?:多|余)?(?:{lx.alternation(lx.FIGURE_UNITS)})|百分之[一二三四五六七八九十点]+",
+    matches=("全年实现营业收入1200亿元", "高新技术企业达到356家", "企业总数达到二万家", "增长百分之二十"),
+    misses=("园区召开了年度工作会议", "走进千家万户", "一家企业落户园区"),
+    why="a statistic has a figure with its unit, in digits or written (二万家, 百分之二十)",
 )
 _METRIC = rule(
     "trigger.statistic.metric",
@@ -540,6 +648,16 @@ _PARKISH = rule(
     matches=("2023年，江南高新区实现营收1200亿元",),
     misses=("2023年，全省实现生产总值5万亿元",),
     why="figures of a park or of the parks (in the sentence or the headline), not of the economy at large",
+)
+_SAME_SUBJECT = rule(
+    "filter.statistic_same_subject",
+    "filter",
+    pattern=r"^\s*[^，,。；]{0,12}?(?:年|月份?|季度|半年)[，,]"
+    r"(?![^，,。；]{0,8}?(?:全国|全省|全市|全区|全县|我国|我省|我市|[\u4e00-\u9fff]{1,3}[省市县]))",
+    matches=("2024年1—5月，规上工业总产值同比增长9.1%。", "一季度，营业收入增长12%。"),
+    misses=("2024年1—5月，全省规上工业总产值增长9.1%。", "规上工业总产值同比增长9.1%。"),
+    why="园区…。2024年1—5月，总产值增长9.1%: a sentence that opens on its period and names no"
+    " subject continues the parks of the sentence before it",
 )
 _STAT_TOPIC = rule(
     "trigger.statistic.topic",
@@ -820,7 +938,8 @@ def _sentence_events(
                     "launch",
                 ):
                     continue
-                if _intended(text, sentence.start, at, trigger_end, context.mentions):
+                intent = _intended(text, sentence.start, at, trigger_end, context.mentions)
+                if intent == _INTENT.name:
                     continue
                 after_name = sentence.start + match.end("name") if match.groupdict().get("name") else at
                 if _FUTURE.search(text, after_name, trigger_end):
@@ -836,13 +955,22 @@ def _sentence_events(
                 borrowed = date is not None and not sentence.start <= date.start < sentence.end
                 if date is None or (borrowed and _HEADLINE_LIKE.test(body)):
                     continue
+                if _LISTED.test(body):
+                    continue  # 南湖科技园获批国家级孵化器 2024-05-30: a link to another article
+                if borrowed and intent == _FRAME.name:
+                    continue  # 通过举办论坛，吸引人才: a purpose or a manner, told of no day
                 if borrowed and _ENUMERATED.test(body.lstrip()):
                     continue  # 二是召开一次纪念大会: an item of a list of measures or plans
                 if kind == "launch" and _COMPOUND.test(text[trigger_end : trigger_end + 2]):
                     continue  # 量产车, 投产率: the launch word is part of a noun
                 if borrowed and _RETROSPECTIVE.search(text, sentence.start, at):
                     continue  # 近年来，园区先后获批…: a summary of the past, not the item's news
-                if borrowed and date.role == "vague" and sentence.paragraph > 0:
+                if (
+                    borrowed
+                    and date.role == "vague"
+                    and sentence.paragraph > 0
+                    and not _AT_THE_LEAD.test(body)
+                ):
                     continue  # a 近日 of the article's lead does not date what its later paragraphs recall
                 name = match.groupdict().get("name") or ""
                 if _after_publication(context, date):
@@ -855,7 +983,13 @@ def _sentence_events(
                     continue  # 1998年经国务院批准成立: the history an article recalls
                 if kind in _GATHERING and _PLURAL.test(name):
                     continue  # 三届世界大会, 举办了五场路演: several gatherings, none dated
-                if kind in _GATHERING and _BACK_REFERENCE.test(name):
+                if kind == "forum" and _ASSEMBLY.search(name):
+                    continue  # 建设动员大会: a working meeting, found as one before the forums
+                if (
+                    kind in _GATHERING
+                    and _BACK_REFERENCE.test(name)
+                    and not _gives_the_day(date, sentence, lead_date)
+                ):
                     continue  # 此次全国赛: the item's gathering, already reported
                 if _NOT_AN_OCCURRENCE.test(text[trigger_end : trigger_end + 20]):
                     continue  # 举办12年来 (a span), 启动运行后，将… (a condition)
@@ -879,6 +1013,13 @@ def _sentence_events(
     return _drop_shadowed(found)
 
 
+def _gives_the_day(date: DateMention, sentence: Sentence, lead_date: DateMention | None) -> bool:
+    """此次论坛于6月12日举行 after a lead that said only 近日: the day of the item's gathering,
+    which deduplication gives the lead's event (date.event.vague_refined)."""
+    own = sentence.start <= date.start < sentence.end
+    return own and date.date.precision == "day" and lead_date is not None and lead_date.role == "vague"
+
+
 def _drop_shadowed(found: list[EventDraft]) -> list[EventDraft]:
     """A visit that is the 调研座谈 of a meeting, or a launch that is a signing, is one event."""
     kinds = {d.kind for d in found}
@@ -895,20 +1036,37 @@ def _drop_shadowed(found: list[EventDraft]) -> list[EventDraft]:
 
 def _intended(
     text: str, sentence_start: int, at: int, trigger_end: int, mentions: Iterable[Mention] = ()
-) -> bool:
-    """将/计划/要 … before the trigger in its clause; words inside a name (未来产业园) do not count."""
+) -> str:
+    """The name of the rule that makes the trigger an intention (将/计划/要 … before it in its
+    clause) or frames it (围绕/通过…), or ""; words inside a name (未来产业园) do not count."""
     left, _ = _clause_bounds(text, sentence_start, min(len(text), at + 200), at)
-    if _FUTURE.search(text, sentence_start, left):
-        return True  # 三明将在…方面……，从市级层面出台…
+    if _FUTURE.search(_QUOTED.pattern.sub(_blank, text[sentence_start:left])):
+        return _INTENT.name  # 三明将在…方面……，从市级层面出台…
     begin = max(left, at - 30)
     chars = list(text[begin:at])
     for mention in mentions:
         for i in range(max(mention.start, begin), min(mention.end, at)):
             chars[i - begin] = "□"
-    window = "".join(chars)
+    window = _QUOTED.pattern.sub(_blank, "".join(chars))
     if _INTENT_OK.search(text[max(sentence_start, at - 4) : trigger_end]):
-        return False
-    return bool(_INTENT.search(window))
+        return ""
+    if _INTENT.search(window):
+        return _INTENT.name
+    return _FRAME.name if _FRAME.search(window) else ""
+
+
+def _blank(match: re.Match[str]) -> str:
+    return "□" * len(match.group(0))
+
+
+_QUOTED = rule(
+    "filter.quoted_name",
+    "filter",
+    pattern=r"《[^》]{1,80}》|“[^”]{1,30}”",
+    matches=("发布《三年行动计划》", "举办“火炬计划”成果展"),
+    misses=("计划年内举办论坛",),
+    why="《三年行动计划》, “火炬计划”: a word inside a quoted name (计划, 将, 要) is no intention",
+)
 
 
 _PLANNED_DATE = rule(
@@ -1307,15 +1465,18 @@ def _statistics(context: ItemContext, sents: list[Sentence]) -> list[EventDraft]
     text = context.text
     drafts: list[EventDraft] = []
     seen: dict[tuple[str, tuple[str, ...], bool], EventDraft] = {}
+    parks_paragraph = -1  # the paragraph whose last sentence named parks
     for sentence in sents:
         body = text[sentence.start : sentence.end]
+        continues = parks_paragraph == sentence.paragraph and _SAME_SUBJECT.test(body)
+        parks_paragraph = sentence.paragraph if _PARKISH.search(body) else -1
         if not _FIGURE.search(body) or not _METRIC.search(body):
             continue
         if not (_STAT_TOPIC.search(body) or _PARK_COUNT.test(body)):
             continue
         if _TARGET.search(body):
             continue  # 提出到2020年数量要达到240家: a target, not a figure
-        if not (_PARKISH.search(body) or _PARKISH.search(context.headline)):
+        if not (_PARKISH.search(body) or _PARKISH.search(context.headline) or continues):
             continue  # figures of a park or of the parks, not of the economy at large
         if _A_DAYS_FIGURE.test(body):
             continue  # 6月16日，…签约仪式举行，28个项目现场签约: the figure of a day's event
@@ -1396,11 +1557,13 @@ def _period(context: ItemContext, sentence: Sentence) -> tuple[PartialDate, str]
     """The year a figure covers (an explicit year, a part-year range, or 截至 a date), with the
     name of the rule that found it."""
     text = context.text
-    inside = context.dates_between(sentence.start, sentence.end)
+    inside = [
+        m
+        for m in context.dates_between(sentence.start, sentence.end)
+        if not _BASE_YEAR.search(text[max(0, m.start - 2) : m.start])  # a comparison's base year
+    ]
     reached = [m for m in inside if re.search(r"(?:至|到)$", text[max(0, m.start - 2) : m.start])]
     for mention in reached[-1:] + inside:
-        if _BASE_YEAR.search(text[max(0, mention.start - 2) : mention.start]):
-            continue  # a base year of a comparison
         if mention.role == "range" and mention.end_date and mention.end_date.year == mention.date.year:
             return PartialDate(mention.date.year), _PERIOD.name
         if mention.role == "cumulative":
@@ -1409,6 +1572,8 @@ def _period(context: ItemContext, sentence: Sentence) -> tuple[PartialDate, str]
             return mention.date, _PERIOD.name
     if not inside and _AS_OF_NOW.search(text, sentence.start, sentence.end):
         return PartialDate(context.published.year), _AS_OF_NOW.name  # 目前…总数已达145家
+    if not inside and _GROWN_TO.search(text, sentence.start, sentence.end):
+        return PartialDate(context.published.year), _GROWN_TO.name  # 由2020年的169家增至178家
     if not inside:
         year = _headline_year(context)
         if year is not None:
@@ -1452,6 +1617,15 @@ _BASE_YEAR = rule(
     matches=("营收较",),
     misses=("营收在",),
     why="较2023年, 从2020年的169家: the base year of a comparison is not the period of the figure",
+)
+_GROWN_TO = rule(
+    "date.statistic.grown_to",
+    "date",
+    pattern=r"由[^，。；]{0,20}?(?:增至|增加到|增加至|增长到|增长至|提升至|提高到|提高至|升至|扩大到|扩大至)",
+    matches=("园区总数由2020年的120家增至156家", "企业数量由50家提高到80家"),
+    misses=("园区总数增加了36家", "由市科技局主办"),
+    why="由2020年的120家增至156家: a figure grown from a base year to now is the figure of the"
+    " year of publication",
 )
 _PERIOD = rule(
     "date.statistic.period",
@@ -1532,6 +1706,12 @@ def _dedupe(drafts: list[EventDraft]) -> list[EventDraft]:
         if gathering is not None:
             _union(gathering, draft)
             continue
+        vague = next((k for k in reversed(recent) if _refines(k, draft)), None)
+        if vague is not None:  # 近日，…举办论坛。…论坛于6月12日举行: the day the text gives
+            vague.date, vague.window, vague.date_phrase = draft.date, None, draft.date_phrase
+            vague.rules.append(_REFINED.name)
+            _union(vague, draft)
+            continue
         signed = next((k for k in recent if _same_signup(k, draft)), None)
         if signed is not None:
             _union(signed, draft)
@@ -1555,6 +1735,38 @@ def _dedupe(drafts: list[EventDraft]) -> list[EventDraft]:
 
 
 _DEDUPE_REACH = 40  # events of an item compared with each new one
+
+
+def _refines(vague: EventDraft, draft: EventDraft) -> bool:
+    """A later sentence of the item gives the day of an event its lead dated only 近日: the
+    same kind, a day inside the window, and (but for a gathering) a party in common."""
+    if vague.window is None or draft.window is not None or draft.date.precision != "day":
+        return False
+    if vague.kind != draft.kind or vague.item_index != draft.item_index or draft.kind == "statistic":
+        return False
+    window = f"{vague.window[0].isoformat()}..{vague.window[1].isoformat()}|{draft.date.iso()}"
+    if not _REFINED.test(window):
+        return False
+    shared = set(vague.parks + vague.people + vague.policies) & set(
+        draft.parks + draft.people + draft.policies
+    )
+    return draft.kind in _GATHERING or bool(shared)
+
+
+def _inside_window(pair: str) -> bool:
+    window, _, day = pair.partition("|")
+    first, _, last = window.partition("..")
+    return first <= day <= last
+
+
+_REFINED = rule(
+    "date.event.vague_refined",
+    "date",
+    predicate=_inside_window,
+    matches=("2024-06-06..2024-06-20|2024-06-12",),
+    misses=("2024-06-06..2024-06-20|2024-06-25", "2024-06-06..2024-06-20|2024-05-30"),
+    why="近日 in the lead, 6月12日 later (as 'window|day'): the day inside the window dates the event",
+)
 
 
 def _same_signup(a: EventDraft, b: EventDraft) -> bool:

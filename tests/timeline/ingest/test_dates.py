@@ -153,6 +153,17 @@ VAGUE = [
     ("上周，园区举办路演。", "2024-04-24", [("2024-04-21", "vague", ("2024-04-15", "2024-04-21"))]),
     ("本周，园区举办路演。", "2024-04-24", [("2024-04-24", "vague", ("2024-04-22", "2024-04-28"))]),
 ]
+# A weekday of a week is a day (2024-04-24 is a Wednesday); 上周日本… is a week and a country.
+WEEKDAYS = [
+    ("上周五，园区举办路演。", "2024-04-24", [("2024-04-19", "point")]),
+    ("上星期天，园区举办路演。", "2024-04-24", [("2024-04-21", "point")]),
+    ("本周一，园区举办路演。", "2024-04-24", [("2024-04-22", "point")]),
+    ("上周日本企业来访。", "2024-04-24", [("2024-04-21", "vague", ("2024-04-15", "2024-04-21"))]),
+    ("周一，园区举办路演。", "2024-04-24", [("2024-04-22", "point")]),
+    ("4月8日（周一），园区举办路演。", "2024-04-24", [("2024-04-08", "point")]),
+    ("星期三，园区举办路演。", "2024-04-24", [("2024-04-24", "point")]),
+    ("周五，园区举办路演。", "2024-04-24", [("2024-04-19", "point")]),
+]
 VAGUE_PUBLISHED = {"近日，园区获评示范基地。": "2024-04-29"}
 
 CUMULATIVE = [
@@ -226,6 +237,8 @@ CONTEXT = [
 ]
 
 NEGATIVE = [
+    "展厅每周二至周日开放。",
+    "一周二十四小时不间断运行。",
     "神舟十八号载人飞船发射成功。",
     "第十一届创新创业大赛开幕。",
     "本刊第3期（总第2365期）出版。",
@@ -255,7 +268,8 @@ NEGATIVE = [
 
 
 @pytest.mark.parametrize(
-    ("text", "anchor", "expected"), POINTS + YEARLESS + RANGES + PERIODS + CUMULATIVE + TARGETS + CONTEXT
+    ("text", "anchor", "expected"),
+    POINTS + YEARLESS + RANGES + PERIODS + CUMULATIVE + TARGETS + CONTEXT + WEEKDAYS,
 )
 def test_find_dates(text: str, anchor: str, expected: list[tuple]) -> None:
     assert found(text, anchor) == expected
