@@ -64,7 +64,7 @@ def rows(source: str, folder: Path, facts) -> list[dict]:
         for i, draft in enumerate(document.events):
             if i in pairs and golds[pairs[i]].get("optional"):
                 continue
-            row = facts(draft, len(document.events), len(document.text))
+            row = facts(draft, document.events, len(document.text))
             found.append(
                 {
                     "source": source,

@@ -45,7 +45,7 @@ def samples(rows: list[dict]) -> list[Sample]:
     return [(confidence.features(row), int(row["right"])) for row in rows]
 
 
-def fit(data: list[Sample], l2: float, steps: int = 3000, rate: float = 0.5) -> dict[str, float]:
+def fit(data: list[Sample], l2: float, steps: int = 1500, rate: float = 0.5) -> dict[str, float]:
     """Weights minimising the mean log loss plus l2/n times their squared size (bias free)."""
     names = sorted({name for values, _ in data for name in values})
     weights = dict.fromkeys(names, 0.0)

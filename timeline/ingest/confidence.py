@@ -34,10 +34,12 @@ _DEEP_SHARE = 0.6
 _BUSY_DOCUMENT = 10  # events of a page that make it a list or a noisy page (feature at 1)
 _LONG_EVIDENCE = 120
 _SHORT_EVIDENCE = 25
+_OPENING = 15  # characters of a sentence where a date opening it stands (本报讯 6月18日上午，)
 
 
-def facts(draft: EventDraft, document_events: int, text_length: int) -> dict:
-    """What the evidence of a draft is like, as JSON values (a row of the committed data)."""
+def facts(draft: EventDraft, drafts: list[EventDraft], text_length: int) -> dict:
+    """What the evidence of a draft is like among the document's ``drafts``, as JSON values (a
+    row of the committed data)."""
     return {
         "kind": draft.kind,
         "evidence": draft.evidence,
@@ -50,7 +52,13 @@ def facts(draft: EventDraft, document_events: int, text_length: int) -> dict:
         "people": len(draft.people),
         "policies": len(draft.policies),
         "position": round(draft.start / max(1, text_length), 3),
-        "document_events": document_events,
+        "document_events": len(drafts),
+        # other events read from the same sentence: one sentence seldom reports two events
+        "same_sentence": sum(1 for d in drafts if d is not draft and d.evidence == draft.evidence),
+        # other events of the same kind and date: a repeat the document-level merge left
+        "same_kind_date": sum(
+            1 for d in drafts if d is not draft and d.kind == draft.kind and d.date == draft.date
+        ),
     }
 
 
@@ -61,11 +69,15 @@ def features(row: dict) -> dict[str, float]:
     return {
         "bias": 1.0,
         "date_in_sentence": float(bool(row["date_phrase"]) and row["date_phrase"] in evidence),
+        "date_opens": float(bool(row["date_phrase"]) and row["date_phrase"] in evidence[:_OPENING]),
         "date_day": float(row["precision"] == "day" and not row["window"]),
         "date_vague": float(row["window"] or row["precision"] in ("", "year")),
         "lead": float(row["position"] < _LEAD_SHARE),
         "deep": float(row["position"] > _DEEP_SHARE),
         "hedged": float(_hedged(evidence)),
+        "refers_back": float(_refers_back(evidence)),
+        "same_sentence": float(row["same_sentence"] > 0),
+        "repeated": float(row["same_kind_date"] > 0),
         "quoted_name": float(any(mark in row["title"] + evidence for mark in "《“")),
         "busy_document": min(1.0, row["document_events"] / _BUSY_DOCUMENT),
         "long_evidence": float(len(evidence) > _LONG_EVIDENCE),
@@ -86,6 +98,13 @@ def _hedged(evidence: str) -> bool:
     return any(word in evidence for word in (*lexicon.FUTURE_WORDS, *lexicon.GOAL_WORDS))
 
 
+def _refers_back(evidence: str) -> bool:
+    """The sentence opens on someone or something named before (他指出, 这是, 该园区)."""
+    from timeline.ingest import lexicon
+
+    return evidence.startswith(lexicon.REFERRING_OPENERS)
+
+
 @cache
 def weights() -> dict[str, float]:
     """The committed coefficients (feature → weight); a missing file gives an even 0.5."""
@@ -103,4 +122,4 @@ def probability(values: dict[str, float], coefficients: dict[str, float]) -> flo
 def rate(drafts: list[EventDraft], text_length: int) -> None:
     """Set every draft's confidence in [0, 1] (two places), once the document's events are known."""
     for draft in drafts:
-        draft.confidence = round(probability(features(facts(draft, len(drafts), text_length)), weights()), 2)
+        draft.confidence = round(probability(features(facts(draft, drafts, text_length)), weights()), 2)

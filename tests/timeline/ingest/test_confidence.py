@@ -34,6 +34,8 @@ def row(**changes) -> dict:
         "policies": 0,
         "position": 0.05,
         "document_events": 2,
+        "same_sentence": 0,
+        "same_kind_date": 0,
     }
     return {**base, **changes}
 
@@ -53,7 +55,7 @@ def test_features_are_numbers_between_zero_and_one() -> None:
     )
     assert document.events
     for draft in document.events:
-        values = confidence.features(confidence.facts(draft, len(document.events), len(document.text)))
+        values = confidence.features(confidence.facts(draft, document.events, len(document.text)))
         assert values["bias"] == 1.0
         assert all(0.0 <= v <= 1.0 for v in values.values())
         assert 0.0 <= draft.confidence <= 1.0
