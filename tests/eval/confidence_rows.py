@@ -8,7 +8,17 @@ a required gold event; a match of an optional one is no row, as the scorer count
 the document and SOURCE (where the rows came from). ``--tree`` runs the extractor of another
 checkout (a ``git worktree`` of an older commit) on the same folders: its predictions on text its
 rules were not written from are the honest lesson. Rows go to standard output; the committed
-data is ``tests/eval/confidence_rows.jsonl``.
+data is ``tests/eval/confidence_rows.jsonl``, made (from this checkout's root) by
+
+    git worktree add /tmp/a75b151 a75b151   # dev written, no rule yet written from it
+    git worktree add /tmp/119bd99 119bd99   # before the heldout proxy set was added
+    git worktree add /tmp/f5b22b2 f5b22b2   # before the round-3 articles were written
+    P=$PWD/.venv/bin/python; R=$PWD/tests/eval/confidence_rows.py; E=$PWD/tests/eval
+    (cd /tmp/a75b151 && $P $R a75b151:dev $E/dev --tree .)
+    (cd /tmp/119bd99 && $P $R 119bd99:heldout $E/heldout --tree .)
+    (cd /tmp/f5b22b2 && $P $R f5b22b2:round3 $E/round3/a $E/round3/b --tree .)
+
+each appended in turn. ``confidence`` in a row is what that extractor's own model gave.
 """
 
 from __future__ import annotations
