@@ -3,7 +3,7 @@
     .venv/bin/python tests/eval/confidence_rows.py SOURCE FOLDER [FOLDER ...] [--tree PATH]
 
 Each FOLDER holds ``news/``, ``gold/`` and ``manifest.json`` (the dev layout). Every event the
-extractor predicts there becomes a row: ``confidence.facts`` of the draft, ``right`` (it matches
+extractor predicts there becomes a row: ``evidence_facts.facts`` of the draft, ``right`` (it matches
 a required gold event; a match of an optional one is no row, as the scorer counts it neither way),
 the document and SOURCE (where the rows came from). ``--tree`` runs the extractor of another
 checkout (a ``git worktree`` of an older commit) on the same folders: its predictions on text its
@@ -32,17 +32,17 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-CONFIDENCE = ROOT / "timeline" / "ingest" / "confidence.py"
+FACTS = ROOT / "timeline" / "ingest" / "evidence_facts.py"
 
 
 def load_facts(tree: Path):
-    """This checkout's ``confidence.facts``, importable beside the extractor of ``tree``."""
+    """This checkout's ``evidence_facts.facts``, loaded beside the extractor of ``tree``."""
     sys.path.insert(0, str(tree))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
 
     django.setup()
-    spec = importlib.util.spec_from_file_location("confidence_facts", CONFIDENCE)
+    spec = importlib.util.spec_from_file_location("evidence_facts", FACTS)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.facts

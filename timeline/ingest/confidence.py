@@ -2,17 +2,15 @@
 
 Two steps, so the lesson of one extractor's output survives later rule changes:
 
-- ``facts`` reads what the evidence of a draft is like (its kind, how it was dated, where it sits
-  in the document, its sentence, how many events the document yields) into plain JSON values;
+- ``evidence_facts.facts`` reads what the evidence of a draft is like (its kind, how it was
+  dated, where it sits in the document, its sentence, how many events the document yields)
+  into plain JSON values;
   ``tests/eval/confidence_rows.jsonl`` keeps such facts, labelled right or wrong, for events of
   text the rules had not been written from;
 - ``features`` turns facts into numbers in [0, 1] that carry over between documents (no rule
   names), and a logistic model weighs them. The coefficients are data
   (``confidence_weights.json``), fitted by ``tests/eval/fit_confidence.py`` with
   leave-one-document-out cross-validation.
-
-Module imports stay to the standard library, so the row snapshot script can
-load this file beside an older extractor.
 """
 
 from __future__ import annotations
@@ -21,10 +19,10 @@ import json
 import math
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from timeline.ingest.types import EventDraft
+from timeline.ingest import lexicon
+from timeline.ingest.evidence_facts import facts
+from timeline.ingest.types import EventDraft
 
 WEIGHTS_FILE = Path(__file__).with_name("confidence_weights.json")
 
@@ -35,31 +33,6 @@ _BUSY_DOCUMENT = 10  # events of a page that make it a list or a noisy page (fea
 _LONG_EVIDENCE = 120
 _SHORT_EVIDENCE = 25
 _OPENING = 15  # characters of a sentence where a date opening it stands (本报讯 6月18日上午，)
-
-
-def facts(draft: EventDraft, drafts: list[EventDraft], text_length: int) -> dict:
-    """What the evidence of a draft is like among the document's ``drafts``, as JSON values (a
-    row of the committed data)."""
-    return {
-        "kind": draft.kind,
-        "evidence": draft.evidence,
-        "title": draft.title,
-        "date_phrase": draft.date_phrase,
-        "precision": draft.date.precision if draft.date else "",
-        "window": draft.window is not None,
-        "parks": len(draft.parks),
-        "organisations": len(draft.organisations),
-        "people": len(draft.people),
-        "policies": len(draft.policies),
-        "position": round(draft.start / max(1, text_length), 3),
-        "document_events": len(drafts),
-        # other events read from the same sentence: one sentence seldom reports two events
-        "same_sentence": sum(1 for d in drafts if d is not draft and d.evidence == draft.evidence),
-        # other events of the same kind and date: a repeat the document-level merge left
-        "same_kind_date": sum(
-            1 for d in drafts if d is not draft and d.kind == draft.kind and d.date == draft.date
-        ),
-    }
 
 
 def features(row: dict) -> dict[str, float]:
@@ -93,15 +66,11 @@ def features(row: dict) -> dict[str, float]:
 
 def _hedged(evidence: str) -> bool:
     """A plan, a goal or an announcement for later in the sentence (将于, 力争, 预计)."""
-    from timeline.ingest import lexicon  # here, so an older checkout can load ``facts``
-
     return any(word in evidence for word in (*lexicon.FUTURE_WORDS, *lexicon.GOAL_WORDS))
 
 
 def _refers_back(evidence: str) -> bool:
     """The sentence opens on someone or something named before (他指出, 这是, 该园区)."""
-    from timeline.ingest import lexicon
-
     return evidence.startswith(lexicon.REFERRING_OPENERS)
 
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from timeline.ingest import confidence
+from timeline.ingest.evidence_facts import facts
 from timeline.ingest.pipeline import extract_document
 from timeline.ingest.types import PartialDate
 
@@ -55,7 +56,7 @@ def test_features_are_numbers_between_zero_and_one() -> None:
     )
     assert document.events
     for draft in document.events:
-        values = confidence.features(confidence.facts(draft, document.events, len(document.text)))
+        values = confidence.features(facts(draft, document.events, len(document.text)))
         assert values["bias"] == 1.0
         assert all(0.0 <= v <= 1.0 for v in values.values())
         assert 0.0 <= draft.confidence <= 1.0
