@@ -1195,19 +1195,22 @@ def _statistics(context: ItemContext, sents: list[Sentence]) -> list[EventDraft]
         evidence = body.strip()
         lead = sentence.start + (len(body) - len(body.lstrip()))
         figure = _FIGURE.search(evidence)
-        title, title_rule = statistic_title(evidence, figure.span() if figure else None)
         draft = EventDraft(
             kind="statistic",
             date=period,
-            title=title,
+            title="",
             evidence=evidence,
             start=context.offset + lead,
             end=context.offset + lead + len(evidence),
             item_index=context.item_index,
             date_phrase=period.iso(),
-            rules=[_FIGURE.name, _METRIC.name, _PARKISH.name, period_rule, title_rule],
+            rules=[_FIGURE.name, _METRIC.name, _PARKISH.name, period_rule],
         )
         _attach(draft, scope, text)
+        earlier = [m.name for m in context.mentions if m.kind == "park" and m.start < sentence.start]
+        park = draft.parks[0] if draft.parks else (earlier[-1] if earlier else "")  # whose figure
+        draft.title, title_rule = statistic_title(evidence, figure.span() if figure else None, park)
+        draft.rules.append(title_rule)
         drafts.append(draft)
     return drafts
 
