@@ -1,6 +1,6 @@
 """Fit the event confidence model on labelled rows of unseen text and write its weights.
 
-    .venv/bin/python tests/eval/fit_confidence.py [--l2 4.0] [--rows FILE] [--dry-run]
+    .venv/bin/python tests/eval/fit_confidence.py [--l2 0.5] [--rows FILE] [--dry-run]
 
 The rows (``confidence_rows.jsonl``, written by ``confidence_rows.py``) are events an extractor
 predicted on documents its rules had NOT been written from, labelled right or wrong against gold:
@@ -13,7 +13,8 @@ gradient descent: a few hundred rows). Before writing, it is judged by leave-one
 cross-validation: each document's events are scored by a model fitted without that document,
 and the precision per confidence band (``run_eval.BANDS``) of those held-out scores is printed;
 it must rise band by band. The weights go to ``timeline/ingest/confidence_weights.json`` with
-the data they came from and their cross-validated bands.
+the data they came from and their cross-validated bands. The default L2 (0.5) had the least
+held-out log loss of 0.25, 0.5 and 1 on the 93 rows of round 3 (0.510; bands .35/.52/.86/.91).
 """
 
 from __future__ import annotations
@@ -89,7 +90,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--l2", type=float, default=4.0)
+    parser.add_argument("--l2", type=float, default=0.5, help="chosen by the least held-out log loss")
     parser.add_argument("--rows", type=Path, default=ROWS)
     parser.add_argument("--dry-run", action="store_true", help="print the cross-validation, write nothing")
     args = parser.parse_args()
