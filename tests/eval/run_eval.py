@@ -1,11 +1,12 @@
 """Score the extractor on the eval splits (`make eval`): seeds, dev and the frozen test split.
 
-    .venv/bin/python tests/eval/run_eval.py [seeds|dev|test ...] [--show N] [--no-published]
+    .venv/bin/python tests/eval/run_eval.py [seeds|dev|test ...] [--show N] [--no-published] [--entities]
 
 Each document is extracted in this process with the publication date its manifest gives (as
 `manage.py extract --published` and the shared `run_eval.sh` do), then scored with `score.py`.
-Seeds and dev print misses and extras to learn from; the test split prints its aggregate only
-(events, dates, entities, confidence bands), because nobody who writes rules may read it.
+Seeds and dev print misses and extras to learn from (and, with --entities, the entities each
+matched event misses or adds); the test split prints its aggregate only (events, dates,
+entities, confidence bands), because nobody who writes rules may read it.
 """
 
 from __future__ import annotations
@@ -118,19 +119,50 @@ def evaluate(split: str = "seeds", with_published: bool = True) -> dict:
     for corpus in corpora:
         preds.update(extract(corpus, with_published))
     names = aliases(corpora)
-    result = score.score(score.load_gold([str(c.gold) for c in corpora]), preds, names)
+    gold = score.load_gold([str(c.gold) for c in corpora])
+    result = score.score(gold, preds, names)
     result["bands"] = bands(corpora, preds, names)
     result["documents"] = len(preds)
+    if split not in AGGREGATE_ONLY:
+        result["entity_differences"] = entity_differences(gold, preds, names)
     return result
 
 
-def report(split: str, result: dict, show: int) -> None:
+def entity_differences(
+    gold: dict[str, list[dict]], preds: dict[str, list[dict]], names: dict[str, str]
+) -> list[tuple[str, str, str, dict[str, tuple[list[str], list[str]]]]]:
+    """(document, gold date, gold title, field -> (missing, extra)) per matched required event
+    whose entities differ from gold, compared as the scorer does (aliases normalised)."""
+    rows = []
+    for doc, golds in sorted(gold.items()):
+        events = preds.get(doc, [])
+        for i, j in sorted(score.match_document(events, golds, names), key=lambda pair: pair[1]):
+            if golds[j].get("optional"):
+                continue
+            fields = {}
+            for field in score.ENTITY_FIELDS:
+                predicted = score.entity_set(events[i], field, names)
+                wanted = score.entity_set(golds[j], field, names)
+                if predicted != wanted:
+                    fields[field] = (sorted(wanted - predicted), sorted(predicted - wanted))
+            if fields:
+                rows.append((doc, str(golds[j].get("date")), golds[j].get("title", ""), fields))
+    return rows
+
+
+def report(split: str, result: dict, show: int, entities: bool = False) -> None:
     events = result["events"]
     print(f"== {split}: {result['documents']} documents")
     if split not in AGGREGATE_ONLY:
         for label, rows in (("missed", result["misses"]), ("extra", result["extras"])):
             for row in rows[:show]:
                 print(f"  {label}: {row[0]} {row[1]} {row[2]} {row[3]}")
+        if entities:
+            for doc, date, title, fields in result["entity_differences"]:
+                print(f"  entities: {doc} {date} {title}")
+                for field, (missing, extra) in fields.items():
+                    missed, added = "、".join(missing) or "-", "、".join(extra) or "-"
+                    print(f"    {field:14} missing {missed} | extra {added}")
     for field, row in result["entities_on_matched_events"].items():
         print(f"  {field:14} P {row['precision']:.2f} R {row['recall']:.2f} F1 {row['f1']:.2f}")
     for low, high, predicted, right in result["bands"]:
@@ -152,12 +184,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--show", type=int, default=30, help="misses and extras listed (not for test)")
     parser.add_argument("--no-published", action="store_true", help="give the extractor no publication date")
+    parser.add_argument(
+        "--entities",
+        action="store_true",
+        help="per matched event, the entities missed and added (not for test)",
+    )
     args = parser.parse_args(argv)
     unknown = sorted(set(args.splits) - set(SPLITS))
     if unknown:
         parser.error(f"unknown split {', '.join(unknown)}: choose from {', '.join(SPLITS)}")
     for split in args.splits or list(SPLITS):
-        report(split, evaluate(split, not args.no_published), args.show)
+        report(split, evaluate(split, not args.no_published), args.show, args.entities)
     return 0
 
 

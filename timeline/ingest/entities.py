@@ -19,23 +19,38 @@ from dataclasses import dataclass, replace
 import ahocorasick
 
 from people.names import name_key
-from timeline.ingest.lexicon import ORGANISATION_HEADS, PARK_HEADS, POLICY_DOC_WORDS, alternation
+from timeline.ingest.lexicon import (
+    NAME_TAILS,
+    ORGANISATION_HEADS,
+    PARK_HEADS,
+    PARK_WORDS,
+    POLICY_DOC_WORDS,
+    STATE_BODY_HEADS,
+    alternation,
+)
 from timeline.ingest.policy_names import REPORT, document_number
 from timeline.ingest.rules import rule
 from timeline.ingest.shapes import (
     COUNTED_BEFORE,
+    anchored,
     common_word,
     coordinated,
+    dateline,
+    described,
     ends_inside_word,
     glued_front,
     is_class,
+    level_reference,
     listed_parks,
     only_acts,
     organisation_forms,
     park_forms,
+    person_cut_from_text,
     starts_inside_word,
     starts_with_glue,
+    titled,
     word_start,
+    words_of,
 )
 from timeline.ingest.spans import Occupied, Placed
 from timeline.ingest.types import GazetteerEntry, Mention
@@ -188,8 +203,11 @@ _ONE_CHAR_HEAD_WORDS = {
 }
 
 
-# a stem of levels and heads alone names no place: 高新区管委会, 市委市人民政府 are references
-_NO_PLACE = re.compile(rf"^(?:[市省区县州镇]|市委|省委|区委|县委|人民|{_PARK_HEADS})+$")
+# a stem of levels, heads and area words alone names no place: 高新区管委会, 市委市人民政府,
+# 新区管委会 are references
+_NO_PLACE = re.compile(
+    rf"^(?:[市省区县州镇]|市委|省委|区委|县委|人民|{_PARK_HEADS}|{alternation(PARK_WORDS)})+$"
+)
 
 
 def _plausible(stem: str, head: str) -> bool:
@@ -223,24 +241,26 @@ def discover_names(text: str, kind: str) -> list[Mention]:
     长 (部长, 局长) is a title; a stem ending in 国家 before 高新区 is the class of zones."""
     pattern = _PARK_RE if kind == "park" else _ORG_RE
     found: list[Mention] = []
-    for match in pattern.finditer(text):
+    pos = 0
+    while (match := pattern.search(text, pos)) is not None:
         stem, head = match.group(1), match.group(2)
-        end = match.end()
-        if kind == "park":
+        end = pos = match.end()
+        if kind == "park":  # the next name may start inside a run cut back to its first head
             head, end = _first_head_unless_named(head, match.start(2))
+            pos = end
         if ends_inside_word(text, match.start(2), end):
             continue  # rule entity.ends_inside_word: 决策部|署, 零部|件, 大学|生
-        trimmed = _trim_left(stem)
-        trimmed = _shaped_stem(text, match.start(2), trimmed, match.start(1))
+        trimmed = _shaped_stem(text, match.start(2), _trim_left(stem), match.start(1))
         if trimmed is None:
             continue
+        shaped, trimmed = trimmed, _joined_portfolio(text, match.start(2), trimmed, head)  # 工业和|信息化厅
         if kind == "organisation":  # 市科技局 is 市 + 科技局, not 市科技 + 局
             longest = re.search(rf"(?:{_ORG_HEADS})$", trimmed + head)
             trimmed, head = (trimmed + head)[: longest.start()], longest.group(0)
         province = _PROVINCE_TAIL.search(trimmed)
         if province and kind == "organisation":
             trimmed = province.group(0)
-        if not _plausible(trimmed, head):
+        if not _plausible(trimmed if trimmed == shaped else trimmed.replace("和", "", 1), head):
             continue
         start = match.start(2) - len(trimmed)
         if kind == "park" and (
@@ -252,10 +272,80 @@ def discover_names(text: str, kind: str) -> list[Mention]:
         if text[end : end + 3] == "”称号" or _COUNT_AFTER.match(text, end):
             continue  # a title being awarded, or a class being counted (研究中心56家)
         name = trimmed + head
-        found.append(Mention(start, end, name, kind, _tidy(name), known=False))
+        if head == "政府" and trimmed.endswith(("市", "省", "区", "县", "州")):
+            name = trimmed + "人民政府"  # rule entity.government_forms: one record, its full form
+        parent = found[-1] if found and found[-1].end == start and kind == "organisation" else None
+        if parent is not None:  # rule entity.unit_keeps_parent: 某某大学|微电子研究所
+            start, name = parent.start, parent.name + name
+            found.pop()
+        found.append(Mention(start, end, text[start:end], kind, _tidy(name), known=False))
         if kind == "organisation":
             found.extend(_coordinated(text, start, head, trimmed))
     return found
+
+
+def _unit_example(example: str) -> bool:
+    sentence, name = (part.strip() for part in example.split("→"))
+    return name in [m.name for m in discover_names(sentence, "organisation")]
+
+
+UNIT_KEEPS_PARENT = rule(
+    "entity.unit_keeps_parent",
+    "entity",
+    predicate=_unit_example,
+    matches=(
+        "江南大学微电子研究所所长表示 → 江南大学微电子研究所",
+        "东海电子学会青年工作委员会成立 → 东海电子学会青年工作委员会",
+    ),
+    misses=("江南大学微电子研究所所长表示 → 微电子研究所", "江南大学和东海研究院签约 → 江南大学东海研究院"),
+    why="a unit printed right after its parent body is the parent's unit: 某某大学微电子研究所",
+)
+
+
+def _acted_on(name: str) -> bool:
+    head = re.search(rf"(?:{_ORG_HEADS}|{_PARK_HEADS})$", name)
+    return head is not None and _AFTER_WORD.search(name[: head.start()]) is not None
+
+
+PERSON_ACTS_BEFORE = rule(
+    "entity.person_acts_before",
+    "entity",
+    predicate=_acted_on,
+    matches=("张某视察孵化器", "李某代表市委", "王某陪同区政府"),
+    misses=("江南孵化器", "东湖市委", "江南大学"),
+    why="a person named before an act (视察, 代表, 陪同) is no part of the body after it",
+)
+
+
+def _joined_portfolio(text: str, head_at: int, stem: str, head: str) -> str:
+    """A state body named by two portfolios joined by 和 (陕西省工业和信息化厅): the 和 stopped the
+    stem, but when the part after it names nothing the part before it belongs to the name."""
+    start = head_at - len(stem)
+    if head not in STATE_BODY_HEADS or text[start - 1 : start] != "和" or anchored(words_of(stem)):
+        return stem
+    before = _trim_left(text[max(0, start - 13) : start - 1])
+    return before + "和" + stem if before else stem
+
+
+def _portfolio_example(example: str) -> bool:
+    sentence, name = (part.strip() for part in example.split("→"))
+    head = re.search(rf"(?:{_ORG_HEADS})$", name).group(0)
+    head_at = sentence.index(name) + len(name) - len(head)
+    stem = name[: -len(head)]
+    return _joined_portfolio(sentence, head_at, stem, head) != stem
+
+
+JOINED_PORTFOLIO = rule(
+    "entity.joined_portfolio",
+    "entity",
+    predicate=_portfolio_example,
+    matches=("由湖南省住房和城乡建设厅主办 → 城乡建设厅", "江西省工业和信息化厅发布 → 信息化厅"),
+    misses=("江西省工业和信息化厅发布 → 江西省工业和信息化厅", "大学和南昌市科技局 → 南昌市科技局"),
+    why="a state body named by two portfolios joined by 和 is one name: 工业和信息化厅, not 信息化厅",
+)
+
+
+_AFTER_BODY = re.compile(rf"(?:{alternation([h for h in ORGANISATION_HEADS if len(h) > 1])})$")
 
 
 def _shaped_stem(text: str, head_at: int, stem: str, earliest: int) -> str | None:
@@ -272,7 +362,14 @@ def _shaped_stem(text: str, head_at: int, stem: str, earliest: int) -> str | Non
     real_start = starts_inside_word(text, start, head_at)  # rule entity.cut_from_longer
     stem = stem[real_start - start :] if real_start <= head_at else ""
     stem = stem[glued_front(stem, text[head_at : head_at + 4]) :]  # rule entity.glued_front
+    acts = [m.end() for m in _AFTER_WORD.finditer(stem)]
+    stem = stem[acts[-1] :] if acts else stem  # rule entity.person_acts_before: 某某视察|孵化器
     if not stem or is_class(stem) or only_acts(stem):  # rules entity.class_or_plural, entity.only_acts
+        return None
+    if level_reference(stem):  # rule entity.level_reference: 市|科知局
+        return None
+    after_body = _AFTER_BODY.search(text, max(0, start - 8), start)  # a unit: its parent names it
+    if not after_body and described(stem, text[head_at : head_at + 6]):  # rule entity.described_kind
         return None
     return stem
 
@@ -282,7 +379,12 @@ def _first_head_unless_named(head: str, at: int) -> tuple[str, int]:
     when the words between the heads are a verb, a stop word or a class word."""
     first = re.match(_PARK_HEADS, head)
     middle = re.sub(rf"(?:{_PARK_HEADS})$", "", head[first.end() :]) if first else ""
-    if first and first.end() < len(head) and (_LEFT_STOPS.match(middle) or _CLASS_WORDS.match(middle)):
+    unclosed = middle.count("（") + middle.count("(") > middle.count("）") + middle.count(")")
+    if (
+        first
+        and first.end() < len(head)
+        and (_LEFT_STOPS.match(middle) or _CLASS_WORDS.match(middle) or unclosed)
+    ):
         return first.group(0), at + first.end()
     return head, at + len(head)
 
@@ -403,9 +505,18 @@ _SPEECH = (
     "|在线上|在会上|代表"
 )
 _NAME = rf"(?:{_COMPOUND_SURNAMES}|[\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}"
+# 副司长吴家喜12日介绍: the day of the act may stand between a name and what the person does
+NAME_THEN_DAY = rule(
+    "entity.person_then_day",
+    "entity",
+    pattern=r"^(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚间|晚)?(?:在|到|赴|表示|介绍|指出|说|出席|主持|考察|调研)",
+    matches=("12日介绍，园区已有企业500家", "6月3日上午在园区考察"),
+    misses=("12日至15日举行", "12日的会议"),
+    why="主任张三12日介绍: a name followed by the day and then an act is a name, as before the act",
+)
 _AFTER_NAME = (
     rf"(?=[，,、。：:；（(\s]|等|在|和|与|及|是|同志|同|一行|率|带队|带领|分别|到会|会见|会同|陪同|参加|考察|调研|走访|视察|"
-    rf"一同|先后|相继|共同|讲话|宣读|颁发|应邀|座谈|为|向|对|{_SPEECH}|$)"
+    rf"一同|先后|相继|共同|讲话|宣读|颁发|应邀|座谈|为|向|对|{_SPEECH}|{NAME_THEN_DAY.pattern.pattern[1:]}|$)"
 )
 _AFTER_NAME_RE = re.compile(_AFTER_NAME)
 # a word of two or more characters that may follow a name: if a name's last character starts one
@@ -436,6 +547,15 @@ _NAME_SPEECH_RE = re.compile(rf"(?<![\u4e00-\u9fff])({_NAME})(?:{_SPEECH})")
 _NAME_TITLE_RE = re.compile(
     rf"({_NAME}?)(总书记|主席|总理|副部长|部长|院士|主任|书记)(?![\u4e00-\u9fff]*[会处])"
 )
+# 韩正市长带领…, ，李明省长表示: a government head's name before the title, the name alone in front
+NAME_THEN_HEAD = rule(
+    "entity.name_then_head_title",
+    "entity",
+    pattern=rf"(?<![\u4e00-\u9fff])({_NAME})(副?(?:市长|省长|区长|县长)){_AFTER_NAME}",
+    matches=("，韩立市长带领考察团", "上午，李明省长表示"),
+    misses=("，南京市长张三表示", "副市长王五出席"),
+    why="韩正市长带领…: a name right before a government head's title is a person, like 万钢部长",
+)
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
 # a foreign name after a title: 联合创始人内森·麦克纳利介绍, 主席Tom Bentley表示
 _FOREIGN_NAME = r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}?|[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}"
@@ -443,6 +563,7 @@ _TITLE_FOREIGN_RE = re.compile(
     rf"({_TITLES})({_FOREIGN_NAME})(?=[，,、。：:；（(\s]|等|在|和|与|及|{_SPEECH}|$)"
 )
 
+# 中国网·滨海高新讯: a news site's dateline, written with a middle dot like a foreign name
 _NOT_NAMES = re.compile(
     r"^(?:我们|他们|大家|会上|记者|专家|企业|中心|会议|全国|国家|同时|此外|其中|目前|当前|下一步|与会|本报|该区|园区|"
     r"有关|相关|各地|各位|工作|部门|领导|嘉宾|代表|双方|对此|他|她|其|这|并|还|也|都|将|要|已)"
@@ -452,6 +573,8 @@ _NOT_NAMES = re.compile(
 def _valid_person(name: str) -> bool:
     if len(name) < 2 or len(name) > 4 or _NOT_NAMES.match(name) or common_word(name):
         return False  # rule entity.common_word_person: 明确, 高新, 余名
+    if titled(name):
+        return False  # rule entity.person_title_tail: 魏教授
     if name[-1] in "会委局部厅区院所司处办园市省县副正":
         return False  # the tail of a body's name or a title, not a given name
     if name[:2] in _COMPOUND_SURNAMES.split("|"):
@@ -475,7 +598,7 @@ def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
             continue
         foreign = match.re is _TITLE_FOREIGN_RE
         start = match.start(2)
-        name = match.group(2) if foreign else _best_name(match.group(2), text, start)
+        name = _untitled(match.group(2)) if foreign else _best_name(match.group(2), text, start)
         if not name:
             continue
         title_start = _title_start(text, match.start(1))
@@ -485,13 +608,13 @@ def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
             start,
             Mention(start, start + len(name), name, "person", name, False, title=title, organisation=org),
         )
-    for pattern in (_NAME_SPEECH_RE, _NAME_TITLE_RE):
+    for pattern in (_NAME_SPEECH_RE, _NAME_TITLE_RE, NAME_THEN_HEAD.pattern):
         for match in pattern.finditer(text):
             name = _best_name(match.group(1), text, match.start(1))
             if not name or occupied.covers(match.start(1)):
                 continue
             start = match.start(1)
-            title = match.group(2) if pattern is _NAME_TITLE_RE else ""
+            title = match.group(2) if pattern is not _NAME_SPEECH_RE else ""
             keep(start, Mention(start, start + len(name), name, "person", name, known=False, title=title))
     for match in _TRANSLITERATED.finditer(text):
         if (
@@ -503,16 +626,27 @@ def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
         title = re.search(rf"^.*(?:{_TITLES})", name.split("·")[0])
         if title:  # 首席执行官艾巴·伦德: the title is not part of the name
             start, name = start + title.end(), name[title.end() :]
-        name = re.sub(rf"(?:{_SPEECH})+$", "", name)
-        if not name or "·" not in name or occupied.covers(start):
-            continue
+        name = _untitled(re.sub(rf"(?:{_SPEECH})+$", "", name))
+        if not name or "·" not in name or dateline(name) or occupied.covers(start):
+            continue  # rule entity.dateline: 某某网·某地讯
         keep(start, Mention(start, start + len(name), name, "person", name, known=False))
     return sorted(found.values(), key=lambda m: m.start)
+
+
+def _untitled(name: str) -> str:
+    """A foreign name without the honorific after it (rule entity.person_title_tail: 某某女士)."""
+    while titled(name):
+        name = re.sub(rf"(?:{'|'.join(NAME_TAILS)})$", "", name)
+    return name
 
 
 def _best_name(candidate: str, text: str = "", start: int = 0) -> str:
     """The candidate, or its first two/three characters, whichever is a valid name that does not
     end inside the word after it (rule entity.person_ends_at_word: 王力 in 王力陪同)."""
+    if text and person_cut_from_text(text, start, start + len(candidate)):
+        return ""  # rule entity.person_cut_from_text: 摩托罗|拉前主席
+    if any(titled(candidate[:size]) for size in range(2, len(candidate) + 1)):
+        return ""  # rule entity.person_title_tail: 孙教授 is a surname and a title, 孙教 no name
     for size in (len(candidate), 3, 2):
         name = candidate[:size]
         if _valid_person(name) and not (text and size > 2 and _AFTER_WORD.match(text, start + size - 1)):
@@ -550,9 +684,25 @@ def _government_of(text: str, title_start: int, title: str) -> str:
         rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,4}}?){level}?$",
         text[max(0, title_start - 5) : title_start],
     )
-    if place is None or _LEFT_STOPS.match(place.group(1)):
-        return ""
+    if (
+        place is None
+        or _LEFT_STOPS.match(place.group(1))
+        or _NO_PLACE.match(place.group(1))
+        or COMMITTEE_NOT_PLACE.test(place.group(1))
+    ):
+        return ""  # 市委市长: 市委 is no place
     return f"{place.group(1)}{level}人民政府"
+
+
+# 市委常委、副市长张三: the words before the title are another office, not the city's name
+COMMITTEE_NOT_PLACE = rule(
+    "entity.committee_not_place",
+    "entity",
+    pattern=r"(?:委|常委|委员)$",
+    matches=("市委", "县委常委"),
+    misses=("聊城", "江南"),
+    why="市委常委、副市长张三: 市委 is another office of the person, not the place of the government",
+)
 
 
 _UNIT_GAP = re.compile(r"^(?:[（(][A-Za-z0-9]{2,10}[）)])?(?:[^\W\d_的和与及在对、，。；：]{0,8})$")
@@ -635,6 +785,9 @@ def find_entities(
                 taken.remove_within(found.start, found.end)
             if not taken.overlaps(found.start, found.end):
                 place(found)
+                body = _administration(found, text)  # 北湖高新区管委会: a new park's body too
+                if body is not found and not taken.overlaps(found.end, body.end):
+                    place(body)
     for start, end, names in listed_parks(text):  # rule entity.listed_parks: 江岸、河西两个高新区
         if not any(m.known for m in mentions.within(start, end)):
             mentions.remove_within(start, end, lambda m: m.kind == "park")
@@ -719,13 +872,16 @@ def _unit_of(mention: Mention, text: str) -> Mention:
     unit = _UNIT_OF.pattern.match(text[mention.end : mention.end + 16])
     if unit is None or starts_with_glue(unit.group(1)) or re.search(_TITLES, unit.group(1)):
         return mention
+    last = _ONE_CHAR_HEAD_WORDS.get(unit.group(1)[-1])
+    if last is not None and last.search(unit.group(1)[:-1]):
+        return mention  # 国务院决策部署: 部署 is a word, not a unit ending in 署
     end = mention.end + unit.end(1)
     name = mention.name + unit.group(1)
     return Mention(mention.start, end, text[mention.start : end], "organisation", name, False)
 
 
 def _administration(mention: Mention, text: str) -> Mention:
-    """武汉东湖高新区管委会: a known park followed by its administration names that body."""
+    """武汉东湖高新区管委会: a park (known or new) followed by its administration names that body."""
     head = _ADMINISTRATION.match(text, mention.end) if mention.kind == "park" else None
     if head is None:
         return mention

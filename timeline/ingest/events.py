@@ -644,10 +644,12 @@ def extract_events(context: ItemContext) -> list[EventDraft]:
     drafts.extend(_statistics(context, sents))
     drafts = _dedupe(drafts)
     _enrich_lead(context, drafts, sents)
+    _ceremony_guests(context, drafts, sents)
+    _reply_addressees(context, drafts)
     headline_parks = _headline_parks(context)
     for draft in drafts:
-        if not draft.parks:
-            draft.parks = list(headline_parks)  # the park the article is about
+        if not draft.parks:  # the park the article is about: the one 高新区 means, or the headline's
+            draft.parks = _referred_parks(context, draft) or list(headline_parks)
         draft.parks = _most_specific(draft.parks)
     return sorted(drafts, key=lambda d: d.start)
 
@@ -710,6 +712,42 @@ def _headline_parks(context: ItemContext) -> list[str]:
         if mention.kind == "park" and mention.start < reach and mention.surface in context.headline:
             _add(parks, mention.name)
     return parks
+
+
+_BARE_PARK = rule(
+    "entity.event.bare_park_word",
+    "entity",
+    pattern=rf"(?:(?<![\u4e00-\u9fff])|(?<={lx.alternation(lx.BARE_PARK_BEFORE)}))"
+    rf"(?P<word>{lx.alternation(lx.PARK_WORDS)})",
+    matches=("副省长到高新区考察", "据统计，园区实现产值120亿元"),
+    misses=("国家高新区总数达到178家", "江南高新区实现产值120亿元"),
+    why="到高新区考察: a park word alone, after a clause start or a preposition, is the article's park",
+)
+
+
+def _referred_parks(context: ItemContext, draft: EventDraft) -> list[str]:
+    """The park a bare 高新区 (园区, 开发区) of the event's sentence means: the one park of that
+    kind the item names (苏州高新区 … 到高新区考察). None when the item names several."""
+    start = draft.start - context.offset
+    end = start + len(draft.evidence)
+    inside = [m for m in context.mentions if m.start < end and m.end > start]
+    for match in _BARE_PARK.finditer(context.text[:end]):
+        if match.start() < start or any(m.start <= match.start() < m.end for m in inside):
+            continue
+        word = match.group("word")
+        forms = lx.HIGH_TECH_ZONE_FORMS if word == "高新区" else (word,)
+        named = _most_specific(
+            list(
+                dict.fromkeys(
+                    m.name
+                    for m in context.mentions
+                    if m.kind == "park" and any(m.surface.endswith(f) or m.name.endswith(f) for f in forms)
+                )
+            )
+        )
+        if len(named) == 1:
+            return named
+    return []
 
 
 def _most_specific(parks: list[str]) -> list[str]:
@@ -1004,11 +1042,14 @@ def _draft(
         rules=[trigger.name, _date_rule(date, sentence)],
     )
     _attach(draft, scope, text)
+    _place_parties(draft, evidence, [m for m in scope if m.kind in ("park", "organisation")])
     if kind == "policy_release":
         _subject_issues(draft, [m for m in scope if m.start < at])
         if not draft.policies and _UNBRACKETED_TITLE.test(name):
             draft.policies.append(name)  # 发布…的倡议: a titled document written without 《》
             draft.rules.append(_UNBRACKETED_TITLE.name)
+    if kind in ("policy_release", "park_signup") and not draft.policies:
+        _document_named_bare(draft, evidence, [m for m in context.mentions if m.start < sentence.start])
     if kind == "launch" and len(name) >= 6:
         for mention in context.mentions:  # 新赛道培育行动 启动 ← 《新赛道培育行动方案》
             if mention.kind == "policy" and mention.name.startswith(name):
@@ -1016,7 +1057,34 @@ def _draft(
     who = next((n for n, role in draft.organisations if role in ("organiser", "issuer")), "")
     draft.title, title_rule = compose_title(kind, name, evidence, at - lead, who)
     draft.rules.append(title_rule)
-    return draft if _supported(draft, name, evidence) else None
+    if not _supported(draft, name, evidence):
+        return None
+    for person in (m for m in scope if m.kind == "person" and m.organisation and m.start < at):
+        if _ACTOR.test(text[person.end : at]):  # 张三一行考察…: the actor's body takes part
+            _add_org(draft, person.organisation, "participant")
+    return draft
+
+
+_BARE_DOCUMENT = rule(
+    "policy.event.document_named_bare",
+    "policy",
+    pattern=rf"^(?:[^，。；]{{0,6}}[，,])?(?P<word>{lx.alternation(lx.NOTICE_ENDINGS)})(?:明确|提出|指出|要求|同意|规定)",
+    matches=("批复明确，同意北湖科技园升级为国家高新区", "会上，方案提出五项任务"),
+    misses=("省政府批复同意北湖科技园升级", "《批复》明确"),
+    why="批复明确，同意…: the document word alone names the last document of that kind the item named",
+)
+
+
+def _document_named_bare(draft: EventDraft, evidence: str, before: list[Mention]) -> None:
+    """批复明确，同意X升级: the document is the last one before the sentence whose title ends
+    in that word (《国务院关于同意X升级…的批复》)."""
+    match = _BARE_DOCUMENT.search(evidence)
+    if match is None:
+        return
+    named = [m for m in before if m.kind == "policy" and m.name.endswith(match.group("word"))]
+    if named:
+        _add(draft.policies, named[-1].name)
+        draft.rules.append(_BARE_DOCUMENT.name)
 
 
 _UNBRACKETED_TITLE = rule(
@@ -1098,12 +1166,46 @@ def _attach(draft: EventDraft, mentions: Iterable[Mention], text: str) -> None:
             if _ACTS_AS_ORG.test(text[mention.end : mention.end + 20]):
                 _add_org(draft, mention.name, _role(text, mention.end))
         elif mention.kind == "organisation":
-            if not _honorific(text, mention) and not _reporting(text, mention):
+            if not (
+                _honorific(text, mention)
+                or _reporting(text, mention)
+                or _possessor(text, mention)
+                or (draft.kind == "policy_release" and _recipient(text, mention))
+            ):
                 _add_org(draft, mention.name, _role(text, mention.end, draft.kind))
         elif mention.kind == "person":
             _add(draft.people, mention.name)
         elif mention.kind == "policy":
             _add(draft.policies, mention.name)
+
+
+_ACTOR = rule(
+    "entity.event.actor_body",
+    "entity",
+    pattern=r"^(?:一行|等|同志)?(?:带队|带领|率队|率团|率)?[^，。；]{0,12}$",
+    matches=("一行实地", "带队到"),
+    misses=("表示，园区要", "的讲话精神，园区"),
+    why="张三一行考察园区: the person who does the act of the event brings the body they act for",
+)
+_PLACE = r"[\u4e00-\u9fff]{2,8}?(?:省|市|区|县)"
+_PLACE_PARTIES = rule(
+    "entity.event.place_party",
+    "entity",
+    pattern=rf"(?:^|(?<=[，,：:；\s]))(?P<a>{_PLACE})与(?P<b>{_PLACE})(?:正式)?(?:签署|签订|签约)",
+    matches=("会上，江南市与北海市海港区签署了战略合作协议",),
+    misses=("会上，江南市科技局与北海市签署了协议", "江南市与北海市开展了交流"),
+    why="江南市与北海市签署协议: a place that signs stands for its government, a party to the event",
+)
+
+
+def _place_parties(draft: EventDraft, evidence: str, bodies: list[Mention]) -> None:
+    """聊城市与北京市海淀区签署…: the places that sign are parties (their governments), unless
+    they are a park or a body already found (江南高新区与北海市签约)."""
+    names = {m.surface for m in bodies}
+    for match in _PLACE_PARTIES.finditer(evidence):
+        for place in match.group("a", "b"):
+            if place not in names and not place.endswith(tuple(lx.PARK_WORDS)):
+                _add_org(draft, place, "participant")
 
 
 # 新华社石家庄5月9日电, 本报记者, 据新华社报道: the messenger, not a party to the event
@@ -1122,6 +1224,39 @@ def _reporting(text: str, mention: Mention) -> bool:
         _DATELINE_AFTER.test(text[mention.end : mention.end + 24])
         or text[max(0, mention.start - 1) : mention.start] == "据"
     )
+
+
+_RECIPIENT = rule(
+    "entity.event.recipient",
+    "entity",
+    pattern=r"向(?P<to>[^，。；《]{2,40}?)(?:印发|下发|下达|发出|印送)",
+    matches=("省政府办公厅近日向北海市、南湖市人民政府印发了《批复》",),
+    misses=("省政府办公厅印发了《批复》", "向企业介绍了政策"),
+    why="省政府办公厅向北海市人民政府印发…: the bodies a document is sent to do not issue it",
+)
+
+
+def _recipient(text: str, mention: Mention) -> bool:
+    """Whether a body stands among those a document is sent to (向X、Y印发)."""
+    return any(
+        match.start("to") < mention.end and mention.start < match.end("to")
+        for match in _RECIPIENT.pattern.finditer(text, max(0, mention.start - 50), mention.end + 50)
+    )
+
+
+def _possessor(text: str, mention: Mention) -> bool:
+    """依据国务院的要求: a body whose wish or plan is cited, not a party (rule entity.event.possessor)."""
+    return _POSSESSOR.test(text[mention.end : mention.end + 8])
+
+
+_POSSESSOR = rule(
+    "entity.event.possessor",
+    "entity",
+    pattern=r"^的(?:要求|部署|精神|指示|决策|统一部署|安排|支持|指导下|关心)",
+    matches=("的要求，现将方案印发给你们", "的统一部署"),
+    misses=("主办的论坛", "的专家出席会议"),
+    why="按照国务院的要求印发: a body whose requirement or plan is cited is no party to the event",
+)
 
 
 def _honorific(text: str, mention: Mention) -> bool:
@@ -1165,10 +1300,11 @@ def _add_org(draft: EventDraft, name: str, role: str) -> None:
 
 def _statistics(context: ItemContext, sents: list[Sentence]) -> list[EventDraft]:
     """One statistic per period, subject and measure (a total as of a day, or what a period
-    produced): the first sentence that gives a figure for it."""
+    produced): the first sentence that gives a figure for it. A later sentence giving it again
+    (the headline's figure, then 主任张三介绍，…) adds who states it (rule entity.event.restated_figure)."""
     text = context.text
     drafts: list[EventDraft] = []
-    seen: set[tuple[str, tuple[str, ...], bool]] = set()
+    seen: dict[tuple[str, tuple[str, ...], bool], EventDraft] = {}
     for sentence in sents:
         body = text[sentence.start : sentence.end]
         if not _FIGURE.search(body) or not _METRIC.search(body):
@@ -1190,8 +1326,9 @@ def _statistics(context: ItemContext, sents: list[Sentence]) -> list[EventDraft]
         stock = period_rule == _AS_OF_NOW.name
         key = (period.iso(), parks, stock)  # a total as of a day, and the flow of a period
         if key in seen:
+            if _RESTATED.test(body):
+                _attach(seen[key], [m for m in scope if m.kind in ("person", "organisation")], text)
             continue
-        seen.add(key)
         evidence = body.strip()
         lead = sentence.start + (len(body) - len(body.lstrip()))
         figure = _FIGURE.search(evidence)
@@ -1207,12 +1344,50 @@ def _statistics(context: ItemContext, sents: list[Sentence]) -> list[EventDraft]
             rules=[_FIGURE.name, _METRIC.name, _PARKISH.name, period_rule],
         )
         _attach(draft, scope, text)
+        if not draft.people:
+            _speaker_of(draft, context, sents, sentence)
         earlier = [m.name for m in context.mentions if m.kind == "park" and m.start < sentence.start]
         park = draft.parks[0] if draft.parks else (earlier[-1] if earlier else "")  # whose figure
         draft.title, title_rule = statistic_title(evidence, figure.span() if figure else None, park)
         draft.rules.append(title_rule)
         drafts.append(draft)
+        seen[key] = draft
     return drafts
+
+
+def _speaker_of(draft: EventDraft, context: ItemContext, sents: list[Sentence], sentence: Sentence) -> None:
+    """A figure in the paragraph of a speaker's words (张三介绍，…。今年前三季度，…) is theirs: the
+    last person of the paragraph who speaks before it, and their body (entity.event.speaker_of_figure)."""
+    start = min(s.start for s in sents if s.paragraph == sentence.paragraph)
+    speakers = [
+        m
+        for m in context.mentions
+        if m.kind == "person"
+        and start <= m.start < sentence.start
+        and _SPEAKER_OF_FIGURE.test(context.text[m.end : m.end + 12])
+    ]
+    if speakers:
+        _add(draft.people, speakers[-1].name)
+        if speakers[-1].organisation:
+            _add_org(draft, speakers[-1].organisation, "participant")
+
+
+_SPEAKER_OF_FIGURE = rule(
+    "entity.event.speaker_of_figure",
+    "entity",
+    pattern=r"^(?:\d{1,2}日)?(?:在[^，。；]{0,8})?(?:介绍|表示|说|透露)[，,：:]",
+    matches=("12日介绍，", "介绍：", "在会上表示，"),
+    misses=("出席会议。", "的讲话精神，"),
+    why="张三介绍，截至…178家。今年前三季度，…: the figures after a speaker's words are theirs",
+)
+_RESTATED = rule(
+    "entity.event.restated_figure",
+    "entity",
+    pattern=r"(?:介绍|表示|说|指出|透露|称)[，,：:]",
+    matches=("火炬中心主任张三6日介绍，园区2023年营业收入达8000亿元",),
+    misses=("2023年园区营业收入达8000亿元，同比增长10%",),
+    why="a figure told again by a speaker (张三介绍，…): the speaker and their body state the statistic",
+)
 
 
 def _period(context: ItemContext, sentence: Sentence) -> tuple[PartialDate, str] | None:
@@ -1435,6 +1610,7 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
         return
     lead = gatherings[0]
     lead_paragraphs = {s.paragraph for s in sents[:2]}
+    hosting = [m.span(group) for m in _HOSTED.finditer(context.text) for group in ("bodies", "hosts")]
     for mention in context.mentions:
         sentence = next((s for s in sents if s.start <= mention.start < s.end), None)
         in_lead = sentence is not None and sentence.paragraph in lead_paragraphs
@@ -1444,7 +1620,12 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
         )
         if owner is None:
             continue
-        if mention.kind == "person" and _acts(context.text, mention) and (mention.title or in_lead):
+        if mention.kind in ("organisation", "park") and any(a <= mention.start < b for a, b in hosting):
+            if mention.kind == "park":
+                _add(owner.parks, mention.name)
+            else:  # 本次大赛由X、Y联合主办，Z承办: the organisers and hosts of the gathering
+                _add_org(owner, mention.name, _role(context.text, mention.end, owner.kind))
+        elif mention.kind == "person" and _acts(context.text, mention) and (mention.title or in_lead):
             _add(owner.people, mention.name)
             if mention.organisation and not re.search(r"院士|教授|研究员|专家", mention.title):
                 _add_org(owner, mention.organisation, "participant")
@@ -1454,7 +1635,7 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
             _add_org(owner, mention.name, "participant")
         elif mention.kind == "policy":
             _add(owner.policies, mention.name)  # a plan presented or discussed at the gathering
-        elif in_lead and owner is lead:
+        elif in_lead and owner is lead and not _recalled(context, sentence, lead):
             if mention.kind == "organisation" and not (
                 _honorific(context.text, mention) or _reporting(context.text, mention)
             ):
@@ -1463,13 +1644,101 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
                 _add(lead.parks, mention.name)
 
 
+def _reply_addressees(context: ItemContext, drafts: list[EventDraft]) -> None:
+    """A reply (批复) answers the request of the bodies it is addressed to (重庆市人民政府：你市…):
+    they take part in the release or the status it grants (rule entity.event.reply_addressee)."""
+    if "批复" not in context.text:
+        return
+    addressees = [
+        m.name
+        for m in context.mentions
+        if m.kind == "organisation" and _ADDRESSEE.test(context.text[m.end : m.end + 40])
+    ]
+    for draft in drafts:
+        if draft.kind in ("policy_release", "park_signup"):
+            for name in addressees:
+                _add_org(draft, name, "participant")
+
+
+_ADDRESSEE = rule(
+    "entity.event.reply_addressee",
+    "entity",
+    pattern=r"^(?:、[^\s：:，。、《》]{2,30})*[：:](?:\s*你|[^\S\n]*\n|$)",
+    matches=("：你市关于升级的请示收悉。", "、省科技厅：\n", "："),
+    misses=("：园区要加快发展。", "印发《方案》："),
+    why="北湖市人民政府：你市…请示收悉: the body a reply is addressed to asked for it, and takes part",
+)
+
+
+def _ceremony_guests(context: ItemContext, drafts: list[EventDraft], sents: list[Sentence]) -> None:
+    """An item that reports a launch (揭牌, 下线, 开园) and no gathering: the officials its lead
+    paragraphs say attend or speak (省长王五出席活动) are the ceremony's guests (rule
+    entity.event.ceremony_guest). Their bodies are not: a guest's office is not a party."""
+    if not drafts or any(d.kind in _GATHERING for d in drafts):
+        return
+    launch = min(drafts, key=lambda d: d.start)
+    if launch.kind != "launch":
+        return
+    lead_paragraphs = {s.paragraph for s in sents[:2]}
+    for mention in context.mentions:
+        sentence = next((s for s in sents if s.start <= mention.start < s.end), None)
+        if (
+            mention.kind == "person"
+            and mention.title
+            and sentence is not None
+            and sentence.paragraph in lead_paragraphs
+            and _CEREMONY_GUEST.test(context.text[mention.end : sentence.end])
+        ):
+            _add(launch.people, mention.name)
+
+
+_CEREMONY_GUEST = rule(
+    "entity.event.ceremony_guest",
+    "entity",
+    pattern=r"(?:出席|致辞|揭牌|启动|见证|参加)",
+    matches=("、省长王五出席活动。", "先后致辞。"),
+    misses=("对园区建设作出批示。",),
+    why="省委书记张三、省长李四出席活动: officials who attend or speak at a launch are its guests",
+)
+_HOSTED = rule(
+    "entity.event.organisers",
+    "entity",
+    pattern=r"由(?P<bodies>[^，。；由]{2,120}?)(?:联合|共同)?(?:主办|承办|举办)"
+    r"(?:[，,](?P<hosts>[^，。；由]{2,60}?)承办)?",
+    matches=("本次大赛由江南市科技局、北海市科协联合主办，江南大学承办", "论坛由江南日报社和江南大学举办"),
+    misses=("大赛由专家评委打分，江南银行协办", "江南市科技局主办的论坛"),
+    why="本次大赛由X、Y主办，Z承办: the organisers and hosts told after a gathering take part in it",
+)
+
+
+def _recalled(context: ItemContext, sentence: Sentence | None, lead: EventDraft) -> bool:
+    """A sentence of the lead dated in another year (火炬计划是国务院于1988年批准的) recalls the
+    past: its bodies and parks take no part in the lead event (rule entity.event.recalled_past)."""
+    if sentence is None or lead.date is None:
+        return False
+    years = {
+        m.date.year
+        for m in context.dates_between(sentence.start, sentence.end)
+        if _RECALLED_PAST.test(m.phrase)
+    }
+    return bool(years) and lead.date.year not in years
+
+
+_RECALLED_PAST = rule(
+    "entity.event.recalled_past",
+    "entity",
+    pattern=r"^(?:19|20)\d{2}年",
+    matches=("1988年8月",),
+    misses=("8月", "昨天"),
+    why="火炬计划于1988年8月批准: a lead sentence with its own year tells another event, not the lead's",
+)
 _ACTING = rule(
     "entity.event.speaker",
     "entity",
-    pattern=r"^[^，。；]{0,8}?(?:表示|指出|强调|说|介绍|认为|谈到|提到|致辞|出席|汇报|主持|宣布|发表|作|提出|希望|要求)",
-    matches=("在会上表示", "致辞"),
+    pattern=r"^[^，。；]{0,8}?(?:表示|指出|强调|说|介绍|认为|谈到|提到|致辞|出席|汇报|主持|宣布|发表|作|提出|希望|要求|会见|陪同|接待|带领|带队)",
+    matches=("在会上表示", "致辞", "会见了考察团一行", "陪同考察", "带领有关负责人到会指导"),
     misses=("的指示精神",),
-    why="a person who speaks or attends takes part; one only referred to (…对…的指示) does not",
+    why="a person who speaks, attends, hosts or accompanies takes part; one only referred to does not",
 )
 # a body whose people speak or attend: "…、招商银行相关负责人围绕…作演讲"
 _REPRESENTED = rule(

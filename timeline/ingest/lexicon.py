@@ -171,13 +171,41 @@ CLASS_STEMS = (
     "海外",
     "中国",
     "我国",
+    "国家",
+    "两地",
+    "多地",
+    "整个",
+    "跨国",
+    "上市",
+    "中外",
+    "高层",
+    "百强",
 )
+# class words that also begin real names (中国电子学会, 国际科技园区协会, 国家电网): a class only alone
+NAME_SCOPES = ("中国", "全国", "国家", "国际", "世界", "全球", "我国")
+# heads of a state body, which the state names by its function (国家药品监督管理局)
+STATE_BODY_HEADS = ("总局", "局", "部", "署", "厅", "委员会", "办公厅", "办公室")
+# heads of a body named by what it does (研究中心, 协会): a common word alone before one names a kind
+FUNCTION_HEADS = (
+    "研究院", "研究所", "研究中心", "促进中心", "合作中心", "创新中心", "发展中心", "服务中心",
+    "实验室", "协会", "学会", "委员会", "基金会", "联合会", "促进会",
+)  # fmt: skip
+# the first character of a pronoun that picks out many bodies (各地, 各市, 各国), not one
+DETERMINER_STARTS = "各每诸"
+# Titles and honorifics written after a surname or a name (魏教授, 某某女士): no part of the name.
+NAME_TAILS = ("教授", "博士", "院士", "先生", "女士", "同志", "老师", "主任", "书记")
+# A news agency's dateline (中国网·滨海高新讯): the first part ends in a medium, the last in 讯 or 电.
+DATELINE_MEDIA = ("网", "报", "社", "台", "刊")
+DATELINE_ENDS = ("讯", "电")
 # Parts of speech (jieba) of a word that is never part of a name in front of its head: prepositions,
 # conjunctions, particles, pronouns (在, 和, 的, 某某, 各); and of a word that is no part of it when a
 # proper name follows: verbs and adverbs (支持|苏州高新区, 同意|上海紫竹…, but 节能环保工业区).
 GLUE_TAGS = ("p", "c", "r", "u", "uj", "ul", "uz", "ug", "uv", "ud")
 VERB_TAGS = ("v", "vn", "vd", "d")
 PROPER_TAGS = ("ns", "nr", "nrt", "nrfg", "nz", "nt")
+# Parts of speech of a word that makes a stem a name: a proper one or an abbreviation (科大); a
+# stem of other dictionary words only describes a kind of body (科技保险公司, 智能电动汽车公司).
+ANCHOR_TAGS = (*PROPER_TAGS, "j", "eng")
 # Parts of speech of a dictionary word that is a person's name (jieba): another tag is a common word.
 NAME_TAGS = ("nr", "nrt", "nrfg", "nz")
 
@@ -260,6 +288,8 @@ STAT_TOPICS = (
 )  # fmt: skip
 # words that make a figure one of parks (statistics); the head words of park names are PARK_HEADS
 PARK_WORDS = ("高新区", "园区", "示范区", "开发区", "科技园", "产业园", "科学城", "新区")
+# what may stand right before a bare park word that means the article's park (到高新区考察)
+BARE_PARK_BEFORE = ("到", "在", "了", "对", "与", "和", "同", "向", "由", "是", "为", "赴", "经")
 FIGURE_UNITS = (
     "元", "美元", "亿元", "万元", "家", "个", "件", "项", "人次", "人", "万人", "户", "起", "吨", "平方公里",
     "亩", "%", "点", "倍", "所", "位", "只", "台", "辆", "套",

@@ -259,7 +259,44 @@ def read_policies(
         draft = _release(own, text, gazetteer, events, cited)
         if draft is not None:
             events.append(draft)
+    _issuers_to_events(found, events)
     return list(found.values())
+
+
+def _issuers_to_events(found: dict[str, PolicyFacts], events: Iterable[EventDraft]) -> None:
+    """A release of a policy, or a status it grants (一、同意X升级为…), is its issuers' act: the
+    bodies its title names (国务院关于…的批复, rule entity.event.policy_issuer) take part, whether
+    or not the event's sentence names them."""
+    for draft in events:
+        if draft.kind not in ("policy_release", "park_signup") or FORWARDED.search(draft.evidence):
+            continue
+        for policy in draft.policies[:1]:  # the document the event issues, not those it cites
+            facts = found.get(name_key(canonical_title(policy)))
+            issuers = facts.issuers if facts is not None and POLICY_ISSUER.test(facts.title) else []
+            for issuer in issuers:
+                if all(name != issuer for name, _ in draft.organisations):
+                    draft.organisations.append((issuer, "issuer"))
+
+
+POLICY_ISSUER = rule(
+    "entity.event.policy_issuer",
+    "entity",
+    predicate=lambda title: bool(issuers_of_title(title)),
+    matches=(
+        "江南省人民政府关于同意设立北湖高新区的批复",
+        "北海市科技局 北海市财政局关于印发园区管理办法的通知",
+    ),
+    misses=("关于促进园区发展的若干措施", "北湖高新区发展规划"),
+    why="国务院关于…的批复: the bodies a title opens with issued it, and take part in its release",
+)
+FORWARDED = rule(
+    "entity.event.forwarded_policy",
+    "entity",
+    pattern=r"转发",
+    matches=("北海市科技局转发省科技厅关于举办创新大赛的通知",),
+    misses=("北海市科技局印发省科技厅关于举办创新大赛的通知",),
+    why="X转发Y关于…的通知: X forwards Y's notice; Y issued it long before and takes no part now",
+)
 
 
 BASIS = rule(

@@ -15,24 +15,35 @@ import re
 from functools import lru_cache
 
 from timeline.ingest.lexicon import (
+    ANCHOR_TAGS,
     CLASS_STEMS,
+    DATELINE_ENDS,
+    DATELINE_MEDIA,
+    DETERMINER_STARTS,
+    FUNCTION_HEADS,
     GLUE_TAGS,
     HIGH_TECH_ZONE_FORMS,
+    NAME_SCOPES,
     NAME_TAGS,
+    NAME_TAILS,
     ORGANISATION_HEADS,
     PARK_HEADS,
     PROPER_TAGS,
     PROVINCE_SHORT,
+    STATE_BODY_HEADS,
     VERB_TAGS,
     alternation,
 )
 from timeline.ingest.rules import rule
 
 _HEAD = re.compile(f"(?:{alternation(PARK_HEADS + ORGANISATION_HEADS)})$")
+_HEAD_FIRST = re.compile(f"(?:{alternation(PARK_HEADS + ORGANISATION_HEADS)})")
 _COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十百千两首]+)(?:多|余)?(?:个|家|批|所|座|类|些)$")
 COUNTED_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两首]+)(?:多|余)?(?:个|家|批|所|座|类)$")
 _CLASS = re.compile(f"^(?:{alternation(CLASS_STEMS)})+$")
 _PUNCT = re.compile(r"[（）()·]")
+_ORDINAL = re.compile(r"(?:首|第[一二三四五六七八九十\d]+)(?:个|家|批|所|座)")
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +59,11 @@ def _tagger():
 def _words(text: str) -> tuple[tuple[str, str], ...]:
     """(word, part of speech) of ``text`` by jieba's dictionary, without guessing unknown words."""
     return tuple((w.word, w.flag) for w in _tagger().lcut(text, HMM=False))
+
+
+def words_of(text: str) -> list[tuple[str, str]]:
+    """(word, part of speech) of ``text``, brackets and dots left out."""
+    return [w for w in _words(text) if not _PUNCT.search(w[0])]
 
 
 @lru_cache(maxsize=65536)
@@ -66,11 +82,13 @@ def _boundaries(text: str) -> frozenset[int]:
 
 def glued_front(stem: str, head: str = "") -> int:
     """How many characters in front of a name are no part of it: up to the end of the last word
-    of ``stem`` that is a preposition, conjunction, particle, pronoun or title (区长), or a verb
-    or adverb followed by a proper name or by a single character (0 if none). A one-character
-    verb first in the stem is the name's own (通威)."""
+    of ``stem`` that is a preposition, conjunction, particle, pronoun, determiner (各地) or title
+    (区长), or a verb or adverb followed by a proper name or by a single character (0 if none).
+    A verb with nothing that names anything before it (加强|, 认定|) is glue too; when nothing
+    after it names anything either, the whole stem is (加强科技企业孵化器 names no park). A
+    one-character verb first in the stem is the name's own (通威)."""
     words = _words(stem + head)  # with its head: 同济|大学 is one word, not 同|济
-    at, cut = 0, 0
+    at, cut, since = 0, 0, 0
     for k, (word, tag) in enumerate(words):
         at += len(word)
         if at > len(stem):
@@ -79,21 +97,139 @@ def glued_front(stem: str, head: str = "") -> int:
         rest = len(stem) - at
         if _PUNCT.search(word):
             continue
-        if tag in GLUE_TAGS and (tag != "r" or len(word) == 1):
-            cut = at  # 在|苏州, 该|大学 (某某 stands for a name)
+        if tag in GLUE_TAGS and (tag != "r" or len(word) == 1 or word[0] in DETERMINER_STARTS):
+            cut, since = at, k + 1  # 在|苏州, 该|大学, 陕西省各地|市 (某某 stands for a name)
         elif word.endswith("长") and len(word) >= 2 and tag == "n":
-            cut = at  # 区长|王某
+            cut, since = at, k + 1  # 区长|王某
         elif (
             tag in VERB_TAGS
             and (len(word) > 1 or k > 0)
             and (after[1] in PROPER_TAGS or 0 < rest <= 1 or _CLASS.match(stem[at:]))
         ):
-            cut = at  # 支持|苏州, 同意|上海紫竹, 王某率|区, 呼吁|全球
+            cut, since = at, k + 1  # 支持|苏州, 同意|上海紫竹, 王某率|区, 呼吁|全球
+        elif tag == "v" and len(word) > 1 and (k > since or rest) and not anchored(words[since:k]):
+            # rule entity.acts_on_kind: 认定|新都工业区, 加强|科技企业孵化器
+            cut, since = (at if _may_name(stem[at:]) else len(stem)), k + 1
     opened = stem.rfind("（", cut), stem.rfind("(", cut)
     for bracket, closing in zip(opened, "）)", strict=True):
         if bracket >= 0 and closing not in stem[bracket:]:
             cut = max(cut, bracket + 1)  # 京津科技谷（中华自行车王国产业园: the name is inside
     return cut
+
+
+def _may_name(rest: str) -> bool:
+    """What follows a verb may be a name: a word that names something, or one rare word (江岸, a
+    place jieba takes for a common word), not a description (科技|企业, 区域) nor nothing."""
+    words = [w for w in _words(rest) if not _PUNCT.search(w[0])]
+    return anchored(words) or (len(words) == 1 and _rare(words[0][0]))
+
+
+def anchored(words) -> bool:
+    """Whether some word names something: a place, person, proper noun or abbreviation, Latin
+    letters or digits, or a word jieba does not know (two single characters in a row: 力|神)."""
+    run = 0
+    for word, tag in words:
+        if tag in ANCHOR_TAGS or re.search(r"[A-Za-z0-9]", word):
+            return True
+        run = run + 1 if len(word) == 1 and tag not in GLUE_TAGS and not _PUNCT.search(word) else 0
+        if run >= 2:
+            return True
+    return False
+
+
+def described(stem: str, head: str = "") -> bool:
+    """The words before a head only describe a kind of body: two or more dictionary words of which
+    none names anything (科技|保险公司, 智能|电动汽车公司), a lone adjective (高|科技园区), or a
+    name that is one common dictionary word (行业协会, 跨国公司). ``head`` may run on into the
+    text after it: its first head word counts."""
+    first = _HEAD_FIRST.match(head)
+    head = first.group(0) if first else head
+    whole = _tagger().word_tag_tab.get(stem + head)
+    if whole is not None and whole not in ANCHOR_TAGS:
+        return True
+    words = [w for w in _words(stem) if not _PUNCT.search(w[0])]
+    if words and words[-1][1] in ("l", "i") and not words[-1][0].endswith("化"):
+        return True  # 某某世界领先|科技园区: a set phrase praises a kind (一体化 names a plan's zone)
+    if words and words[0][0] in NAME_SCOPES and head in STATE_BODY_HEADS:
+        return False  # 国家|药品|监督管理局: the state names its bodies by what they do
+    if len(words) == 1:
+        if head in FUNCTION_HEADS and words[0][1] == "n" and _frequency(words[0][0]) >= _COMMON:
+            return True  # 工程|研究中心, 生产力|促进中心: a common word and what the body does
+        return len(words[0][0]) == 1 and words[0][1] == "a"
+    return len(words) >= 2 and not anchored(words) and not _rare(words[0][0])
+
+
+_RARE = 200  # jieba's count of a word: below it a first word is more likely a place than a kind
+_COMMON = 1000  # and above it a word is too common to name one body (工程, 生产力)
+
+
+def _frequency(word: str) -> int:
+    """jieba's count of a dictionary word (0 if it has none)."""
+    _tagger()
+    import jieba
+
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ.get(word, 0)
+
+
+def _rare(word: str) -> bool:
+    """A rare dictionary word: a small place jieba takes for a common word (民乐|生态工业园区)."""
+    return len(word) >= 2 and _frequency(word) < _RARE
+
+
+def level_reference(stem: str) -> bool:
+    """The stem opens with a bare level (市|科知局, 省|科技厅, 区|政务服务中心): "the city's …", a
+    reference to a body named elsewhere, not its name."""
+    words = _words(stem)
+    return bool(words) and words[0][0] in _LEVELS
+
+
+_LEVELS = ("市", "省", "区", "县", "州")
+
+
+def _level_reference(name: str) -> bool:
+    head = _HEAD.search(name)
+    return head is not None and level_reference(name[: head.start()])
+
+
+LEVEL_REFERENCE = rule(
+    "entity.level_reference",
+    "entity",
+    predicate=_level_reference,
+    matches=("市科知局", "省科技厅", "区政务服务中心"),
+    misses=("市场监管局", "区块链研究院", "三明市科技局"),
+    why="a bare level before a body (市科技局) refers to the city's body named elsewhere: no name",
+)
+
+
+def _described(name: str) -> bool:
+    head = _HEAD.search(name)
+    return head is not None and described(name[: head.start()], head.group(0))
+
+
+DESCRIBED = rule(
+    "entity.described_kind",
+    "entity",
+    predicate=_described,
+    matches=(
+        "科技保险公司",
+        "智能电动汽车公司",
+        "高科技园区",
+        "行业协会",
+        "金融科技公司",
+        "江南世界领先科技园区",
+    ),
+    misses=(
+        "宁波银行",
+        "力神电池股份有限公司",
+        "信阳高新区",
+        "中国电子学会",
+        "百度公司",
+        "民乐生态工业园区",
+        "国家药品监督管理局",
+    ),
+    why="words that only describe a kind of body (科技保险公司) name none: a name has a place or proper word",
+)
 
 
 def starts_with_glue(text: str) -> bool:
@@ -117,13 +253,28 @@ GLUED_FRONT = rule(
 )
 
 
+ACTS_ON_KIND = rule(
+    "entity.acts_on_kind",
+    "entity",
+    predicate=_glued,
+    matches=("加强科技企业孵化器", "认定新都工业区", "全心全意开创高新区", "鼓励企业建立重点实验室"),
+    misses=("深圳创新投资集团", "新都工业区", "江苏省生产力促进中心"),
+    why="a verb with no name before it acts on what follows: cut it off, and drop a kind with no name",
+)
+
+
 def is_class(stem: str) -> bool:
-    """The words before a head name a class or a plural, not one body."""
-    stem = stem.strip()
-    if not stem or _CLASS.match(stem) or _COUNTED.search(stem):
-        return True
+    """The words before a head name a class or a plural, not one body: class words alone (全球),
+    a count (56家), or a first word that picks out many (各地, 省级, 两地, 跨国, 区县（自治县）)."""
+    stem = _BRACKETED.sub("", stem.strip())
+    if not stem or _CLASS.match(stem) or _COUNTED.search(stem) or _ORDINAL.search(stem):
+        return True  # 中国首个跨省域高新区: one of a kind, said of a name printed elsewhere
     words = _words(stem)
     first = words[0] if words else ("", "")
+    if first[1] == "r" and first[0][0] in DETERMINER_STARTS:
+        return True
+    if first[0] in CLASS_STEMS and first[0] not in NAME_SCOPES:
+        return True
     return first[1] in ("m", "mq") and bool(re.search(r"[个家批所座类些]$", first[0]))
 
 
@@ -158,7 +309,18 @@ CLASS_OR_PLURAL = rule(
     "entity.class_or_plural",
     "entity",
     predicate=_a_class,
-    matches=("全球科技园区", "各区县政府", "直辖市科技厅", "56家高新区", "国家级高新区", "首个跨省域高新区"),
+    matches=(
+        "全球科技园区",
+        "各区县政府",
+        "直辖市科技厅",
+        "56家高新区",
+        "国家级高新区",
+        "首个跨省域高新区",
+        "各市（州）人民政府",
+        "两地政府",
+        "省级高新区管委会",
+        "中国首个跨省域高新区",
+    ),
     misses=("苏州高新区", "江苏省科技厅", "四季慧谷网络安全产业园"),
     why="a class (全球, 各, 国家级) or a count (56家) in front of a head names many bodies, not one",
 )
@@ -269,6 +431,66 @@ COMMON_WORD_PERSON = rule(
     why="a common word after a title or before a speech verb is no person (会议明确…, 200余名代表)",
 )
 
+
+def titled(name: str) -> bool:
+    """A surname or name with a title or honorific after it (魏教授, 某某女士): the title is no
+    part of the name."""
+    return name.endswith(NAME_TAILS)
+
+
+PERSON_TITLE_TAIL = rule(
+    "entity.person_title_tail",
+    "entity",
+    predicate=titled,
+    matches=("魏教授", "米兰达女士", "张主任"),
+    misses=("魏少军", "张志宏", "艾巴·伦德"),
+    why="a title or honorific after a name is no part of it: 魏教授 is 魏 plus a title, 某某女士 is 某某",
+)
+
+
+def dateline(name: str) -> bool:
+    """A news agency's dateline written like a foreign name (某某网·某地讯)."""
+    parts = name.split("·")
+    return len(parts) == 2 and (parts[0].endswith(DATELINE_MEDIA) or parts[1].endswith(DATELINE_ENDS))
+
+
+DATELINE = rule(
+    "entity.dateline",
+    "entity",
+    predicate=dateline,
+    matches=("人民网·北京讯", "新华社·南京电"),
+    misses=("艾巴·伦德", "内森·麦克纳利"),
+    why="某某网·某地讯 opens a report: it names a medium and a place, no person",
+)
+
+
+def word_across(text: str, at: int) -> int:
+    """The length of the word of ``text`` that runs across offset ``at`` (0 if a word starts there)."""
+    left = max(0, at - 6)
+    cuts = sorted(_boundaries(text[left : at + 6]))
+    if at - left in cuts:
+        return 0
+    before = max(c for c in cuts if c < at - left)
+    return min((c for c in cuts if c > at - left), default=len(text[left : at + 6])) - before
+
+
+def person_cut_from_text(text: str, start: int, end: int) -> bool:
+    """A person's name cut out of a longer word of the text: a word of three or more characters
+    runs across its start (摩托罗|拉前主席). (Across its end a word proves less: jieba often joins
+    a given name's last character to the word after it.)"""
+    return word_across(text, start) >= 3
+
+
+PERSON_CUT_FROM_TEXT = rule(
+    "entity.person_cut_from_text",
+    "entity",
+    predicate=_marked(lambda t, s, e: e if person_cut_from_text(t, s, e) else s, "start"),
+    matches=("诺基亚前总裁出席 → 基亚前", "摩托罗拉前主席表示 → 罗拉前"),
+    misses=("副主任何年初座谈 → 何年初", "区长王力陪同考察 → 王力", "张旭波表示 → 张旭波"),
+    why="a person's name starts where a word of the text starts, not inside a longer one",
+)
+
+
 # 沪苏浙三省政府, 京津冀三地科委: one body per place
 COORDINATED_PLACES = rule(
     "entity.coordinated_places",
@@ -327,15 +549,21 @@ def coordinated(text: str) -> list[tuple[int, int, list[str]]]:
 # ---------------------------------------------------------------- one key per park
 
 _ZONE_FORM = re.compile(f"(?:{alternation(HIGH_TECH_ZONE_FORMS)})$")
+_PROVINCE_FIRST = re.compile(f"(?:{alternation(tuple(PROVINCE_SHORT.values()))})")
 
 
 def park_key(name: str) -> str:
     """The one form of a high-tech zone's name, whichever form is printed: 信阳高新技术产业开发区,
-    信阳国家高新技术产业开发区 and 信阳高新区 are all 信阳高新区. Other names are themselves."""
+    信阳国家高新技术产业开发区, 河南省信阳高新技术产业开发区 and 信阳高新区 are all 信阳高新区.
+    Other names are themselves."""
     zone = _ZONE_FORM.search(name)
     if zone is None or zone.start() < 2:
         return name
-    return name[: zone.start()] + "高新区"
+    place = name[: zone.start()]
+    province = _PROVINCE_FIRST.match(place)
+    if province and zone.start() - province.end() >= 2:
+        place = place[province.end() :]  # 甘肃省玉门高新技术产业开发区 is 玉门高新区
+    return place + "高新区"
 
 
 def park_forms(name: str) -> tuple[str, ...]:
@@ -356,7 +584,11 @@ PARK_FORMS = rule(
     "entity.park_forms",
     "entity",
     predicate=_same_park,
-    matches=("信阳高新技术产业开发区 = 信阳高新区", "信阳国家高新技术产业开发区 = 信阳高新区"),
+    matches=(
+        "信阳高新技术产业开发区 = 信阳高新区",
+        "信阳国家高新技术产业开发区 = 信阳高新区",
+        "河南省信阳高新技术产业开发区 = 信阳高新区",
+    ),
     misses=("信阳高新区 = 南阳高新区", "信阳高新区 = 信阳经济技术开发区"),
     why="a zone's full, national and short forms are one park: one record, the other forms its aliases",
 )
@@ -408,8 +640,10 @@ def listed_parks(text: str) -> list[tuple[int, int, list[str]]]:
     for match in LISTED_PARKS.finditer(text):
         places = [p for p in re.split(r"[、和及与]", match.group(1)) if p]
         if len(places) < 2 or any(is_class(p) or _HEAD.search(p) for p in places):
-            continue
+            continue  # 总体概况、国家高新区: 国家 is the class, so no list of places
         first = places[0][-len(places[1]) :]
+        if any(tag in GLUE_TAGS for _, tag in _words(first)):
+            continue  # 干部以及延安高新区: a preposition in the first place, no list of places
         start = match.start(1) + len(places[0]) - len(first)
         head = "高新区" if match.group(2) in HIGH_TECH_ZONE_FORMS else match.group(2)
         found.append((start, match.end(), [place + head for place in [first, *places[1:]]]))

@@ -57,6 +57,17 @@ def names(text: str, kind: str, when: dt.date | None = None) -> list[str]:
         ("市科技局局长出席。", "organisation", []),
         # a body named in Latin letters right after its country
         ("北湖科技园与法国Station Nord、巴西某机构签约。", "organisation", ["Station Nord"]),
+        # issue 9: words that only describe a kind of body, a verb glued in front, a class
+        ("园区引进多家金融科技公司和科技保险公司。", "organisation", []),
+        ("会议要求加强科技企业孵化器建设。", "park", []),
+        ("省政府认定南湖工业区为省级高新区。", "park", ["南湖工业区"]),
+        ("推动两地政府和企业合作，各市（州）人民政府抓好落实。", "organisation", []),
+        ("江西省工业和信息化厅发布通知。", "organisation", ["江西省工业和信息化厅"]),
+        ("工信部决策部署落地见效。", "organisation", ["工业和信息化部"]),
+        ("他介绍了发展概况、国家高新区的建设情况。", "park", []),
+        ("全国百强产业园区代表（江北经开区、南湖经开区等）出席。", "park", ["江北经开区", "南湖经开区"]),
+        ("江南市瞄准世界领先科技园区加快建设。", "park", []),
+        ("东海大学微电子研究所所长出席。", "organisation", ["东海大学微电子研究所"]),
     ],
 )
 def test_parks_and_organisations(text: str, kind: str, expected: list[str]) -> None:
@@ -75,6 +86,8 @@ def test_shared_alias_resolves_to_the_body_in_office() -> None:
         ("某某大学党委书记、校长陈大海出席并致辞。", [("陈大海", "党委书记、校长", "某某大学")]),
         ("欧阳春风指出，园区要做强主导产业。", [("欧阳春风", "", "")]),
         ("我们表示欢迎。", []),
+        # the day of the act between the name and the act (rule entity.person_then_day)
+        ("省科技厅副厅长周明远8日介绍，全省高新区已有42家。", [("周明远", "副厅长", "")]),
         # titles that are not in the plain list; a unit of a known body is the person's body,
         # under its parent's name (rule entity.unit_of_parent)
         (
@@ -86,6 +99,14 @@ def test_shared_alias_resolves_to_the_body_in_office() -> None:
         ("国际科技园区协会首席执行官安娜·卡尔松致辞。", [("安娜·卡尔松", "首席执行官", "国际科技园区协会")]),
         ("IASP亚洲区主席Mark Lee表示，合作很重要。", [("Mark Lee", "主席", "国际科技园区协会")]),
         ("论坛以“新技术·新产业·新业态”为主题。", []),
+        ("江南网·北湖讯 近日，园区举办了创业沙龙。", []),
+        # a government head's name before the title (rule entity.name_then_head_title)
+        ("上午，李明远市长带领考察团到园区。", [("李明远", "市长", "")]),
+        # issue 9: a title or honorific is no part of a name, a dateline is no person
+        ("会上，孙教授指出，要重视基础研究。", []),
+        ("首席执行官安娜·卡尔松女士表示，合作很重要。", [("安娜·卡尔松", "首席执行官", "")]),
+        ("人民网·江南讯 日前，园区举办活动。", []),
+        ("诺基亚前总裁表示，欢迎合作。", []),
     ],
 )
 def test_people(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -120,3 +141,21 @@ def test_a_title_seen_in_brackets_is_found_bare_elsewhere() -> None:
 def test_policy_period_from_title() -> None:
     assert policy_period("某某园区建设方案（2025—2028年）") == (2025, 2028)
     assert policy_period("某某园区建设方案") is None
+
+
+def test_a_new_park_s_committee_is_a_body_and_the_body_of_its_people() -> None:
+    found = [
+        (m.kind, m.name, m.organisation)
+        for m in find_entities("北湖科学城管委会副主任林建华出席。", GAZETTEER)
+    ]
+    assert ("organisation", "北湖科学城管委会", "") in found
+    assert ("person", "林建华", "北湖科学城管委会") in found
+
+
+def test_a_committee_before_a_mayor_s_title_is_not_a_place() -> None:
+    found = [
+        (m.name, m.organisation)
+        for m in find_entities("市委常委、副市长陈立新出席。", GAZETTEER)
+        if m.kind == "person"
+    ]
+    assert found == [("陈立新", "")]

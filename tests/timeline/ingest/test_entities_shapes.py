@@ -61,7 +61,8 @@ def test_coordinated_governments_are_one_each() -> None:
 
 
 def test_a_province_is_not_split_into_short_names() -> None:
-    assert found("辽宁省政府批复了方案。", "organisation") == ["辽宁省政府"]
+    # one province, named in its full form like the coordinated ones (rule entity.government_forms)
+    assert found("辽宁省政府批复了方案。", "organisation") == ["辽宁省人民政府"]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,161 @@
+"""Which parks, bodies, people and policies an event gets: those of the clause that states it,
+resolved to one canonical name. Short documents written for these tests."""
+
+from __future__ import annotations
+
+from timeline.ingest.pipeline import extract_document
+from timeline.ingest.types import EventDraft, PartialDate
+
+PUBLISHED = PartialDate(2024, 6, 20)
+
+
+def events(text: str, published: PartialDate = PUBLISHED) -> list[EventDraft]:
+    return extract_document(text.encode("utf-8"), "test.txt", published=published).events
+
+
+def only(drafts: list[EventDraft], kind: str) -> EventDraft:
+    found = [d for d in drafts if d.kind == kind]
+    assert len(found) == 1, [(d.kind, d.title) for d in drafts]
+    return found[0]
+
+
+def test_a_bare_park_word_means_the_one_park_the_item_names() -> None:
+    text = (
+        "6月12日，江北省科技厅厅长周明远带队到高新区考察科技创新工作。\n"
+        "区长王力陪同考察。\n"
+        "王力介绍，苏州高新区成立以来，已经成为地方经济的重要增长极。"
+    )
+    assert only(events(text), "visit").parks == ["苏州高新区"]
+
+
+def test_a_bare_park_word_means_nothing_when_the_item_names_two_parks() -> None:
+    text = (
+        "6月12日，江北省科技厅厅长周明远带队到高新区考察科技创新工作。\n"
+        "区长王力陪同考察。\n"
+        "王力介绍，苏州高新区和无锡高新区都是地方经济的重要增长极。"
+    )
+    assert only(events(text), "visit").parks == []
+
+
+def test_the_body_a_released_title_opens_with_takes_part() -> None:
+    text = "6月12日，江北省科技厅向北湖市人民政府印发了《江北省人民政府关于同意设立北湖高新区的批复》。"
+    release = only(events(text), "policy_release")
+    assert ("江北省人民政府", "issuer") in release.organisations
+    assert ("江北省科技厅", "issuer") in release.organisations
+
+
+def test_places_that_sign_an_agreement_are_its_parties() -> None:
+    text = "6月12日，北湖高新区与江北市东林区签署战略合作协议，双方将共建科技园区。"
+    signup = only(events(text), "park_signup")
+    assert "江北市东林区" in {name for name, _ in signup.organisations}
+    assert signup.parks == ["北湖高新区"]
+
+
+def test_the_organisers_told_after_a_gathering_take_part_in_it() -> None:
+    text = (
+        "6月12日，第三届北湖创新创业大赛决赛在北湖举行。\n"
+        "来自全省的60支团队参加了决赛。\n"
+        "百余名观众到场观摩。\n"
+        "本次大赛由江北省科技厅、北湖市科技局联合主办，北湖大学承办，北湖银行协办。"
+    )
+    bodies = {name for name, _ in only(events(text), "contest").organisations}
+    assert {"江北省科技厅", "北湖市科技局", "北湖大学"} <= bodies
+    assert "北湖银行" not in bodies
+
+
+def test_a_figure_told_again_by_a_speaker_gets_the_speaker() -> None:
+    text = (
+        "苏州高新区2023年营业收入8000亿元\n"
+        "科技部火炬中心主任陈立新6日介绍，2023年苏州高新区营业收入8000亿元，同比增长10%。"
+    )
+    statistic = only(events(text), "statistic")
+    assert statistic.people == ["陈立新"]
+    assert any("火炬" in name for name, _ in statistic.organisations)
+
+
+def test_a_lead_sentence_of_another_year_lends_the_gathering_no_bodies() -> None:
+    text = (
+        "6月12日，北湖火炬计划实施20周年座谈会在北湖科学中心召开。"
+        "北湖火炬计划是江北省人民政府于2004年8月批准、由江北省科技厅组织实施的一项计划。"
+    )
+    forum = only(events(text), "forum")
+    bodies = {name for name, _ in forum.organisations}
+    assert not bodies & {"江北省人民政府", "江北省科技厅"}
+
+
+def test_officials_at_a_launch_ceremony_are_its_guests() -> None:
+    text = (
+        "6月12日上午，北湖智能装备产业园在北湖新城正式开园。"
+        "江北省副省长陈立新、北湖市市长王卫东出席活动并共同揭牌。"
+    )
+    launch = only(events(text), "launch")
+    assert set(launch.people) == {"陈立新", "王卫东"}
+
+
+def test_a_body_whose_requirement_is_cited_takes_no_part() -> None:
+    text = "6月12日，北湖市科技局按照江北省人民政府的要求，印发《北湖科技园区建设方案》。"
+    release = only(events(text), "policy_release")
+    bodies = {name for name, _ in release.organisations}
+    assert "北湖市科技局" in bodies
+    assert "江北省人民政府" not in bodies
+
+
+def test_the_bodies_a_document_is_sent_to_do_not_issue_it() -> None:
+    text = "6月12日，江北省科技厅向北湖市科技局、东林市科技局印发了《江北省科技园区管理办法》。"
+    release = only(events(text), "policy_release")
+    assert release.organisations == [("江北省科技厅", "issuer")]
+
+
+def test_a_document_named_by_its_kind_alone_is_the_last_one_named() -> None:
+    text = (
+        "6月12日，北湖科技园升级大会在北湖召开。"
+        "会上，省科技厅宣读了《江北省人民政府关于同意北湖科技园升级为省级高新区的批复》。"
+        "批复明确，同意北湖科技园升级为省级高新技术产业开发区。"
+    )
+    drafts = [d for d in events(text) if d.kind in ("park_signup", "policy_release")]
+    assert drafts
+    for draft in drafts:
+        assert draft.policies == ["江北省人民政府关于同意北湖科技园升级为省级高新区的批复"]
+
+
+def test_the_host_who_receives_a_visit_takes_part_in_it() -> None:
+    text = (
+        "6月12日，江北省科技厅厅长周明远一行到北湖经济技术开发区考察。\n"
+        "周明远一行参观了园区展厅。\n"
+        "园区企业代表介绍了发展情况。\n"
+        "北湖市副市长陈立新会见了周明远一行。"
+    )
+    assert {"周明远", "陈立新"} <= set(only(events(text), "visit").people)
+
+
+def test_a_visitor_named_bare_brings_the_body_of_their_title() -> None:
+    text = (
+        "5月31日，江南科技论坛在延安举行。科技部火炬中心常务副主任张志远到会指导。\n"
+        "6月1日，张志远一行实地考察了延安经济技术开发区。"
+    )
+    visit = only(events(text), "visit")
+    assert "张志远" in visit.people
+    assert any("火炬" in name for name, _ in visit.organisations)
+
+
+def test_the_body_a_reply_answers_takes_part_in_what_it_grants() -> None:
+    text = (
+        "江北省人民政府关于同意北湖科技园升级为省级高新区的批复\n"
+        "北湖市人民政府：\n"
+        "你市关于北湖科技园升级的请示已收悉。现批复如下：\n"
+        "2024年6月12日，同意北湖科技园升级为省级高新技术产业开发区。"
+    )
+    signups = [d for d in events(text) if d.kind == "park_signup"]
+    assert signups
+    assert all("北湖市人民政府" in {name for name, _ in d.organisations} for d in signups)
+
+
+def test_a_figure_after_a_speaker_s_words_in_the_paragraph_is_theirs() -> None:
+    text = (
+        "园区发展观察\n"
+        "科技部火炬中心主任陈立新12日介绍，截至2024年5月，国家高新区总数已达180家。"
+        "2023年，苏州高新区实现营业收入8000亿元，同比增长10%。"
+    )
+    statistic = next(d for d in events(text) if d.kind == "statistic" and d.date.iso() == "2023")
+    assert statistic.people == ["陈立新"]
+    assert any("火炬" in name for name, _ in statistic.organisations)
