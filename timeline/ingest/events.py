@@ -17,7 +17,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from timeline.ingest import confidence as confidence_model
 from timeline.ingest import lexicon as lx
 from timeline.ingest.rules import Rule, rule
 from timeline.ingest.titles import compose_title, statistic_title
@@ -770,7 +769,6 @@ def extract_events(context: ItemContext) -> list[EventDraft]:
         if not draft.parks:  # the park the article is about: the one 高新区 means, or the headline's
             draft.parks = _referred_parks(context, draft) or list(headline_parks)
         draft.parks = _most_specific(draft.parks)
-        draft.confidence = confidence_model.score(draft)
     return sorted(drafts, key=lambda d: d.start)
 
 

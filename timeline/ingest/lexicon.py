@@ -284,6 +284,8 @@ SHORTLIST_WORDS = ("拟认定", "拟入选", "拟授予")
 STATE_WORDS = ("陆续", "基本", "目前", "正在", "逐步", "不断")
 # the item's own gathering mentioned again (此次大赛, 本届论坛)
 BACK_REFERENCE_WORDS = ("此次", "本次", "这次", "这是", "该", "本届", "此届", "上述")
+# a sentence opening on someone or something already named: background told about it, not news
+REFERRING_OPENERS = ("他", "她", "其", "这", "此", "该", "上述")
 # a statistic: its metric verbs and nouns, what the figure is about, the places it is of
 METRIC_WORDS = (
     "实现", "达到", "达", "突破", "超过", "超", "增长", "增加", "新增", "占", "比重", "贡献率", "总数",

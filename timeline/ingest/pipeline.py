@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
 
+from timeline.ingest import confidence
 from timeline.ingest.clean import clean
 from timeline.ingest.dates import IMPOSSIBLE_DATE, find_dates, impossible_date
 from timeline.ingest.decode import decode
@@ -103,6 +104,8 @@ def extract_document(
             _undate_if_anchored(draft, known)
         _undate_if_impossible(draft)
     policies = read_policies(cleaned.text, metadata, events, gazetteer)
+    events = dedupe_document(events)
+    confidence.rate(events, len(cleaned.text))  # a document's events known: how busy it is
     return Document(
         name=name,
         raw_text=decoded.text,
@@ -113,7 +116,7 @@ def extract_document(
         sha256=hashlib.sha256(cleaned.text.encode("utf-8")).hexdigest(),
         metadata=metadata,
         items=items,
-        events=dedupe_document(events),
+        events=events,
         mentions=mentions,
         policies=policies,
     )

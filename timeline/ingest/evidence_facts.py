@@ -1,0 +1,36 @@
+"""What the evidence of an extracted event is like, as plain JSON values: the confidence model's
+raw input (``confidence.features`` turns it into numbers) and a row of the committed training
+data (``tests/eval/confidence_rows.jsonl``).
+
+It imports only the draft type, so ``tests/eval/confidence_rows.py`` can load this file
+beside an older checkout's extractor and label what that extractor found.
+"""
+
+from __future__ import annotations
+
+from timeline.ingest.types import EventDraft
+
+
+def facts(draft: EventDraft, drafts: list[EventDraft], text_length: int) -> dict:
+    """What the evidence of a draft is like among the document's ``drafts``, as JSON values (a
+    row of the committed data)."""
+    return {
+        "kind": draft.kind,
+        "evidence": draft.evidence,
+        "title": draft.title,
+        "date_phrase": draft.date_phrase,
+        "precision": draft.date.precision if draft.date else "",
+        "window": draft.window is not None,
+        "parks": len(draft.parks),
+        "organisations": len(draft.organisations),
+        "people": len(draft.people),
+        "policies": len(draft.policies),
+        "position": round(draft.start / max(1, text_length), 3),
+        "document_events": len(drafts),
+        # other events read from the same sentence: one sentence seldom reports two events
+        "same_sentence": sum(1 for d in drafts if d is not draft and d.evidence == draft.evidence),
+        # other events of the same kind and date: a repeat the document-level merge left
+        "same_kind_date": sum(
+            1 for d in drafts if d is not draft and d.kind == draft.kind and d.date == draft.date
+        ),
+    }
