@@ -1671,12 +1671,14 @@ def _same_gathering(a: EventDraft, b: EventDraft) -> bool:
 
 
 def _told_together(a: EventDraft, b: EventDraft) -> bool:
-    """In one sentence; a visit and the meeting of the next sentence (调研…。座谈…); or a
-    contest and the forum of its opening in one article."""
+    """In one sentence; a visit and the meeting of the next sentence (调研…。座谈…) or one of
+    the article with the visitor in it; or a contest and the forum of its opening in one article."""
     if a.start == b.start:
         return True
-    if {a.kind, b.kind} == {"visit", "meeting"}:
-        return 0 <= b.start - a.end <= 2
+    if {a.kind, b.kind} == {"visit", "meeting"}:  # or the visitors received (会见某某一行)
+        return 0 <= b.start - a.end <= 2 or (
+            a.item_index == b.item_index and bool(set(a.people) & set(b.people))
+        )
     return {a.kind, b.kind} == {"contest", "forum"} and a.item_index == b.item_index
 
 

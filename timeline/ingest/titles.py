@@ -118,7 +118,24 @@ _DANGLING = rule(
 
 def _is_name(text: str) -> bool:
     """A proper name of a gathering, document or programme: long enough, with no lead-in."""
-    return len(text) >= 6 and not _LEAD_IN.test(text) and not _BYLINE.test(text) and "，" not in text
+    return (
+        len(text) >= 6
+        and not _LEAD_IN.test(text)
+        and not _BYLINE.test(text)
+        and "，" not in text
+        and not _AN_ACT.test(text)
+    )
+
+
+_AN_ACT = rule(
+    "title.act_not_name",
+    "title",
+    pattern=r"^(?:会见|会晤|接见|召开|举办|举行|调研|考察|视察|走访|参观|签署|签订|出席|参加)",
+    matches=("会见了江南大学代表团一行", "召开全市科技创新大会"),
+    misses=("江南科技创新大会", "科技部召开的园区工作会议"),
+    why="a trigger's match that opens with its verb is an act, not a name: it is titled from its "
+    "clause, with the subject who acts",
+)
 
 
 _NAMED = rule(
@@ -126,7 +143,7 @@ _NAMED = rule(
     "title",
     predicate=_is_name,
     matches=("第十届中国创新创业大赛决赛", "江南高新区发展规划"),
-    misses=("大赛", "近日，园区召开大会"),
+    misses=("大赛", "近日，园区召开大会", "会见了江南大学代表团一行"),
     why="an event with a name of its own is titled by it, with the kind's verb",
 )
 _CLAUSE = rule(

@@ -311,3 +311,9 @@ def test_a_notice_wrapper_and_aspect_particles_are_dropped() -> None:
     sentence = "2024年5月，江北市人民政府办公室印发了《关于支持江北科技园发展的若干措施》的通知。"
     title = clean_clause(sentence, sentence.index("印发"))
     assert title == "江北市人民政府办公室印发《关于支持江北科技园发展的若干措施》"
+
+
+def test_a_reception_is_titled_by_who_receives_whom() -> None:
+    evidence = "北湖市市长李明会见了江南大学代表团一行。"
+    title, rule_name = compose_title("meeting", "会见了江南大学代表团一行", evidence, evidence.find("会见"))
+    assert (title, rule_name) == ("北湖市市长李明会见江南大学代表团一行", "title.from_clause")
