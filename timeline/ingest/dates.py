@@ -27,7 +27,8 @@ Resolution rules (they follow ``FORMAT.md``):
   week (Monday to Sunday) and their date the day of that week nearest the anchor; 上周五,
   本周一 name a day of that week and are points, and 周二 alone the last Tuesday up to the anchor;
 - 当天/当日 repeat the date last mentioned (a vague one stays vague), 次日/翌日 add a day to
-  it; relative words that need more precision than there is (昨天 of a month) are skipped;
+  it; 昨天/前天/明天 of a month-precision anchor are vague: the month, its window that month
+  shifted by the offset;
 - X以来 / X至今 are ranges from X to the publication date; a year-less date listed after a
   full one (2020年1月27日、2月3日) takes its year, moving forward in time;
 - ``relative`` is set on every mention that needed the anchor or the text before it.
@@ -168,6 +169,17 @@ COMPARISON_BASE = rule(
     matches=("园区总数由2016年的120家增至150家", "产值从2015年底的80亿元增长到"),
     misses=("园区于2016年认定120家企业", "从2019年起实施"),
     why="the year a change starts from (由X年的…增至…) is a comparison's base",
+)
+# 昨天 in an article known only by its month (2024-06): the day is unknown but the month is
+# nearly always the publication month, so the event is dated by the month with a window.
+DAY_IN_MONTH = rule(
+    "date.relative_day_of_month",
+    "date",
+    pattern=re.compile(r"^(?:昨天|昨日|前天|前日|明天)$"),
+    matches=("昨天", "前日"),
+    misses=("当天", "昨天下午两点"),
+    why="a day counted from the publication day dates its event by the publication month when "
+    "only the month is known (昨天 of an article of 2024-06), never by a guessed day",
 )
 _ENUM_BETWEEN = re.compile(r"\s*[、和及与]\s*")
 _DAY_AFTER_EXCLUDED = re.compile(r"\s*(?:以内|之内|内|游|左右|多|余)")
@@ -592,8 +604,17 @@ class _Combiner:
         if offset == 0:
             return self._mention(tok, today)
         if today.day is None:
-            return None  # 昨天 of a month-precision anchor could be in the month before
+            return self._day_in_month(tok, today, offset)
         return self._mention(tok, PartialDate.from_date(today.first_day() + dt.timedelta(days=offset)))
+
+    def _day_in_month(self, tok: _Tok, month: PartialDate, offset: int) -> DateMention | None:
+        """昨天 of a month-precision anchor: some day of that month, moved by the offset; vague
+        (the month, its window the month shifted), never a guessed day."""
+        if month.month is None or not DAY_IN_MONTH.test(tok.text):
+            return None
+        step = dt.timedelta(days=offset)
+        window = (month.first_day() + step, month.last_day() + step)
+        return DateMention(tok.start, tok.end, tok.text, month, "vague", None, window, True)
 
     def _relmonth(self, tok: _Tok) -> DateMention | None:
         word = tok.text
