@@ -749,14 +749,15 @@ class ItemContext:
 
 def lead_date(context: ItemContext) -> DateMention | None:
     """The date that dates the event an item reports, for the sections that continue it."""
-    return _lead_date(context, sentences(context.text)) or context.inherited_date
+    sents = sentences(context.text)
+    return _lead_date(context, sents) or context.inherited_date or _lead_month(context, sents)
 
 
 def extract_events(context: ItemContext) -> list[EventDraft]:
     """Events reported by one news item, in text order."""
     text = context.text
     sents = sentences(text)
-    lead_date = _lead_date(context, sents) or context.inherited_date
+    lead_date = _lead_date(context, sents) or context.inherited_date or _lead_month(context, sents)
     drafts: list[EventDraft] = []
     for sentence in sents:
         drafts.extend(_sentence_events(context, sentence, lead_date))
@@ -916,6 +917,34 @@ def _lead_date(context: ItemContext, sents: list[Sentence]) -> DateMention | Non
             if _usable(mention) and (mention.date.precision == "day" or mention.role == "vague"):
                 return mention
     return None
+
+
+def _lead_month(context: ItemContext, sents: list[Sentence]) -> DateMention | None:
+    """A lead that gives only a month (今年5月，园区迎来好消息。…获批…): that month dates what the
+    lead's next sentences report, when it is the only month the lead gives and no earlier item
+    dates this one."""
+    body = [s for s in sents if not _HEADLINE_LIKE.test(context.text[s.start : s.end])]
+    lead = {s.paragraph for s in body[:2]}
+    months = [
+        m
+        for m in context.dates
+        if m.role == "point"
+        and m.date.precision == "month"
+        and _LEAD_MONTH.test(m.phrase)
+        and any(s.paragraph in lead and s.start <= m.start < s.end for s in body[:2])
+    ]
+    return months[0] if len({m.date for m in months}) == 1 else None
+
+
+_LEAD_MONTH = rule(
+    "date.event.lead_month",
+    "date",
+    pattern=r"^(?:(?:19|20)\d\d\s*年|今年|去年)?\s*(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?$",
+    matches=("今年5月", "2023年11月份"),
+    misses=("5月18日", "上半年", "5月以来"),
+    why="今年5月，园区迎来好消息。园区获批…: a lead that names only a month dates what the item "
+    "reports next, as a lead's day does",
+)
 
 
 def _sentence_events(

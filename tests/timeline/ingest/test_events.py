@@ -63,6 +63,29 @@ def test_kinds_and_dates(text: str, expected: list[tuple[str, str]]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a lead that names only a month dates the item's next sentences by that month
+        ("今年5月，青溪高新区迎来好消息。青溪高新区获批国家级科技企业孵化器。", [("park_signup", "2024-05")]),
+        (
+            "2023年11月，省科技厅来到青溪科技园调研。随后，青溪科技园与两所高校签署合作协议。",
+            [("visit", "2023-11"), ("park_signup", "2023-11")],
+        ),
+        # two different months in the lead: which one dates the later sentence is not told
+        ("今年3月和5月，青溪高新区两次迎来好消息。青溪高新区获批国家级科技企业孵化器。", []),
+        # a day in the lead still wins over a month
+        (
+            "6月18日，青溪高新区举办人工智能论坛。今年5月，青溪高新区获批国家级孵化器。"
+            "论坛上，青溪高新区与三家企业签约。",
+            [("forum", "2024-06-18"), ("park_signup", "2024-05"), ("park_signup", "2024-06-18")],
+        ),
+    ],
+)
+def test_lead_month_dates_the_item(text: str, expected: list[tuple[str, str]]) -> None:
+    assert sorted(kinds_and_dates(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a meeting named by any …会议, and a designation by 获准成为
         ("5月31日，2024年江南日报编委会会议在杭州召开。", [("meeting", "2024-05-31")]),
         (
