@@ -13,9 +13,10 @@ names of the rows that made it. Word lists come from ``lexicon``. Plain Python, 
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from timeline.ingest import confidence as confidence_model
 from timeline.ingest import lexicon as lx
@@ -916,6 +917,25 @@ def _lead_date(context: ItemContext, sents: list[Sentence]) -> DateMention | Non
                 continue  # 北京9月18日电 …17日，…: the stated day dates the event
             if _usable(mention) and (mention.date.precision == "day" or mention.role == "vague"):
                 return mention
+    return _dispatch_day(context, sents)
+
+
+def _dispatch_day(context: ItemContext, sents: list[Sentence]) -> DateMention | None:
+    """A dispatch that gives no day but its dateline's (新华社北京5月8日电 科技部召开…) reports
+    something of that day or the days just before it: a vague date, the dateline's day, its
+    window the two weeks up to it, as 近日 is read."""
+    lead_end = sents[1].end if len(sents) > 1 else sents[0].end if sents else 0
+    for mention in context.dates:
+        if mention.start >= lead_end:
+            return None  # a dateline opens its item: its headline, then the dispatch
+        if (
+            mention.role == "dateline"
+            and mention.date.precision == "day"
+            and _DISPATCH.test(context.text[mention.end : mention.end + 2])
+        ):
+            day = mention.date.first_day()
+            window = (day - dt.timedelta(days=_DISPATCH_DAYS), day)
+            return replace(mention, role="vague", window=window)
     return None
 
 
@@ -936,6 +956,16 @@ def _lead_month(context: ItemContext, sents: list[Sentence]) -> DateMention | No
     return months[0] if len({m.date for m in months}) == 1 else None
 
 
+_DISPATCH_DAYS = 14  # as 近日: the two weeks up to the day a report was filed
+_DISPATCH = rule(
+    "date.event.dispatch_day",
+    "date",
+    pattern=r"^(?:电(?![视话影子力商池动网台脑器气缆站车源])|讯)(?![^。！？\n]*?(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日)",
+    matches=("电（记者王明）科技部召开会议。", "讯 园区举办论坛。"),
+    misses=("电 园区8日举办论坛。", "电视台报道园区举办论坛。", "日，园区举办论坛。"),
+    why="新华社北京5月8日电 科技部召开…: a dispatch whose text gives no day of its own reports "
+    "what happened on or shortly before its filing day, read like 近日 of that day",
+)
 _LEAD_MONTH = rule(
     "date.event.lead_month",
     "date",

@@ -216,3 +216,26 @@ def test_a_plan_discussed_at_a_forum_is_linked_to_it() -> None:
     )
     forum = only(events(text), "forum")
     assert forum.policies == ["江南科技园区建设方案（2024—2026年）"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dispatch that gives no day of its own: its dateline's day, read like 近日 of that day
+        (
+            "青溪科技园举办论坛\n新华社青溪6月8日电（记者李平）青溪科技园举办人工智能产业论坛。",
+            [("forum", "2024-06-08", ("2024-05-25", "2024-06-08"))],
+        ),
+        # a day of its own dates the event, not the dateline
+        (
+            "青溪科技园举办论坛\n新华社青溪6月8日电 青溪科技园7日举办人工智能产业论坛。",
+            [("forum", "2024-06-07", None)],
+        ),
+    ],
+)
+def test_dispatch_day_dates_what_it_reports(text: str, expected: list[tuple]) -> None:
+    found = [
+        (e.kind, e.date.iso(), tuple(d.isoformat() for d in e.window) if e.window else None)
+        for e in events(text)
+    ]
+    assert found == expected
