@@ -66,10 +66,13 @@ _CN_START = rf"(?<![{_CN_NUMERAL}第几每])"
 _CN_MONTH = "十[一二]?|[一二三四五六七八九]"
 _CN_DAY = "三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 
+# 民國113年, 113年6月: a year of the Republic of China (Taiwan's official texts), 1911 + n
+_ROC = rf"(?:民国|民國){_SP}\d{{2,3}}|(?<![\d.．])1[0-3]\d(?={_SP}年{_SP}(?:1[0-2]|0?[1-9]){_SP}月)"
 _TOKENS = rf"""
     (?P<iso>(?<![\d.])(?P<iso_y>(?:19|20)\d\d)(?P<iso_s>[-/.])(?P<iso_m>1[0-2]|0?[1-9])
         (?P=iso_s)(?P<iso_d>3[01]|[12]\d|0?[1-9])(?!\d|(?P=iso_s)\d))
-    |(?P<year>(?:(?<![\d.．])(?P<y>(?:1[89]|20)\d\d)|{_CN_START}(?P<yc>[一二][{_CN_DIGITS}]{{3}})){_SP}年(?!代))
+    |(?P<year>(?:(?<![\d.．])(?P<y>(?:1[89]|20)\d\d)|{_CN_START}(?P<yc>[一二][{_CN_DIGITS}]{{3}})
+        |(?P<roc>{_ROC})){_SP}年(?!代))
     |(?P<ryear>今年|去年|前年|明年|同年|当年|本年)
     |(?P<num4>(?<![\d.．])(?:19|20)\d\d(?={_SP}{_SEP}{_SP}(?:19|20)\d\d))
     |(?P<bare>(?<![\d.．第])(?:19|20)\d\d(?![\d.．])(?=[\u4e00-\u9fff]|{_SP}[)）])(?![{COUNTERS}]|平方|公里))
@@ -92,7 +95,7 @@ _TOKENS = rf"""
 # Every token starts with one of these characters: a cheap lookahead on them lets the regex
 # engine skip most of the text (ten times faster than trying every alternative everywhere).
 _LEAD = (
-    r"\d〇零○一二三四五六七八九十今去前明同当本年上下第初底末中份至以到—–－\-~～〜近日不最这昨次翌目现周星"
+    r"\d〇零○一二三四五六七八九十今去前明同当本年上下第初底末中份至以到—–－\-~～〜近日不最这昨次翌目现周星民"
 )
 _TOKEN_RE = re.compile(rf"(?=[{_LEAD}])(?:{_TOKENS})", re.VERBOSE)
 _KINDS = "iso year ryear num4 bare suf month day num since sep vague relday relmonth week now".split()
@@ -180,6 +183,16 @@ DAY_IN_MONTH = rule(
     misses=("当天", "昨天下午两点"),
     why="a day counted from the publication day dates its event by the publication month when "
     "only the month is known (昨天 of an article of 2024-06), never by a guessed day",
+)
+_ROC_BASE = 1911  # 民國1年 is 1912
+# Taiwan's official texts count years of the Republic: 民國113年 or 113年6月18日 is 2024.
+ROC_YEAR = rule(
+    "date.roc_year",
+    "date",
+    pattern=re.compile(rf"(?:{_ROC}){_SP}年"),
+    matches=("科學園於113年6月18日舉辦論壇", "民國99年成立"),
+    misses=("园区成立113年来", "2013年6月18日举办论坛"),
+    why="a year of the Republic of China (民國113年, 113年6月) is the year 1911 + n",
 )
 _ENUM_BETWEEN = re.compile(r"\s*[、和及与]\s*")
 _DAY_AFTER_EXCLUDED = re.compile(r"\s*(?:以内|之内|内|游|左右|多|余)")
@@ -336,7 +349,7 @@ class _Combiner:
             return p, j
         if tok.kind in ("year", "ryear"):
             if tok.kind == "year":
-                p.year = int(m["y"]) if m["y"] else _cn_number(m["yc"])
+                p.year = int(m["y"]) if m["y"] else _roc_year(m["roc"]) if m["roc"] else _cn_number(m["yc"])
                 if not 1800 <= p.year <= 2099:
                     return None
             else:
@@ -729,6 +742,11 @@ def _year_part_months(suffix: str) -> tuple[int, int] | None:
     if suffix.startswith("前") and suffix.endswith("月"):
         return 1, _number(suffix[1:].rstrip("月").rstrip("个"))
     return None
+
+
+def _roc_year(value: str) -> int:
+    """民國113年, 113年6月 in Taiwan's texts: years of the Republic, counted from 1912."""
+    return _ROC_BASE + int(re.sub(r"\D", "", value))
 
 
 def _number(value: str) -> int:
