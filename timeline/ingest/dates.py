@@ -76,7 +76,7 @@ _TOKENS = rf"""
     |(?P<ryear>今年|去年|前年|明年|同年|当年|本年)
     |(?P<num4>(?<![\d.．])(?:19|20)\d\d(?={_SP}{_SEP}{_SP}(?:19|20)\d\d))
     |(?P<bare>(?<![\d.．第])(?:19|20)\d\d(?![\d.．])(?=[\u4e00-\u9fff]|{_SP}[)）])(?![{COUNTERS}]|平方|公里))
-    |(?P<suf>前(?:[一二三四1-4]季度|(?:1[0-2]|[1-9]|{_CN_MONTH})个?月)|年初|年底|年末|上半年|下半年
+    |(?P<suf>(?<![提此之以目事空])前(?:[一二三四1-4]季度|(?:1[0-2]|[1-9]|{_CN_MONTH})个?月)|年初|年底|年末|上半年|下半年
         |第?[一二三四1-4]季度|初(?![步心衷期级中稿一二三四五六七八九十])|底|末|上旬|中旬|下旬|份)
     |(?P<month>(?:{_ARABIC_START}(?P<m>1[0-2]|0?[1-9])|{_CN_START}(?P<mc>{_CN_MONTH})){_SP}月(?![球亮光饼薪租息嫂]))
     |(?P<day>(?:{_ARABIC_START}(?P<d>3[01]|[12]\d|0?[1-9])|{_CN_START}(?P<dc>{_CN_DAY})){_SP}(?P<du>[日号]))
@@ -183,6 +183,20 @@ DAY_IN_MONTH = rule(
     misses=("当天", "昨天下午两点"),
     why="a day counted from the publication day dates its event by the publication month when "
     "only the month is known (昨天 of an article of 2024-06), never by a guessed day",
+)
+# 1—11月 or 前三季度 in an article of mid-January: a span of months with no year is of the
+# year it ends in, so one that would end months after the publication is last year's.
+YEARLESS_SPAN = rule(
+    "date.yearless_span",
+    "date",
+    pattern=re.compile(
+        rf"^(?:前(?:[一二三四1-4]季度|(?:1[0-2]|[1-9]|{_CN_MONTH})个?月)|第?[一二三四1-4]季度|[上下]半年"
+        rf"|(?:1[0-2]|0?[1-9]|{_CN_MONTH}){_SP}月?{_SP}{_SEP}{_SP}(?:1[0-2]|0?[1-9]|{_CN_MONTH}){_SP}月份?)$"
+    ),
+    matches=("1—11月", "前三季度", "三季度", "1至11月份"),
+    misses=("2023年1—11月", "11月", "12月28日至1月3日"),
+    why="a year-less span of months takes the year it ends in, the year before when that end "
+    "would be more than about two months after the publication (FORMAT.md)",
 )
 _ROC_BASE = 1911  # 民國1年 is 1912
 # Taiwan's official texts count years of the Republic: 民國113年 or 113年6月18日 is 2024.
@@ -305,7 +319,7 @@ class _Combiner:
         if handler:
             return self._word(handler, i)
         if tok.kind == "suf":
-            if tok.text in _YEAR_PART_SUFFIXES or "季度" in tok.text:
+            if tok.text in _YEAR_PART_SUFFIXES or "季度" in tok.text or YEARLESS_SPAN.test(tok.text):
                 parts = _Parts(tok.start, tok.end, suffix=tok.text)
                 return self._finish(parts, None, i + 1)
             return None, i + 1
@@ -511,12 +525,15 @@ class _Combiner:
             year, relative = self._year_of(a)
             if quarter is not None:
                 if year is None:
-                    year, relative = self.anchor.year, True
+                    phrase = self.text[a.start : a.end]
+                    year = self._yearless_span(*quarter) if YEARLESS_SPAN.test(phrase) else self.anchor.year
+                    relative = True
                 return PartialDate(year, quarter[0]), PartialDate(year, quarter[1]), "range", relative
             date, relative = self._date_of(a)
             return date, None, "point", relative
         # Fill the open side's unit from the other side, and B's missing coarse parts from A.
         unit, was_open, b_own_year = b.finest, a.open_value is not None, b.has_year
+        yearless = not a.has_year and not b_own_year and YEARLESS_SPAN.test(self.text[a.start : b.end])
         if was_open:
             a = _close(a, unit)
         start, relative = self._date_of(a)
@@ -532,9 +549,19 @@ class _Combiner:
             end = PartialDate(end.year + 1, end.month, end.day)  # 12月28日至1月3日
         if end.first_day() < start.first_day():
             raise ValueError("a range that ends before it starts")
+        if yearless and end.year == start.year and self._yearless_span(start.month, end.month) < start.year:
+            start, end = PartialDate(start.year - 1, start.month), PartialDate(end.year - 1, end.month)
         if unit == YEAR and (was_open or sep in _DASHES or a.bare):
             return start, end, "period", relative
         return start, end, "range", relative or rel_b
+
+    def _yearless_span(self, first_month: int, last_month: int) -> int:
+        """The year of a year-less span of months (1—11月, 前三季度): the year before when, in the
+        anchor's year, it would have begun but end more than about two months after the anchor,
+        a whole span no one reports yet (FORMAT.md); a span still to begin (下半年将…) is ahead."""
+        year = self.anchor.year
+        begun = PartialDate(year, first_month).first_day() <= self.anchor.last_day()
+        return year - 1 if begun and _yearless(self.anchor, last_month, None).year < year else year
 
     def _year_of(self, p: _Parts) -> tuple[int | None, bool]:
         if p.year is not None:

@@ -292,6 +292,30 @@ def test_not_dates(text: str) -> None:
     assert find_dates(text, PartialDate(2024, 4, 29)) == []
 
 
+# A span of months with no year is of the year it ends in: the year before when that end would
+# be more than about two months after the anchor (FORMAT.md).
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("1—11月，园区实现营业收入800亿元。", "2025-01-12", ("2024-01", "2024-11")),
+        ("前三季度，园区实现营业收入600亿元。", "2025-01-12", ("2024-01", "2024-09")),
+        ("前11个月，园区引进企业90家。", "2025-01-12", ("2024-01", "2024-11")),
+        ("1—11月，园区实现营业收入800亿元。", "2024-12-10", ("2024-01", "2024-11")),
+        ("今年前11个月，园区引进企业90家。", "2025-01-12", ("2025-01", "2025-11")),
+        ("1—2月，园区实现营业收入80亿元。", "2025-03-12", ("2025-01", "2025-02")),
+        ("下半年，园区将推进二期建设。", "2025-05-20", ("2025-07", "2025-12")),
+        ("3—5月，园区将开展企业走访。", "2025-01-12", ("2025-03", "2025-05")),
+    ],
+)
+def test_yearless_span_takes_the_year_it_ends_in(text: str, anchor: str, expected: tuple[str, str]) -> None:
+    (mention,) = find_dates(text, PartialDate.parse(anchor))
+    assert (mention.role, mention.date.iso(), mention.end_date.iso()) == ("range", *expected)
+
+
+def test_ahead_of_time_is_no_span() -> None:
+    assert find_dates("项目提前3个月完成。", PartialDate(2025, 1, 12)) == []
+
+
 # Relative words that need more precision than the anchor has are skipped, never guessed.
 @pytest.mark.parametrize(
     ("text", "anchor", "expected"),
