@@ -228,6 +228,15 @@ _TRIGGERS: dict[str, list[Rule]] = {
             why="a ranking or an award list made public: the result of a selection",
         ),
         rule(
+            "trigger.contest.results_published",
+            "trigger",
+            pattern=r"(?:公布|发布|揭晓|通报)(?:了)?(?P<name>[^，。；]{2,40}?"
+            r"(?:(?:评价|评选|考核|评估)结果|榜单|排行榜|获奖名单))(?!的)",
+            matches=("工信部公布了2023年江南园区综合评价结果", "协会发布2024年园区百强榜单"),
+            misses=("工信部公布了园区的发展数据", "评价结果将于下月公布", "发布评价结果的方式"),
+            why="公布…评价结果: a ranking or an award list made public, the verb first",
+        ),
+        rule(
             "trigger.contest.ceremony",
             "trigger",
             pattern=r"(?P<name>[^，。；]{2,30}?颁奖(?:典礼|仪式)?)",
@@ -274,6 +283,14 @@ _TRIGGERS: dict[str, list[Rule]] = {
         ),
     ],
     "park_signup": [
+        rule(
+            "trigger.park_signup.designated_as",
+            "trigger",
+            pattern=r"确定(?:了)?[^，。；]{2,60}?等[\d一二三四五六七八九十百千]+[家个所项批][^，。；]{0,8}?为",
+            matches=("科技部确定江南创新工场等50家机构为国家备案众创空间",),
+            misses=("会议确定了园区的发展方向", "确定江南创新工场为下一次会议地点"),
+            why="确定X等N家机构为…: a body designates a list of organisations, each of which signs up",
+        ),
         rule(
             "trigger.park_signup",
             "trigger",
@@ -326,7 +343,7 @@ _GATES: dict[str, re.Pattern[str]] = {
     "press_conference": re.compile(_PRESS_NOUNS),
     "meeting": re.compile(rf"{_MEETING_NOUNS}|代表团|调研|座谈|会见|会晤|接见"),
     "forum": re.compile(rf"{_FORUM_NOUNS}|开幕式|全体会议|报告"),
-    "contest": re.compile(rf"{_CONTEST_NOUNS}|奖|优秀|榜单|排行榜|评选结果"),
+    "contest": re.compile(rf"{_CONTEST_NOUNS}|奖|优秀|榜单|排行榜|结果"),
     "policy_release": re.compile(rf"{_POLICY_VERBS}|制定|实施|施行|出炉"),
 }
 # Kinds tried in this order; a sentence may announce several distinct events.

@@ -239,3 +239,21 @@ def test_dispatch_day_dates_what_it_reports(text: str, expected: list[tuple]) ->
         for e in events(text)
     ]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # results made public, the verb first: a contest's outcome, dated by its day
+        (
+            "工信部6月12日公布了2023年度江南园区综合评价结果，青溪高新区位列第五。",
+            [("contest", "2024-06-12")],
+        ),
+        ("工信部6月12日公布了园区的发展数据。", []),
+        # a list of organisations designated at once (确定X等N家机构为…) is a sign-up
+        ("6月12日，科技部确定青溪创新工场等40家机构为国家备案众创空间。", [("park_signup", "2024-06-12")]),
+        ("6月12日，会议确定了青溪科技园的发展方向。", []),
+    ],
+)
+def test_results_and_designations(text: str, expected: list[tuple[str, str]]) -> None:
+    assert kinds_and_dates(text) == expected
