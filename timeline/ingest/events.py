@@ -721,10 +721,25 @@ def sentences(text: str) -> list[Sentence]:
     return merged
 
 
+_SALUTATION = rule(
+    "filter.salutation",
+    "filter",
+    pattern=r"^\s*各[^。！？；\n]{1,80}?(?:单位|部门|机构|同志们?)\s*[：:]",
+    matches=("各区县科技局，各有关单位：现将名单公布如下。", "各省、自治区科技厅，各有关部门:为落实…"),
+    misses=("各有关单位要认真落实。", "园区各单位：积极参与"),
+    why="a notice's salutation (各有关单位：) that the cleaner ran into the body is a sentence of its "
+    "own: its words (计划单列市) are no intention of what the body reports",
+)
+
+
 def _split_sentences(text: str) -> list[Sentence]:
     found, start, paragraph = [], 0, 0
     for match in _SENTENCE_END.finditer(text):
         end = match.end() if not match.group(0).startswith("\n") else match.start()
+        salutation = _SALUTATION.pattern.match(text, start, end)
+        if salutation and text[salutation.end() : end].strip():
+            found.append(Sentence(start, salutation.end(), paragraph))
+            start = salutation.end()
         if text[start:end].strip():
             found.append(Sentence(start, end, paragraph))
         if "\n" in match.group(0):
@@ -1216,10 +1231,16 @@ _DATE_SHAPE = r"\d{1,2}月\d{1,2}日|\d{4}年|[上中下]旬|近日|日前|近�
 _SELF_ISSUED = rule(
     "date.event.signature",
     "date",
-    pattern=r"现将[^。；]{2,80}?(?:印发|转发|下发)给你们|现(?:予|就)?(?:印发|公布|发布)如下|现予(?:以)?(?:公布|公告|发布)",
-    matches=("现将《江南高新区管理办法》印发给你们，请遵照执行。", "名单现予公布如下"),
-    misses=("市政府印发了《江南高新区管理办法》",),
-    why="a notice issuing a document (现将…印发给你们) is dated by its signature, the page's own date",
+    pattern=r"现将[^。；]{2,80}?(?:印发|转发|下发)给你们|现(?:予|就)?(?:印发|公布|发布)如下|现予(?:以)?(?:公布|公告|发布)"
+    r"|(?<![发出表实体])现(?:确定|认定|命名|批准|同意)",
+    matches=(
+        "现将《江南高新区管理办法》印发给你们，请遵照执行。",
+        "名单现予公布如下",
+        "经专家评审，现确定江南创新工场等20家机构为省级众创空间。",
+    ),
+    misses=("市政府印发了《江南高新区管理办法》", "园区发现确定的方向有误"),
+    why="a notice issuing a document (现将…印发给你们) or deciding (现确定…为…) is dated by its "
+    "signature, the page's own date",
 )
 _OWN_DATE = rule(
     "date.event.own_sentence",

@@ -257,3 +257,13 @@ def test_dispatch_day_dates_what_it_reports(text: str, expected: list[tuple]) ->
 )
 def test_results_and_designations(text: str, expected: list[tuple[str, str]]) -> None:
     assert kinds_and_dates(text) == expected
+
+
+def test_notice_decision_is_dated_by_its_signature() -> None:
+    """现确定…为… in a notice whose salutation the cleaner ran into the body (各…计划单列市…：)."""
+    text = (
+        "各省、自治区、直辖市及计划单列市科技厅，各有关单位：\n\n"
+        "经专家评审，现确定青溪创新工场等40家机构为国家备案众创空间。\n\n"
+        "科技部\n\n2024年6月12日\n"
+    )
+    assert kinds_and_dates(text) == [("park_signup", "2024-06-12")]
