@@ -1803,6 +1803,11 @@ def _dedupe(drafts: list[EventDraft]) -> list[EventDraft]:
         if gathering is not None:
             _union(gathering, draft)
             continue
+        dated = next((k for k in reversed(recent) if _refines(draft, k) and _similar(k, draft)), None)
+        if dated is not None:  # 园区6月12日举办论坛 (its headline), then 近日，园区举办论坛: one forum
+            dated.rules.append(_REFINED.name)
+            _union(dated, draft)
+            continue
         vague = next((k for k in reversed(recent) if _refines(k, draft)), None)
         if vague is not None:  # 近日，…举办论坛。…论坛于6月12日举行: the day the text gives
             vague.date, vague.window, vague.date_phrase = draft.date, None, draft.date_phrase

@@ -267,3 +267,22 @@ def test_notice_decision_is_dated_by_its_signature() -> None:
         "科技部\n\n2024年6月12日\n"
     )
     assert kinds_and_dates(text) == [("park_signup", "2024-06-12")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the headline gives the day, the lead only 近日: one forum, of that day
+        (
+            "青溪高新区6月12日举办人工智能产业论坛\n近日，青溪高新区举办人工智能产业论坛，百余名嘉宾参会。",
+            [("forum", "2024-06-12")],
+        ),
+        # a 近日 gathering of another name after a dated one is another gathering
+        (
+            "6月12日，青溪高新区举办人工智能产业论坛。此外，近日青溪高新区还举办了生物医药创新峰会。",
+            [("forum", "2024-06-12"), ("forum", "2024-06-20")],
+        ),
+    ],
+)
+def test_a_day_given_first_dates_the_vague_retelling(text: str, expected: list[tuple[str, str]]) -> None:
+    assert kinds_and_dates(text) == expected
