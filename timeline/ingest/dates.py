@@ -73,7 +73,7 @@ _TOKENS = rf"""
         (?P=iso_s)(?P<iso_d>3[01]|[12]\d|0?[1-9])(?!\d|(?P=iso_s)\d))
     |(?P<year>(?:(?<![\d.．])(?P<y>(?:1[89]|20)\d\d)|{_CN_START}(?P<yc>[一二][{_CN_DIGITS}]{{3}})
         |(?P<roc>{_ROC})){_SP}年(?!代))
-    |(?P<ryear>今年|去年|前年|明年|同年|当年|本年)
+    |(?P<ryear>今年|去年|前年|明年|同年|当年|本年|(?:次年|翌年|转年)(?={_SP}(?:1[0-2]|0?[1-9]|{_CN_MONTH}){_SP}月))
     |(?P<num4>(?<![\d.．])(?:19|20)\d\d(?={_SP}{_SEP}{_SP}(?:19|20)\d\d))
     |(?P<bare>(?<![\d.．第])(?:19|20)\d\d(?![\d.．])(?=[\u4e00-\u9fff]|{_SP}[)）])(?![{COUNTERS}]|平方|公里))
     |(?P<suf>(?<![提此之以目事空])前(?:[一二三四1-4]季度|(?:1[0-2]|[1-9]|{_CN_MONTH})个?月)|年初|年底|年末|上半年|下半年
@@ -197,6 +197,15 @@ YEARLESS_SPAN = rule(
     misses=("2023年1—11月", "11月", "12月28日至1月3日"),
     why="a year-less span of months takes the year it ends in, the year before when that end "
     "would be more than about two months after the publication (FORMAT.md)",
+)
+# 2019年3月获批省级高新区，次年5月升级: 次年 is the year after the one the text last named.
+FOLLOWING_YEAR = rule(
+    "date.following_year",
+    "date",
+    pattern=re.compile(r"^(?:次年|翌年|转年)$"),
+    matches=("次年", "翌年"),
+    misses=("同年", "明年"),
+    why="次年/翌年 count from the year the text last named, not from the publication",
 )
 _ROC_BASE = 1911  # 民國1年 is 1912
 # Taiwan's official texts count years of the Republic: 民國113年 or 113年6月18日 is 2024.
@@ -568,10 +577,10 @@ class _Combiner:
             return p.year, False
         if p.rel_year in _REL_YEAR:
             return self.anchor.year + _REL_YEAR[p.rel_year], True
-        if p.rel_year:  # 同年, 当年: the year the text last named
+        if p.rel_year:  # 同年, 当年: the year the text last named; 次年 the one after it
             if self.ctx.last_year is None:
                 raise ValueError("同年 without an earlier year")
-            return self.ctx.last_year, True
+            return self.ctx.last_year + (1 if FOLLOWING_YEAR.test(p.rel_year) else 0), True
         return None, False
 
     def _date_of(self, p: _Parts) -> tuple[PartialDate, bool]:

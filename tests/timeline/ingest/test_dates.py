@@ -312,6 +312,20 @@ def test_yearless_span_takes_the_year_it_ends_in(text: str, anchor: str, expecte
     assert (mention.role, mention.date.iso(), mention.end_date.iso()) == ("range", *expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 次年5月 counts from the year the text last named, not from the publication
+        ("2019年3月，园区获批省级高新区。次年5月，园区升级。", [("2019-03", "point"), ("2020-05", "point")]),
+        ("2016年，园区成立；翌年十月，园区扩区。", [("2016", "point"), ("2017-10", "point")]),
+        # with no year named before it, 次年 dates nothing
+        ("次年5月，园区升级为国家高新区。", []),
+    ],
+)
+def test_following_year(text: str, expected: list[tuple]) -> None:
+    assert found(text, "2024-06-20") == expected
+
+
 def test_ahead_of_time_is_no_span() -> None:
     assert find_dates("项目提前3个月完成。", PartialDate(2025, 1, 12)) == []
 
