@@ -66,6 +66,8 @@ _CN_START = rf"(?<![{_CN_NUMERAL}第几每])"
 _CN_MONTH = "十[一二]?|[一二三四五六七八九]"
 _CN_DAY = "三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 
+# 今（20）日, 昨（19）日: Taiwan's press writes the day's number in brackets after 今 or 昨
+_TODAY_NUMBERED = r"(?<=[今昨])[（(](?P<dp>3[01]|[12]\d|0?[1-9])[）)]"
 # 民國113年, 113年6月: a year of the Republic of China (Taiwan's official texts), 1911 + n
 _ROC = rf"(?:民国|民國){_SP}\d{{2,3}}|(?<![\d.．])1[0-3]\d(?={_SP}年{_SP}(?:1[0-2]|0?[1-9]){_SP}月)"
 _TOKENS = rf"""
@@ -79,7 +81,8 @@ _TOKENS = rf"""
     |(?P<suf>(?<![提此之以目事空])前(?:[一二三四1-4]季度|(?:1[0-2]|[1-9]|{_CN_MONTH})个?月)|年初|年底|年末|上半年|下半年
         |第?[一二三四1-4]季度|初(?![步心衷期级中稿一二三四五六七八九十])|底|末|上旬|中旬|下旬|份)
     |(?P<month>(?:{_ARABIC_START}(?P<m>1[0-2]|0?[1-9])|{_CN_START}(?P<mc>{_CN_MONTH})){_SP}月(?![球亮光饼薪租息嫂]))
-    |(?P<day>(?:{_ARABIC_START}(?P<d>3[01]|[12]\d|0?[1-9])|{_CN_START}(?P<dc>{_CN_DAY})){_SP}(?P<du>[日号]))
+    |(?P<day>(?:{_ARABIC_START}(?P<d>3[01]|[12]\d|0?[1-9])|{_CN_START}(?P<dc>{_CN_DAY})
+        |{_TODAY_NUMBERED}){_SP}(?P<du>[日号]))
     |(?P<num>(?:{_ARABIC_START}(?:3[01]|[12]\d|0?[1-9])|{_CN_START}(?:{_CN_DAY}))
         (?={_SP}{_SEP}{_SP}[\d一二三四五六七八九十]))
     |(?P<since>至今(?![年天日])|以来)
@@ -95,7 +98,8 @@ _TOKENS = rf"""
 # Every token starts with one of these characters: a cheap lookahead on them lets the regex
 # engine skip most of the text (ten times faster than trying every alternative everywhere).
 _LEAD = (
-    r"\d〇零○一二三四五六七八九十今去前明同当本年上下第初底末中份至以到—–－\-~～〜近日不最这昨次翌目现周星民"
+    r"\d〇零○一二三四五六七八九十今去前明同当本年上下第初底末中份至以到—–－\-~～〜近日不最这昨次翌目现周星"
+    r"民（("
 )
 _TOKEN_RE = re.compile(rf"(?=[{_LEAD}])(?:{_TOKENS})", re.VERBOSE)
 _KINDS = "iso year ryear num4 bare suf month day num since sep vague relday relmonth week now".split()
@@ -206,6 +210,14 @@ FOLLOWING_YEAR = rule(
     matches=("次年", "翌年"),
     misses=("同年", "明年"),
     why="次年/翌年 count from the year the text last named, not from the publication",
+)
+TODAY_NUMBERED = rule(
+    "date.today_numbered",
+    "date",
+    pattern=re.compile(rf"{_TODAY_NUMBERED}{_SP}日"),
+    matches=("科學園今（20）日舉辦論壇", "园区昨(19)日揭牌"),
+    misses=("今日举办论坛", "园区（20）家企业"),
+    why="今（20）日 names the day by its number: the 20th of the anchor's month",
 )
 _ROC_BASE = 1911  # 民國1年 is 1912
 # Taiwan's official texts count years of the Republic: 民國113年 or 113年6月18日 is 2024.
@@ -408,7 +420,7 @@ class _Combiner:
             p.end = tok.end
         if tok.kind == "day":
             m = tok.match
-            p.day = int(m["d"]) if m["d"] else _cn_number(m["dc"])
+            p.day = int(m["d"] or m["dp"]) if m["d"] or m["dp"] else _cn_number(m["dc"])
             p.day_unit = m["du"]
             return p, j
         return None

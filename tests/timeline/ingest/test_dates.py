@@ -35,6 +35,9 @@ def found(text: str, anchor: str, published: str | None = None) -> list[tuple]:
 
 
 POINTS = [
+    # 今（20）日 in Taiwan's press: the day's number in brackets
+    ("竹南科學園今（20）日舉辦創新論壇。", "2024-06-20", [("2024-06-20", "point")]),
+    ("竹南科學園昨(19)日舉辦創新論壇。", "2024-06-20", [("2024-06-19", "point")]),
     # years of the Republic of China in Taiwan's texts: 1911 + n
     ("竹南科學園於112年9月5日舉辦創新論壇。", "2024-04-29", [("2023-09-05", "point")]),
     ("民國98年，竹南科學園正式成立。", "2024-04-29", [("2009", "point")]),
@@ -243,6 +246,7 @@ CONTEXT = [
 ]
 
 NEGATIVE = [
+    "园区（20）日内完成审批。",
     "园区成立112年来首次举办论坛。",
     "展厅每周二至周日开放。",
     "一周二十四小时不间断运行。",
