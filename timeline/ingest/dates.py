@@ -27,7 +27,8 @@ Resolution rules (they follow ``FORMAT.md``):
   week (Monday to Sunday) and their date the day of that week nearest the anchor; 上周五,
   本周一 name a day of that week and are points, and 周二 alone the last Tuesday up to the anchor;
 - 当天/当日 repeat the date last mentioned (a vague one stays vague), 次日/翌日 add a day to
-  it; relative words that need more precision than there is (昨天 of a month) are skipped;
+  it; 昨天/前天/明天 of a month-precision anchor are vague: the month, its window that month
+  shifted by the offset;
 - X以来 / X至今 are ranges from X to the publication date; a year-less date listed after a
   full one (2020年1月27日、2月3日) takes its year, moving forward in time;
 - ``relative`` is set on every mention that needed the anchor or the text before it.
@@ -65,17 +66,23 @@ _CN_START = rf"(?<![{_CN_NUMERAL}第几每])"
 _CN_MONTH = "十[一二]?|[一二三四五六七八九]"
 _CN_DAY = "三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 
+# 今（20）日, 昨（19）日: Taiwan's press writes the day's number in brackets after 今 or 昨
+_TODAY_NUMBERED = r"(?<=[今昨])[（(](?P<dp>3[01]|[12]\d|0?[1-9])[）)]"
+# 民國113年, 113年6月: a year of the Republic of China (Taiwan's official texts), 1911 + n
+_ROC = rf"(?:民国|民國){_SP}\d{{2,3}}|(?<![\d.．])1[0-3]\d(?={_SP}年{_SP}(?:1[0-2]|0?[1-9]){_SP}月)"
 _TOKENS = rf"""
     (?P<iso>(?<![\d.])(?P<iso_y>(?:19|20)\d\d)(?P<iso_s>[-/.])(?P<iso_m>1[0-2]|0?[1-9])
         (?P=iso_s)(?P<iso_d>3[01]|[12]\d|0?[1-9])(?!\d|(?P=iso_s)\d))
-    |(?P<year>(?:(?<![\d.．])(?P<y>(?:1[89]|20)\d\d)|{_CN_START}(?P<yc>[一二][{_CN_DIGITS}]{{3}})){_SP}年(?!代))
-    |(?P<ryear>今年|去年|前年|明年|同年|当年|本年)
+    |(?P<year>(?:(?<![\d.．])(?P<y>(?:1[89]|20)\d\d)|{_CN_START}(?P<yc>[一二][{_CN_DIGITS}]{{3}})
+        |(?P<roc>{_ROC})){_SP}年(?!代))
+    |(?P<ryear>今年|去年|前年|明年|同年|当年|本年|(?:次年|翌年|转年)(?={_SP}(?:1[0-2]|0?[1-9]|{_CN_MONTH}){_SP}月))
     |(?P<num4>(?<![\d.．])(?:19|20)\d\d(?={_SP}{_SEP}{_SP}(?:19|20)\d\d))
     |(?P<bare>(?<![\d.．第])(?:19|20)\d\d(?![\d.．])(?=[\u4e00-\u9fff]|{_SP}[)）])(?![{COUNTERS}]|平方|公里))
-    |(?P<suf>前(?:[一二三四1-4]季度|(?:1[0-2]|[1-9]|{_CN_MONTH})个?月)|年初|年底|年末|上半年|下半年
+    |(?P<suf>(?<![提此之以目事空])前(?:[一二三四1-4]季度|(?:1[0-2]|[1-9]|{_CN_MONTH})个?月)|年初|年底|年末|上半年|下半年
         |第?[一二三四1-4]季度|初(?![步心衷期级中稿一二三四五六七八九十])|底|末|上旬|中旬|下旬|份)
     |(?P<month>(?:{_ARABIC_START}(?P<m>1[0-2]|0?[1-9])|{_CN_START}(?P<mc>{_CN_MONTH})){_SP}月(?![球亮光饼薪租息嫂]))
-    |(?P<day>(?:{_ARABIC_START}(?P<d>3[01]|[12]\d|0?[1-9])|{_CN_START}(?P<dc>{_CN_DAY})){_SP}(?P<du>[日号]))
+    |(?P<day>(?:{_ARABIC_START}(?P<d>3[01]|[12]\d|0?[1-9])|{_CN_START}(?P<dc>{_CN_DAY})
+        |{_TODAY_NUMBERED}){_SP}(?P<du>[日号]))
     |(?P<num>(?:{_ARABIC_START}(?:3[01]|[12]\d|0?[1-9])|{_CN_START}(?:{_CN_DAY}))
         (?={_SP}{_SEP}{_SP}[\d一二三四五六七八九十]))
     |(?P<since>至今(?![年天日])|以来)
@@ -92,6 +99,7 @@ _TOKENS = rf"""
 # engine skip most of the text (ten times faster than trying every alternative everywhere).
 _LEAD = (
     r"\d〇零○一二三四五六七八九十今去前明同当本年上下第初底末中份至以到—–－\-~～〜近日不最这昨次翌目现周星"
+    r"民（("
 )
 _TOKEN_RE = re.compile(rf"(?=[{_LEAD}])(?:{_TOKENS})", re.VERBOSE)
 _KINDS = "iso year ryear num4 bare suf month day num since sep vague relday relmonth week now".split()
@@ -168,6 +176,58 @@ COMPARISON_BASE = rule(
     matches=("园区总数由2016年的120家增至150家", "产值从2015年底的80亿元增长到"),
     misses=("园区于2016年认定120家企业", "从2019年起实施"),
     why="the year a change starts from (由X年的…增至…) is a comparison's base",
+)
+# 昨天 in an article known only by its month (2024-06): the day is unknown but the month is
+# nearly always the publication month, so the event is dated by the month with a window.
+DAY_IN_MONTH = rule(
+    "date.relative_day_of_month",
+    "date",
+    pattern=re.compile(r"^(?:昨天|昨日|前天|前日|明天)$"),
+    matches=("昨天", "前日"),
+    misses=("当天", "昨天下午两点"),
+    why="a day counted from the publication day dates its event by the publication month when "
+    "only the month is known (昨天 of an article of 2024-06), never by a guessed day",
+)
+# 1—11月 or 前三季度 in an article of mid-January: a span of months with no year is of the
+# year it ends in, so one that would end months after the publication is last year's.
+YEARLESS_SPAN = rule(
+    "date.yearless_span",
+    "date",
+    pattern=re.compile(
+        rf"^(?:前(?:[一二三四1-4]季度|(?:1[0-2]|[1-9]|{_CN_MONTH})个?月)|第?[一二三四1-4]季度|[上下]半年"
+        rf"|(?:1[0-2]|0?[1-9]|{_CN_MONTH}){_SP}月?{_SP}{_SEP}{_SP}(?:1[0-2]|0?[1-9]|{_CN_MONTH}){_SP}月份?)$"
+    ),
+    matches=("1—11月", "前三季度", "三季度", "1至11月份"),
+    misses=("2023年1—11月", "11月", "12月28日至1月3日"),
+    why="a year-less span of months takes the year it ends in, the year before when that end "
+    "would be more than about two months after the publication (FORMAT.md)",
+)
+# 2019年3月获批省级高新区，次年5月升级: 次年 is the year after the one the text last named.
+FOLLOWING_YEAR = rule(
+    "date.following_year",
+    "date",
+    pattern=re.compile(r"^(?:次年|翌年|转年)$"),
+    matches=("次年", "翌年"),
+    misses=("同年", "明年"),
+    why="次年/翌年 count from the year the text last named, not from the publication",
+)
+TODAY_NUMBERED = rule(
+    "date.today_numbered",
+    "date",
+    pattern=re.compile(rf"{_TODAY_NUMBERED}{_SP}日"),
+    matches=("科學園今（20）日舉辦論壇", "园区昨(19)日揭牌"),
+    misses=("今日举办论坛", "园区（20）家企业"),
+    why="今（20）日 names the day by its number: the 20th of the anchor's month",
+)
+_ROC_BASE = 1911  # 民國1年 is 1912
+# Taiwan's official texts count years of the Republic: 民國113年 or 113年6月18日 is 2024.
+ROC_YEAR = rule(
+    "date.roc_year",
+    "date",
+    pattern=re.compile(rf"(?:{_ROC}){_SP}年"),
+    matches=("科學園於113年6月18日舉辦論壇", "民國99年成立"),
+    misses=("园区成立113年来", "2013年6月18日举办论坛"),
+    why="a year of the Republic of China (民國113年, 113年6月) is the year 1911 + n",
 )
 _ENUM_BETWEEN = re.compile(r"\s*[、和及与]\s*")
 _DAY_AFTER_EXCLUDED = re.compile(r"\s*(?:以内|之内|内|游|左右|多|余)")
@@ -280,7 +340,7 @@ class _Combiner:
         if handler:
             return self._word(handler, i)
         if tok.kind == "suf":
-            if tok.text in _YEAR_PART_SUFFIXES or "季度" in tok.text:
+            if tok.text in _YEAR_PART_SUFFIXES or "季度" in tok.text or YEARLESS_SPAN.test(tok.text):
                 parts = _Parts(tok.start, tok.end, suffix=tok.text)
                 return self._finish(parts, None, i + 1)
             return None, i + 1
@@ -324,7 +384,7 @@ class _Combiner:
             return p, j
         if tok.kind in ("year", "ryear"):
             if tok.kind == "year":
-                p.year = int(m["y"]) if m["y"] else _cn_number(m["yc"])
+                p.year = int(m["y"]) if m["y"] else _roc_year(m["roc"]) if m["roc"] else _cn_number(m["yc"])
                 if not 1800 <= p.year <= 2099:
                     return None
             else:
@@ -360,7 +420,7 @@ class _Combiner:
             p.end = tok.end
         if tok.kind == "day":
             m = tok.match
-            p.day = int(m["d"]) if m["d"] else _cn_number(m["dc"])
+            p.day = int(m["d"] or m["dp"]) if m["d"] or m["dp"] else _cn_number(m["dc"])
             p.day_unit = m["du"]
             return p, j
         return None
@@ -486,12 +546,15 @@ class _Combiner:
             year, relative = self._year_of(a)
             if quarter is not None:
                 if year is None:
-                    year, relative = self.anchor.year, True
+                    phrase = self.text[a.start : a.end]
+                    year = self._yearless_span(*quarter) if YEARLESS_SPAN.test(phrase) else self.anchor.year
+                    relative = True
                 return PartialDate(year, quarter[0]), PartialDate(year, quarter[1]), "range", relative
             date, relative = self._date_of(a)
             return date, None, "point", relative
         # Fill the open side's unit from the other side, and B's missing coarse parts from A.
         unit, was_open, b_own_year = b.finest, a.open_value is not None, b.has_year
+        yearless = not a.has_year and not b_own_year and YEARLESS_SPAN.test(self.text[a.start : b.end])
         if was_open:
             a = _close(a, unit)
         start, relative = self._date_of(a)
@@ -507,19 +570,29 @@ class _Combiner:
             end = PartialDate(end.year + 1, end.month, end.day)  # 12月28日至1月3日
         if end.first_day() < start.first_day():
             raise ValueError("a range that ends before it starts")
+        if yearless and end.year == start.year and self._yearless_span(start.month, end.month) < start.year:
+            start, end = PartialDate(start.year - 1, start.month), PartialDate(end.year - 1, end.month)
         if unit == YEAR and (was_open or sep in _DASHES or a.bare):
             return start, end, "period", relative
         return start, end, "range", relative or rel_b
+
+    def _yearless_span(self, first_month: int, last_month: int) -> int:
+        """The year of a year-less span of months (1—11月, 前三季度): the year before when, in the
+        anchor's year, it would have begun but end more than about two months after the anchor,
+        a whole span no one reports yet (FORMAT.md); a span still to begin (下半年将…) is ahead."""
+        year = self.anchor.year
+        begun = PartialDate(year, first_month).first_day() <= self.anchor.last_day()
+        return year - 1 if begun and _yearless(self.anchor, last_month, None).year < year else year
 
     def _year_of(self, p: _Parts) -> tuple[int | None, bool]:
         if p.year is not None:
             return p.year, False
         if p.rel_year in _REL_YEAR:
             return self.anchor.year + _REL_YEAR[p.rel_year], True
-        if p.rel_year:  # 同年, 当年: the year the text last named
+        if p.rel_year:  # 同年, 当年: the year the text last named; 次年 the one after it
             if self.ctx.last_year is None:
                 raise ValueError("同年 without an earlier year")
-            return self.ctx.last_year, True
+            return self.ctx.last_year + (1 if FOLLOWING_YEAR.test(p.rel_year) else 0), True
         return None, False
 
     def _date_of(self, p: _Parts) -> tuple[PartialDate, bool]:
@@ -592,8 +665,17 @@ class _Combiner:
         if offset == 0:
             return self._mention(tok, today)
         if today.day is None:
-            return None  # 昨天 of a month-precision anchor could be in the month before
+            return self._day_in_month(tok, today, offset)
         return self._mention(tok, PartialDate.from_date(today.first_day() + dt.timedelta(days=offset)))
+
+    def _day_in_month(self, tok: _Tok, month: PartialDate, offset: int) -> DateMention | None:
+        """昨天 of a month-precision anchor: some day of that month, moved by the offset; vague
+        (the month, its window the month shifted), never a guessed day."""
+        if month.month is None or not DAY_IN_MONTH.test(tok.text):
+            return None
+        step = dt.timedelta(days=offset)
+        window = (month.first_day() + step, month.last_day() + step)
+        return DateMention(tok.start, tok.end, tok.text, month, "vague", None, window, True)
 
     def _relmonth(self, tok: _Tok) -> DateMention | None:
         word = tok.text
@@ -708,6 +790,11 @@ def _year_part_months(suffix: str) -> tuple[int, int] | None:
     if suffix.startswith("前") and suffix.endswith("月"):
         return 1, _number(suffix[1:].rstrip("月").rstrip("个"))
     return None
+
+
+def _roc_year(value: str) -> int:
+    """民國113年, 113年6月 in Taiwan's texts: years of the Republic, counted from 1912."""
+    return _ROC_BASE + int(re.sub(r"\D", "", value))
 
 
 def _number(value: str) -> int:

@@ -13,9 +13,10 @@ names of the rows that made it. Word lists come from ``lexicon``. Plain Python, 
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from timeline.ingest import lexicon as lx
 from timeline.ingest.rules import Rule, rule
@@ -226,6 +227,15 @@ _TRIGGERS: dict[str, list[Rule]] = {
             why="a ranking or an award list made public: the result of a selection",
         ),
         rule(
+            "trigger.contest.results_published",
+            "trigger",
+            pattern=r"(?:公布|发布|揭晓|通报)(?:了)?(?P<name>[^，。；]{2,40}?"
+            r"(?:(?:评价|评选|考核|评估)结果|榜单|排行榜|获奖名单))(?!的)",
+            matches=("工信部公布了2023年江南园区综合评价结果", "协会发布2024年园区百强榜单"),
+            misses=("工信部公布了园区的发展数据", "评价结果将于下月公布", "发布评价结果的方式"),
+            why="公布…评价结果: a ranking or an award list made public, the verb first",
+        ),
+        rule(
             "trigger.contest.ceremony",
             "trigger",
             pattern=r"(?P<name>[^，。；]{2,30}?颁奖(?:典礼|仪式)?)",
@@ -272,6 +282,14 @@ _TRIGGERS: dict[str, list[Rule]] = {
         ),
     ],
     "park_signup": [
+        rule(
+            "trigger.park_signup.designated_as",
+            "trigger",
+            pattern=r"确定(?:了)?[^，。；]{2,60}?等[\d一二三四五六七八九十百千]+[家个所项批][^，。；]{0,8}?为",
+            matches=("科技部确定江南创新工场等50家机构为国家备案众创空间",),
+            misses=("会议确定了园区的发展方向", "确定江南创新工场为下一次会议地点"),
+            why="确定X等N家机构为…: a body designates a list of organisations, each of which signs up",
+        ),
         rule(
             "trigger.park_signup",
             "trigger",
@@ -324,7 +342,7 @@ _GATES: dict[str, re.Pattern[str]] = {
     "press_conference": re.compile(_PRESS_NOUNS),
     "meeting": re.compile(rf"{_MEETING_NOUNS}|代表团|调研|座谈|会见|会晤|接见"),
     "forum": re.compile(rf"{_FORUM_NOUNS}|开幕式|全体会议|报告"),
-    "contest": re.compile(rf"{_CONTEST_NOUNS}|奖|优秀|榜单|排行榜|评选结果"),
+    "contest": re.compile(rf"{_CONTEST_NOUNS}|奖|优秀|榜单|排行榜|结果"),
     "policy_release": re.compile(rf"{_POLICY_VERBS}|制定|实施|施行|出炉"),
 }
 # Kinds tried in this order; a sentence may announce several distinct events.
@@ -702,10 +720,25 @@ def sentences(text: str) -> list[Sentence]:
     return merged
 
 
+_SALUTATION = rule(
+    "filter.salutation",
+    "filter",
+    pattern=r"^\s*各[^。！？；\n]{1,80}?(?:单位|部门|机构|同志们?)\s*[：:]",
+    matches=("各区县科技局，各有关单位：现将名单公布如下。", "各省、自治区科技厅，各有关部门:为落实…"),
+    misses=("各有关单位要认真落实。", "园区各单位：积极参与"),
+    why="a notice's salutation (各有关单位：) that the cleaner ran into the body is a sentence of its "
+    "own: its words (计划单列市) are no intention of what the body reports",
+)
+
+
 def _split_sentences(text: str) -> list[Sentence]:
     found, start, paragraph = [], 0, 0
     for match in _SENTENCE_END.finditer(text):
         end = match.end() if not match.group(0).startswith("\n") else match.start()
+        salutation = _SALUTATION.pattern.match(text, start, end)
+        if salutation and text[salutation.end() : end].strip():
+            found.append(Sentence(start, salutation.end(), paragraph))
+            start = salutation.end()
         if text[start:end].strip():
             found.append(Sentence(start, end, paragraph))
         if "\n" in match.group(0):
@@ -748,14 +781,15 @@ class ItemContext:
 
 def lead_date(context: ItemContext) -> DateMention | None:
     """The date that dates the event an item reports, for the sections that continue it."""
-    return _lead_date(context, sentences(context.text)) or context.inherited_date
+    sents = sentences(context.text)
+    return _lead_date(context, sents) or context.inherited_date or _lead_month(context, sents)
 
 
 def extract_events(context: ItemContext) -> list[EventDraft]:
     """Events reported by one news item, in text order."""
     text = context.text
     sents = sentences(text)
-    lead_date = _lead_date(context, sents) or context.inherited_date
+    lead_date = _lead_date(context, sents) or context.inherited_date or _lead_month(context, sents)
     drafts: list[EventDraft] = []
     for sentence in sents:
         drafts.extend(_sentence_events(context, sentence, lead_date))
@@ -913,7 +947,64 @@ def _lead_date(context: ItemContext, sents: list[Sentence]) -> DateMention | Non
                 continue  # 北京9月18日电 …17日，…: the stated day dates the event
             if _usable(mention) and (mention.date.precision == "day" or mention.role == "vague"):
                 return mention
+    return _dispatch_day(context, sents)
+
+
+def _dispatch_day(context: ItemContext, sents: list[Sentence]) -> DateMention | None:
+    """A dispatch that gives no day but its dateline's (新华社北京5月8日电 科技部召开…) reports
+    something of that day or the days just before it: a vague date, the dateline's day, its
+    window the two weeks up to it, as 近日 is read."""
+    lead_end = sents[1].end if len(sents) > 1 else sents[0].end if sents else 0
+    for mention in context.dates:
+        if mention.start >= lead_end:
+            return None  # a dateline opens its item: its headline, then the dispatch
+        if (
+            mention.role == "dateline"
+            and mention.date.precision == "day"
+            and _DISPATCH.test(context.text[mention.end : mention.end + 2])
+        ):
+            day = mention.date.first_day()
+            window = (day - dt.timedelta(days=_DISPATCH_DAYS), day)
+            return replace(mention, role="vague", window=window)
     return None
+
+
+def _lead_month(context: ItemContext, sents: list[Sentence]) -> DateMention | None:
+    """A lead that gives only a month (今年5月，园区迎来好消息。…获批…): that month dates what the
+    lead's next sentences report, when it is the only month the lead gives and no earlier item
+    dates this one."""
+    body = [s for s in sents if not _HEADLINE_LIKE.test(context.text[s.start : s.end])]
+    lead = {s.paragraph for s in body[:2]}
+    months = [
+        m
+        for m in context.dates
+        if m.role == "point"
+        and m.date.precision == "month"
+        and _LEAD_MONTH.test(m.phrase)
+        and any(s.paragraph in lead and s.start <= m.start < s.end for s in body[:2])
+    ]
+    return months[0] if len({m.date for m in months}) == 1 else None
+
+
+_DISPATCH_DAYS = 14  # as 近日: the two weeks up to the day a report was filed
+_DISPATCH = rule(
+    "date.event.dispatch_day",
+    "date",
+    pattern=r"^(?:电(?![视话影子力商池动网台脑器气缆站车源])|讯)(?![^。！？\n]*?(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日)",
+    matches=("电（记者王明）科技部召开会议。", "讯 园区举办论坛。"),
+    misses=("电 园区8日举办论坛。", "电视台报道园区举办论坛。", "日，园区举办论坛。"),
+    why="新华社北京5月8日电 科技部召开…: a dispatch whose text gives no day of its own reports "
+    "what happened on or shortly before its filing day, read like 近日 of that day",
+)
+_LEAD_MONTH = rule(
+    "date.event.lead_month",
+    "date",
+    pattern=r"^(?:(?:19|20)\d\d\s*年|今年|去年)?\s*(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?$",
+    matches=("今年5月", "2023年11月份"),
+    misses=("5月18日", "上半年", "5月以来"),
+    why="今年5月，园区迎来好消息。园区获批…: a lead that names only a month dates what the item "
+    "reports next, as a lead's day does",
+)
 
 
 def _sentence_events(
@@ -1138,10 +1229,16 @@ _DATE_SHAPE = r"\d{1,2}月\d{1,2}日|\d{4}年|[上中下]旬|近日|日前|近�
 _SELF_ISSUED = rule(
     "date.event.signature",
     "date",
-    pattern=r"现将[^。；]{2,80}?(?:印发|转发|下发)给你们|现(?:予|就)?(?:印发|公布|发布)如下|现予(?:以)?(?:公布|公告|发布)",
-    matches=("现将《江南高新区管理办法》印发给你们，请遵照执行。", "名单现予公布如下"),
-    misses=("市政府印发了《江南高新区管理办法》",),
-    why="a notice issuing a document (现将…印发给你们) is dated by its signature, the page's own date",
+    pattern=r"现将[^。；]{2,80}?(?:印发|转发|下发)给你们|现(?:予|就)?(?:印发|公布|发布)如下|现予(?:以)?(?:公布|公告|发布)"
+    r"|(?<![发出表实体])现(?:确定|认定|命名|批准|同意)",
+    matches=(
+        "现将《江南高新区管理办法》印发给你们，请遵照执行。",
+        "名单现予公布如下",
+        "经专家评审，现确定江南创新工场等20家机构为省级众创空间。",
+    ),
+    misses=("市政府印发了《江南高新区管理办法》", "园区发现确定的方向有误"),
+    why="a notice issuing a document (现将…印发给你们) or deciding (现确定…为…) is dated by its "
+    "signature, the page's own date",
 )
 _OWN_DATE = rule(
     "date.event.own_sentence",
@@ -1705,6 +1802,11 @@ def _dedupe(drafts: list[EventDraft]) -> list[EventDraft]:
         gathering = next((k for k in recent if _same_gathering(k, draft) and _told_together(k, draft)), None)
         if gathering is not None:
             _union(gathering, draft)
+            continue
+        dated = next((k for k in reversed(recent) if _refines(draft, k) and _similar(k, draft)), None)
+        if dated is not None:  # 园区6月12日举办论坛 (its headline), then 近日，园区举办论坛: one forum
+            dated.rules.append(_REFINED.name)
+            _union(dated, draft)
             continue
         vague = next((k for k in reversed(recent) if _refines(k, draft)), None)
         if vague is not None:  # 近日，…举办论坛。…论坛于6月12日举行: the day the text gives

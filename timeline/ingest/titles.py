@@ -166,7 +166,7 @@ _VERB = {
 }
 _LAUNCHED = re.compile(rf"(?:{lx.alternation(lx.LAUNCH_WORDS)})")
 _HELD_BY = re.compile(r"^([^，。；“”《》]{2,20}?(?:召开|举办|举行|主办))的(\S{4,})$")
-_RESULTS = re.compile(r"(?:榜单|排行榜|名单|评选结果)$")
+_RESULTS = re.compile(r"(?:榜单|排行榜|名单|(?:评价|评选|考核|评估)结果)$")
 _ENDS_IN_VERB = re.compile(
     r"(?:举行|举办|召开|开幕|闭幕|落幕|开赛|启动|揭牌|成立|发布|印发|出台|施行|实施|揭晓|开园|下线|签约|审议|报告)$"
 )

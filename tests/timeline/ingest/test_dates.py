@@ -35,6 +35,12 @@ def found(text: str, anchor: str, published: str | None = None) -> list[tuple]:
 
 
 POINTS = [
+    # 今（20）日 in Taiwan's press: the day's number in brackets
+    ("竹南科學園今（20）日舉辦創新論壇。", "2024-06-20", [("2024-06-20", "point")]),
+    ("竹南科學園昨(19)日舉辦創新論壇。", "2024-06-20", [("2024-06-19", "point")]),
+    # years of the Republic of China in Taiwan's texts: 1911 + n
+    ("竹南科學園於112年9月5日舉辦創新論壇。", "2024-04-29", [("2023-09-05", "point")]),
+    ("民國98年，竹南科學園正式成立。", "2024-04-29", [("2009", "point")]),
     ("2024年4月27日，某某高新区举办创新大会。", "2024-04-29", [("2024-04-27", "point")]),
     ("2023年6月，园区获批省级孵化器。", "2024-04-29", [("2023-06", "point")]),
     ("2021年，园区实现营收800亿元。", "2024-04-29", [("2021", "point")]),
@@ -145,6 +151,9 @@ VAGUE = [
     ("某某市科技局日前印发通知。", "2022-12-15", [("2022-12-15", "vague", ("2022-12-01", "2022-12-15"))]),
     ("近期，园区将开展企业走访。", "2024-04-29", [("2024-04-29", "vague", ("2024-04-15", "2024-04-29"))]),
     ("成绩单不久前公布。", "2025-03", [("2025-03", "vague", ("2025-02-15", "2025-03-31"))]),
+    # 昨天/前天 of an article known only by its month: that month, shifted, never a guessed day.
+    ("昨天，园区举办开放日。", "2025-03", [("2025-03", "vague", ("2025-02-28", "2025-03-30"))]),
+    ("前天，园区与高校签署合作协议。", "2025-03", [("2025-03", "vague", ("2025-02-27", "2025-03-29"))]),
     ("前不久，园区获评示范基地。", "2024-04-29", [("2024-04-29", "vague", ("2024-04-15", "2024-04-29"))]),
     ("最近，园区获评示范基地。", "2024-04-29", [("2024-04-29", "vague", ("2024-04-15", "2024-04-29"))]),
     # The window follows the publication date, not the dateline anchor.
@@ -237,6 +246,8 @@ CONTEXT = [
 ]
 
 NEGATIVE = [
+    "园区（20）日内完成审批。",
+    "园区成立112年来首次举办论坛。",
     "展厅每周二至周日开放。",
     "一周二十四小时不间断运行。",
     "神舟十八号载人飞船发射成功。",
@@ -285,11 +296,48 @@ def test_not_dates(text: str) -> None:
     assert find_dates(text, PartialDate(2024, 4, 29)) == []
 
 
+# A span of months with no year is of the year it ends in: the year before when that end would
+# be more than about two months after the anchor (FORMAT.md).
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("1—11月，园区实现营业收入800亿元。", "2025-01-12", ("2024-01", "2024-11")),
+        ("前三季度，园区实现营业收入600亿元。", "2025-01-12", ("2024-01", "2024-09")),
+        ("前11个月，园区引进企业90家。", "2025-01-12", ("2024-01", "2024-11")),
+        ("1—11月，园区实现营业收入800亿元。", "2024-12-10", ("2024-01", "2024-11")),
+        ("今年前11个月，园区引进企业90家。", "2025-01-12", ("2025-01", "2025-11")),
+        ("1—2月，园区实现营业收入80亿元。", "2025-03-12", ("2025-01", "2025-02")),
+        ("下半年，园区将推进二期建设。", "2025-05-20", ("2025-07", "2025-12")),
+        ("3—5月，园区将开展企业走访。", "2025-01-12", ("2025-03", "2025-05")),
+    ],
+)
+def test_yearless_span_takes_the_year_it_ends_in(text: str, anchor: str, expected: tuple[str, str]) -> None:
+    (mention,) = find_dates(text, PartialDate.parse(anchor))
+    assert (mention.role, mention.date.iso(), mention.end_date.iso()) == ("range", *expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 次年5月 counts from the year the text last named, not from the publication
+        ("2019年3月，园区获批省级高新区。次年5月，园区升级。", [("2019-03", "point"), ("2020-05", "point")]),
+        ("2016年，园区成立；翌年十月，园区扩区。", [("2016", "point"), ("2017-10", "point")]),
+        # with no year named before it, 次年 dates nothing
+        ("次年5月，园区升级为国家高新区。", []),
+    ],
+)
+def test_following_year(text: str, expected: list[tuple]) -> None:
+    assert found(text, "2024-06-20") == expected
+
+
+def test_ahead_of_time_is_no_span() -> None:
+    assert find_dates("项目提前3个月完成。", PartialDate(2025, 1, 12)) == []
+
+
 # Relative words that need more precision than the anchor has are skipped, never guessed.
 @pytest.mark.parametrize(
     ("text", "anchor", "expected"),
     [
-        ("昨天，园区举办开放日。", "2025-03", []),
         ("上周，园区举办路演。", "2025-03", []),
         ("28日，园区举行签约仪式。", "2025", []),
         ("今天，园区举办开放日。", "2025-03", [("2025-03", "point")]),

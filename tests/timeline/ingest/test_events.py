@@ -63,6 +63,29 @@ def test_kinds_and_dates(text: str, expected: list[tuple[str, str]]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a lead that names only a month dates the item's next sentences by that month
+        ("今年5月，青溪高新区迎来好消息。青溪高新区获批国家级科技企业孵化器。", [("park_signup", "2024-05")]),
+        (
+            "2023年11月，省科技厅来到青溪科技园调研。随后，青溪科技园与两所高校签署合作协议。",
+            [("visit", "2023-11"), ("park_signup", "2023-11")],
+        ),
+        # two different months in the lead: which one dates the later sentence is not told
+        ("今年3月和5月，青溪高新区两次迎来好消息。青溪高新区获批国家级科技企业孵化器。", []),
+        # a day in the lead still wins over a month
+        (
+            "6月18日，青溪高新区举办人工智能论坛。今年5月，青溪高新区获批国家级孵化器。"
+            "论坛上，青溪高新区与三家企业签约。",
+            [("forum", "2024-06-18"), ("park_signup", "2024-05"), ("park_signup", "2024-06-18")],
+        ),
+    ],
+)
+def test_lead_month_dates_the_item(text: str, expected: list[tuple[str, str]]) -> None:
+    assert sorted(kinds_and_dates(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a meeting named by any …会议, and a designation by 获准成为
         ("5月31日，2024年江南日报编委会会议在杭州召开。", [("meeting", "2024-05-31")]),
         (
@@ -193,3 +216,73 @@ def test_a_plan_discussed_at_a_forum_is_linked_to_it() -> None:
     )
     forum = only(events(text), "forum")
     assert forum.policies == ["江南科技园区建设方案（2024—2026年）"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dispatch that gives no day of its own: its dateline's day, read like 近日 of that day
+        (
+            "青溪科技园举办论坛\n新华社青溪6月8日电（记者李平）青溪科技园举办人工智能产业论坛。",
+            [("forum", "2024-06-08", ("2024-05-25", "2024-06-08"))],
+        ),
+        # a day of its own dates the event, not the dateline
+        (
+            "青溪科技园举办论坛\n新华社青溪6月8日电 青溪科技园7日举办人工智能产业论坛。",
+            [("forum", "2024-06-07", None)],
+        ),
+    ],
+)
+def test_dispatch_day_dates_what_it_reports(text: str, expected: list[tuple]) -> None:
+    found = [
+        (e.kind, e.date.iso(), tuple(d.isoformat() for d in e.window) if e.window else None)
+        for e in events(text)
+    ]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # results made public, the verb first: a contest's outcome, dated by its day
+        (
+            "工信部6月12日公布了2023年度江南园区综合评价结果，青溪高新区位列第五。",
+            [("contest", "2024-06-12")],
+        ),
+        ("工信部6月12日公布了园区的发展数据。", []),
+        # a list of organisations designated at once (确定X等N家机构为…) is a sign-up
+        ("6月12日，科技部确定青溪创新工场等40家机构为国家备案众创空间。", [("park_signup", "2024-06-12")]),
+        ("6月12日，会议确定了青溪科技园的发展方向。", []),
+    ],
+)
+def test_results_and_designations(text: str, expected: list[tuple[str, str]]) -> None:
+    assert kinds_and_dates(text) == expected
+
+
+def test_notice_decision_is_dated_by_its_signature() -> None:
+    """现确定…为… in a notice whose salutation the cleaner ran into the body (各…计划单列市…：)."""
+    text = (
+        "各省、自治区、直辖市及计划单列市科技厅，各有关单位：\n\n"
+        "经专家评审，现确定青溪创新工场等40家机构为国家备案众创空间。\n\n"
+        "科技部\n\n2024年6月12日\n"
+    )
+    assert kinds_and_dates(text) == [("park_signup", "2024-06-12")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the headline gives the day, the lead only 近日: one forum, of that day
+        (
+            "青溪高新区6月12日举办人工智能产业论坛\n近日，青溪高新区举办人工智能产业论坛，百余名嘉宾参会。",
+            [("forum", "2024-06-12")],
+        ),
+        # a 近日 gathering of another name after a dated one is another gathering
+        (
+            "6月12日，青溪高新区举办人工智能产业论坛。此外，近日青溪高新区还举办了生物医药创新峰会。",
+            [("forum", "2024-06-12"), ("forum", "2024-06-20")],
+        ),
+    ],
+)
+def test_a_day_given_first_dates_the_vague_retelling(text: str, expected: list[tuple[str, str]]) -> None:
+    assert kinds_and_dates(text) == expected

@@ -82,3 +82,24 @@ def test_extract_command_names_the_bad_file(tmp_path) -> None:
     assert str(missing) in err.getvalue()
     with pytest.raises(CommandError, match="--published"):
         call_command("extract", "--published", "April", str(missing), stdout=io.StringIO())
+
+
+def test_a_reposted_report_speaks_of_its_own_year() -> None:
+    """A 2009 work summary reposted on a page of 2022: its 今年 and 6月18日 are of 2009."""
+    text = (
+        "2009上半年青溪开发区工作总结\n"
+        "今年上半年，青溪开发区实现营业收入300亿元，同比增长12%。\n"
+        "6月18日，青溪开发区举办人工智能产业论坛。\n"
+    )
+    document = extract_document(text.encode("utf-8"), "report.txt", published=PartialDate(2022, 3, 1))
+    assert sorted((e.kind, e.date.iso()) for e in document.events) == [
+        ("forum", "2009-06-18"),
+        ("statistic", "2009"),
+    ]
+
+
+def test_a_report_of_last_year_keeps_the_publication_year() -> None:
+    """A summary titled by the year before its page's is not told apart from the page's news."""
+    text = "2021年青溪开发区工作总结\n6月18日，青溪开发区举办人工智能产业论坛。\n"
+    document = extract_document(text.encode("utf-8"), "report.txt", published=PartialDate(2022, 8, 1))
+    assert [(e.kind, e.date.iso()) for e in document.events] == [("forum", "2022-06-18")]
