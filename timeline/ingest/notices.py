@@ -255,6 +255,7 @@ def read_policies(
     _issuers_from_releases(found, events)
     if own is not None:
         _link(own, events)
+        _drop_bases(text, events)  # the notice's own title now beside the bases its body cites
         cited = [f.title for f in found.values() if f is not own and own.start <= f.start < own.end]
         draft = _release(own, text, gazetteer, events, cited)
         if draft is not None:
@@ -311,22 +312,34 @@ BASIS = rule(
 
 
 def _drop_bases(text: str, events: Iterable[EventDraft]) -> None:
-    """A release event's policies without the ones its sentence cites as its basis, when it
-    releases another one. A report of figures stays named on its release (FORMAT.md); the
-    importer makes no Policy record of it."""
+    """A release event's policies without the ones the document cites as its basis (为贯彻落实
+    《…》, in the notice's body as often as in the event's sentence), when it releases another
+    one; and without the issuers only those bases name. A report of figures stays named on its
+    release (FORMAT.md); the importer makes no Policy record of it."""
+    bases = {
+        name_key(canonical_title(m.group(1))): m.group(1)
+        for m in re.finditer(r"《([^《》]{2,120})》", text)
+        if BASIS.search(text[max(0, m.start() - 6) : m.start()])
+    }
     for draft in events:
         if draft.kind != "policy_release" or len(draft.policies) < 2:
             continue
-        span = text[draft.start : draft.end]
-        bases = {
-            name_key(canonical_title(m.group(1)))
-            for m in re.finditer(r"《([^《》]{2,120})》", span)
-            if BASIS.search(span[max(0, m.start() - 6) : m.start()])
-        }
         kept = [p for p in draft.policies if name_key(canonical_title(p)) not in bases]
-        if kept and len(kept) < len(draft.policies):
-            draft.policies = kept
-            draft.rules.append(BASIS.name)
+        if not kept or len(kept) == len(draft.policies):
+            continue
+        dropped = [bases[name_key(canonical_title(p))] for p in draft.policies if p not in kept]
+        theirs = {n for title in dropped for n in issuers_of_title(title)}
+        ours = {n for title in kept for n in issuers_of_title(title)}
+        draft.policies = kept
+        draft.organisations = [
+            (name, role) for name, role in draft.organisations if not _only_theirs(name, theirs - ours)
+        ]
+        draft.rules.append(BASIS.name)
+
+
+def _only_theirs(name: str, issuers: set[str]) -> bool:
+    """Whether a body is one of the issuers of a cited basis only (国务院办公厅 of 国办发…)."""
+    return any(name == issuer or name.startswith(issuer) or issuer.startswith(name) for issuer in issuers)
 
 
 _LONGEST_EVIDENCE = 2000  # an event's evidence is a sentence or two: look back no further

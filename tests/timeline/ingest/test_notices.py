@@ -259,6 +259,28 @@ def test_a_release_keeps_what_it_releases_not_what_it_rests_on():
     assert release.policies == ["北湖市科技园区认定细则"]
 
 
+def test_a_basis_cited_elsewhere_in_the_notice_is_dropped_with_its_issuer():
+    """The body of a notice cites its basis (为贯彻落实《…》) far from the sentence that issues it."""
+    text = (
+        "现将《北湖市科技园区提升行动方案》印发给你们，请认真贯彻执行。\n"
+        "为贯彻落实《东方省人民政府关于推动科技园区高质量发展的意见》，制定本方案。"
+    )
+    release = EventDraft(
+        "policy_release",
+        PartialDate(2023, 5),
+        "印发方案",
+        text[:30],
+        0,
+        30,
+        0,
+        organisations=[("东方省人民政府", "issuer"), ("北湖市人民政府", "issuer")],
+        policies=["北湖市科技园区提升行动方案", "东方省人民政府关于推动科技园区高质量发展的意见"],
+    )
+    facts_of(text, events=[release])
+    assert release.policies == ["北湖市科技园区提升行动方案"]
+    assert release.organisations == [("北湖市人民政府", "issuer")]
+
+
 def test_a_release_of_only_its_basis_keeps_it():
     text = "根据《东方省科技园区管理办法》，北湖市开展园区认定。"
     release = EventDraft(
