@@ -1335,8 +1335,23 @@ def _attach(draft: EventDraft, mentions: Iterable[Mention], text: str) -> None:
                 _add_org(draft, mention.name, _role(text, mention.end, draft.kind))
         elif mention.kind == "person":
             _add(draft.people, mention.name)
-        elif mention.kind == "policy":
+        elif mention.kind == "policy" and not _delivered(text, mention):
             _add(draft.policies, mention.name)
+
+
+_DELIVERED = rule(
+    "policy.delivered_speech",
+    "policy",
+    pattern=r"(?:作|做)了?(?:题为)?$",
+    matches=("司长张三代表科技部作了", "局长李四作题为"),
+    misses=("科技部印发了", "会议审议了"),
+    why="局长作了《…工作报告》: a report delivered at a meeting is a speech, not a policy of the event",
+)
+
+
+def _delivered(text: str, mention: Mention) -> bool:
+    """Whether a 《…》 title is a speech someone delivers (作了《…报告》), not a document."""
+    return _DELIVERED.test(text[max(0, mention.start - 8) : mention.start])
 
 
 _ACTOR = rule(
@@ -1847,7 +1862,7 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
             context.text[mention.end : mention.end + 80]
         ):
             _add_org(owner, mention.name, "participant")
-        elif mention.kind == "policy":
+        elif mention.kind == "policy" and not _delivered(context.text, mention):
             _add(owner.policies, mention.name)  # a plan presented or discussed at the gathering
         elif in_lead and owner is lead and not _recalled(context, sentence, lead):
             if mention.kind == "organisation" and not (

@@ -159,3 +159,21 @@ def test_a_figure_after_a_speaker_s_words_in_the_paragraph_is_theirs() -> None:
     statistic = next(d for d in events(text) if d.kind == "statistic" and d.date.iso() == "2023")
     assert statistic.people == ["陈立新"]
     assert any("火炬" in name for name, _ in statistic.organisations)
+
+
+def test_a_report_delivered_at_a_meeting_is_no_policy_of_it() -> None:
+    text = (
+        "6月12日，江北省科技厅在北湖市召开2024年度全省园区工作会议。"
+        "厅长周明远代表江北省科技厅作了《全省园区发展工作报告》。"
+    )
+    meeting = only(events(text), "meeting")
+    assert meeting.policies == []
+
+
+def test_a_plan_presented_at_a_meeting_stays_named() -> None:
+    text = (
+        "6月12日，江北省科技厅在北湖市召开2024年度全省园区工作会议。"
+        "会议审议了《北湖高新区发展规划（2024-2030年）》。"
+    )
+    meeting = only(events(text), "meeting")
+    assert meeting.policies == ["北湖高新区发展规划（2024-2030年）"]
