@@ -267,7 +267,11 @@ def discover_names(text: str, kind: str) -> list[Mention]:
             _COUNTED.search(text[max(0, start - 6) : start]) or _GENERIC_CLASS.search(trimmed)
         ):
             continue
-        if text[end : end + 1] == "长" or trimmed.endswith(("副", "正")):
+        if (
+            text[end : end + 1] == "长"
+            or trimmed.endswith(("副", "正"))
+            or EDITION_OF_GATHERING.test(trimmed)
+        ):
             continue
         if text[end : end + 3] == "”称号" or _COUNT_AFTER.match(text, end):
             continue  # a title being awarded, or a class being counted (研究中心56家)
@@ -299,6 +303,16 @@ UNIT_KEEPS_PARENT = rule(
     ),
     misses=("江南大学微电子研究所所长表示 → 微电子研究所", "江南大学和东海研究院签约 → 江南大学东海研究院"),
     why="a unit printed right after its parent body is the parent's unit: 某某大学微电子研究所",
+)
+
+
+EDITION_OF_GATHERING = rule(
+    "entity.edition_of_gathering",
+    "entity",
+    pattern=r"^第[一二三四五六七八九十百\d]+(?:届|次|期)",
+    matches=("第五届江南园区管委会", "第12次全省科技"),
+    misses=("江南园区管委会", "第一医院"),
+    why="第八届…管委会主任联席会议: a name opening with an edition is a gathering's, not a body's",
 )
 
 

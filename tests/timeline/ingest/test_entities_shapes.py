@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.ingest.entities import Gazetteer, find_entities
+from timeline.ingest.entities import Gazetteer, discover_names, find_entities
 from timeline.ingest.shapes import park_forms, park_key
 from timeline.ingest.spans import Occupied, Placed
 from timeline.ingest.types import GazetteerEntry
@@ -152,3 +152,9 @@ def test_a_zones_committee_keeps_its_park() -> None:
 @pytest.mark.parametrize("text", ["高新区管委会召开会议。", "市委市人民政府高度重视。"])
 def test_a_body_with_no_place_in_its_name_is_a_reference(text: str) -> None:
     assert found(text, "organisation") == []
+
+
+def test_an_edition_of_a_gathering_is_no_body() -> None:
+    text = "第五届江南园区管委会主任座谈会在北湖召开，江南园区管委会主任出席。"
+    names = [m.name for m in discover_names(text, "organisation")]
+    assert "第五届江南园区管委会" not in names
