@@ -1856,7 +1856,7 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
                 _add_org(owner, mention.name, _role(context.text, mention.end, owner.kind))
         elif mention.kind == "person" and _acts(context.text, mention) and (mention.title or in_lead):
             _add(owner.people, mention.name)
-            if mention.organisation and not re.search(r"院士|教授|研究员|专家", mention.title):
+            if _printed_office(context, mention) and not re.search(r"院士|教授|研究员|专家", mention.title):
                 _add_org(owner, mention.organisation, "participant")
         elif mention.kind == "organisation" and _REPRESENTED.test(
             context.text[mention.end : mention.end + 80]
@@ -1979,6 +1979,28 @@ _REPRESENTED = rule(
     misses=("的产品在展会上亮相",),
     why="…、招商银行相关负责人作演讲: a body whose people speak or attend takes part",
 )
+
+
+_PRINTED_OFFICE = rule(
+    "entity.event.printed_office",
+    "entity",
+    pattern=r"^[^。；！？，,]{0,16}$",
+    matches=("党组书记、局长", "常务副主任"),
+    misses=("到会致辞，副省长", "。局长"),
+    why="北海市科技局局长张三致辞: a speaker's body takes part when printed beside them, "
+    "not when only their title implies it (副省长张三 → 省人民政府)",
+)
+
+
+def _printed_office(context: ItemContext, person: Mention) -> bool:
+    """Whether the body a speaker holds office in is printed just before them (江南市科技局局长张三)."""
+    return bool(person.organisation) and any(
+        m.kind == "organisation"
+        and m.name == person.organisation
+        and m.end <= person.start
+        and _PRINTED_OFFICE.test(context.text[m.end : person.start])
+        for m in context.mentions
+    )
 
 
 def _acts(text: str, mention: Mention) -> bool:

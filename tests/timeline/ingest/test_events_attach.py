@@ -177,3 +177,17 @@ def test_a_plan_presented_at_a_meeting_stays_named() -> None:
     )
     meeting = only(events(text), "meeting")
     assert meeting.policies == ["北湖高新区发展规划（2024-2030年）"]
+
+
+def test_a_speakers_body_printed_beside_them_takes_part() -> None:
+    text = "6月12日，2024北湖园区发展论坛在北湖市开幕。江北省科技厅厅长周明远出席并致辞。"
+    forum = only(events(text), "forum")
+    assert "周明远" in forum.people
+    assert any(name == "江北省科技厅" for name, _ in forum.organisations)
+
+
+def test_a_body_only_a_speakers_title_implies_takes_no_part() -> None:
+    text = "6月12日，2024北湖园区发展论坛在北湖市开幕。江北省副省长周明远到会致辞。"
+    forum = only(events(text), "forum")
+    assert "周明远" in forum.people
+    assert not any(name.startswith("江北省") for name, _ in forum.organisations)
