@@ -191,3 +191,14 @@ def test_a_body_only_a_speakers_title_implies_takes_no_part() -> None:
     forum = only(events(text), "forum")
     assert "周明远" in forum.people
     assert not any(name.startswith("江北省") for name, _ in forum.organisations)
+
+
+def test_a_body_a_guest_formerly_served_takes_no_part() -> None:
+    text = (
+        "6月12日，2024北湖园区发展论坛在北湖市开幕。"
+        "江南日报社原社长周明远、江北省科技厅厅长李文华出席开幕式并致辞。"
+    )
+    forum = only(events(text), "forum")
+    names = [name for name, _ in forum.organisations]
+    assert "江南日报社" not in names
+    assert "江北省科技厅" in names
