@@ -1482,6 +1482,36 @@ def _add(values: list[str], name: str) -> None:
         values.append(name)
 
 
+_SOURCE = rule(
+    "entity.event.source_credit",
+    "entity",
+    pattern=r"(?:来源|稿源|出处|转载自|转自|来自)\s*[:：]\s*$",
+    matches=("来源：", "稿源: "),
+    misses=("会议由", "主办单位："),
+    why="来源：江南日报: the source an item credits is the messenger, no party to the event",
+)
+_MEDIA = rule(
+    "entity.event.media_headline",
+    "entity",
+    pattern=rf"(?:{lx.alternation(lx.MEDIA_HEADS)})$",
+    matches=("江南日报社", "北湖科技导报", "东海电视台"),
+    misses=("江南日报社青年编辑部", "北湖科技园", "东海报业集团有限公司"),
+    why="江南日报：园区营收增长: a newspaper opening a headline with a colon credits the story",
+)
+
+
+def _credited(text: str, mention: Mention) -> bool:
+    """来源：江南日报, or 江南日报：… opening a line: the item's source, not a party (its
+    people who chair or speak still bring it in)."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    headline = (
+        not text[line_start : mention.start].strip()
+        and text[mention.end : mention.end + 1] in (":", "：")
+        and _MEDIA.test(mention.name)
+    )
+    return headline or _SOURCE.test(text[max(0, mention.start - 8) : mention.start])
+
+
 def _add_org(draft: EventDraft, name: str, role: str) -> None:
     if all(existing != name for existing, _ in draft.organisations):
         draft.organisations.append((name, role))
@@ -1886,6 +1916,7 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
                 _honorific(context.text, mention)
                 or _reporting(context.text, mention)
                 or _former_office(context.text, mention)
+                or _credited(context.text, mention)
             ):
                 _add_org(lead, mention.name, _role(context.text, mention.end, lead.kind))
             elif mention.kind == "park":

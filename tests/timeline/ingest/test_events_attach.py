@@ -202,3 +202,15 @@ def test_a_body_a_guest_formerly_served_takes_no_part() -> None:
     names = [name for name, _ in forum.organisations]
     assert "江南日报社" not in names
     assert "江北省科技厅" in names
+
+
+def test_the_source_an_item_credits_takes_no_part() -> None:
+    text = (
+        "科技日报：北湖高新区上半年营收增长\n"
+        "来源：科技日报\n"
+        "6月12日，江北省科技厅在北湖市召开全省园区经济运行座谈会。"
+    )
+    forum = only(events(text), "forum")
+    names = [name for name, _ in forum.organisations]
+    assert "科技日报社" not in names
+    assert "江北省科技厅" in names
