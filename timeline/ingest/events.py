@@ -16,6 +16,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from timeline.ingest import confidence as confidence_model
 from timeline.ingest import lexicon as lx
@@ -1909,7 +1910,16 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
             context.text[mention.end : mention.end + 80]
         ):
             _add_org(owner, mention.name, "participant")
-        elif mention.kind == "policy" and not _delivered(context.text, mention):
+        elif (
+            mention.kind == "policy"
+            and (
+                in_lead
+                or _told_beside(sents, sentence, owner.start - context.offset)
+                or _worked_on(context.text, mention)
+                or _THEME.test(f"{owner.title}|{mention.name}")
+            )
+            and not _delivered(context.text, mention)
+        ):
             _add(owner.policies, mention.name)  # a plan presented or discussed at the gathering
         elif in_lead and owner is lead and not _recalled(context, sentence, lead):
             if mention.kind == "organisation" and not (
@@ -1921,6 +1931,46 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
                 _add_org(lead, mention.name, _role(context.text, mention.end, lead.kind))
             elif mention.kind == "park":
                 _add(lead.parks, mention.name)
+
+
+def _told_beside(sents: list[Sentence], sentence: Sentence | None, at: int) -> bool:
+    """Whether a sentence is in the paragraph that reports the gathering starting at ``at``."""
+    told = next((s for s in sents if s.start <= at < s.end), None)
+    return sentence is not None and told is not None and sentence.paragraph == told.paragraph
+
+
+_WORKED_ON = rule(
+    "policy.worked_on_at_gathering",
+    "policy",
+    pattern=r"(?:研究|审议|讨论|解读|学习|宣读|宣讲|落实|贯彻|围绕|聚焦)(?:了|好)?$",
+    matches=("与会代表研究了", "要求各地落实好"),
+    misses=("他指出，", "园区是我们的使命，"),
+    why="会议研究了《…》: a plan a gathering studies or sets to work on is its policy; one a "
+    "speaker only quotes later in the item (他指出，《纲要》提出…) is not",
+)
+
+
+def _shares_theme(pair: str) -> bool:
+    """Whether a gathering's name and a plan's title share a run of six characters or more."""
+    gathering, title = pair.split("|", 1)
+    match = SequenceMatcher(None, gathering, title, autojunk=False).find_longest_match()
+    return match.size >= 6
+
+
+_THEME = rule(
+    "policy.gathering_theme",
+    "policy",
+    predicate=_shares_theme,
+    matches=("北湖绿色低碳园区发展论坛|北湖绿色低碳园区建设方案",),
+    misses=("北湖园区发展论坛|江南高新区十四五发展规划",),
+    why="北湖绿色低碳园区发展论坛 and 《北湖绿色低碳园区建设方案》: a plan named after a "
+    "gathering's theme is what it discusses, wherever the item names it",
+)
+
+
+def _worked_on(text: str, mention: Mention) -> bool:
+    """Whether the clause before a 《…》 title studies, discusses or implements it."""
+    return _WORKED_ON.test(text[max(0, mention.start - 8) : mention.start])
 
 
 def _reply_addressees(context: ItemContext, drafts: list[EventDraft]) -> None:

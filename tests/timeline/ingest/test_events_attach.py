@@ -214,3 +214,33 @@ def test_the_source_an_item_credits_takes_no_part() -> None:
     names = [name for name, _ in forum.organisations]
     assert "科技日报社" not in names
     assert "江北省科技厅" in names
+
+
+GATHERING_THEN_SPEECH = (
+    "6月12日，2024北湖园区发展论坛在北湖市开幕。\n"
+    "江北省科技厅厅长周明远出席并致辞。\n"
+    "来自各地的园区代表交流了经验。\n"
+    "周明远指出，{clause}《江南高新区十四五发展规划》提出到2025年营收翻番。"
+)
+
+
+def test_a_plan_a_speaker_only_quotes_later_is_no_policy_of_the_gathering() -> None:
+    forum = only(events(GATHERING_THEN_SPEECH.format(clause="")), "forum")
+    assert forum.policies == []
+
+
+def test_a_plan_the_gathering_works_on_later_is_its_policy() -> None:
+    text = GATHERING_THEN_SPEECH.format(clause="要认真落实").replace("提出到2025年营收翻番", "")
+    forum = only(events(text), "forum")
+    assert forum.policies == ["江南高新区十四五发展规划"]
+
+
+def test_a_plan_named_after_the_gatherings_theme_is_its_policy() -> None:
+    text = (
+        "6月12日，北湖绿色低碳园区发展论坛在北湖市开幕。\n"
+        "江北省科技厅厅长周明远出席并致辞。\n"
+        "来自各地的园区代表交流了经验。\n"
+        "周明远指出，《北湖绿色低碳园区建设方案》提出到2025年建成示范园区。"
+    )
+    forum = only(events(text), "forum")
+    assert forum.policies == ["北湖绿色低碳园区建设方案"]
