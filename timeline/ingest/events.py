@@ -1462,7 +1462,7 @@ _FORMER = rule(
     "entity",
     pattern=r"^原\||\|原$",
     matches=("|原", "原|"),
-    misses=("|主任", "会|原"),
+    misses=("|主任", "在|召开"),
     why="江南日报社原社长张三出席: the body a guest formerly served is no party to the event",
 )
 
