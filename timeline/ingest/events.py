@@ -1922,6 +1922,8 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
         ):
             _add(owner.policies, mention.name)  # a plan presented or discussed at the gathering
         elif in_lead and owner is lead and not _recalled(context, sentence, lead):
+            if mention.kind == "organisation" and _before_lead(context, sents, sentence, mention, lead):
+                continue
             if mention.kind == "organisation" and not (
                 _honorific(context.text, mention)
                 or _reporting(context.text, mention)
@@ -1931,6 +1933,29 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
                 _add_org(lead, mention.name, _role(context.text, mention.end, lead.kind))
             elif mention.kind == "park":
                 _add(lead.parks, mention.name)
+
+
+_TOLD_BEFORE = rule(
+    "entity.event.background_before_lead",
+    "entity",
+    pattern=r"[。！？；]",
+    matches=("批准，升格为国家级高新区。4月29日，省政府",),
+    misses=("在北湖市召开", "、江南大学联合主办的"),
+    why="目前，园区已获国务院批准。4月29日，省政府召开…: a body an earlier sentence of the "
+    "gathering's paragraph names tells its background, not a party to it",
+)
+
+
+def _before_lead(
+    context: ItemContext, sents: list[Sentence], sentence: Sentence | None, mention: Mention, lead: EventDraft
+) -> bool:
+    """Whether a body is named in a sentence before the lead gathering's, in its paragraph."""
+    at = lead.start - context.offset
+    return (
+        mention.end <= at
+        and _told_beside(sents, sentence, at)
+        and _TOLD_BEFORE.test(context.text[mention.end : at])
+    )
 
 
 def _told_beside(sents: list[Sentence], sentence: Sentence | None, at: int) -> bool:

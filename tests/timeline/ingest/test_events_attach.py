@@ -244,3 +244,14 @@ def test_a_plan_named_after_the_gatherings_theme_is_its_policy() -> None:
     )
     forum = only(events(text), "forum")
     assert forum.policies == ["北湖绿色低碳园区建设方案"]
+
+
+def test_a_body_an_earlier_sentence_of_the_lead_names_is_background() -> None:
+    text = (
+        "北湖高新区启动大会召开\n"
+        "目前，北湖高新区已获江北省人民政府批准升级。6月12日，北湖市科技局在北湖市召开北湖高新区启动暨发展动员大会。"
+    )
+    meeting = only(events(text), "meeting")
+    names = [name for name, _ in meeting.organisations]
+    assert "江北省人民政府" not in names
+    assert "北湖市科技局" in names
