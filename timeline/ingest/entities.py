@@ -434,7 +434,18 @@ def _tidy(name: str) -> str:
 # ---------------------------------------------------------------- policies
 
 _DOC_WORDS = alternation(POLICY_DOC_WORDS)
-_POLICY_RE = re.compile(rf"《([^《》\n]{{0,80}}?(?:{_DOC_WORDS})(?:[（(][^（）()]{{2,14}}[）)])?)》")
+ISSUED_TITLE = rule(
+    "policy.issued_title",
+    "policy",
+    pattern=r"^(?:国务院|中共中央|[\u4e00-\u9fff]{2,20}?(?:部|委员会|厅|局|人民政府|办公厅))关于[^《》\n]{4,60}?的[\u4e00-\u9fff]{2,6}$",
+    matches=("国务院关于加快培育新兴产业的决策", "江南省人民政府关于园区发展的若干思路"),
+    misses=("关于园区发展的思考", "园区发展的抉择", "江南日报关于园区的报道集"),
+    why="《某部关于…的X》: an issuer and 关于…的 make a document, whatever word ends its title",
+)
+_ISSUED = ISSUED_TITLE.pattern.pattern.strip("^$")
+_POLICY_RE = re.compile(
+    rf"《([^《》\n]{{0,80}}?(?:{_DOC_WORDS})(?:[（(][^（）()]{{2,14}}[）)])?|{_ISSUED})\s*》"
+)
 # a 文号 in any of the bracket pairs offices print: 〔〕 [] ［］ （） () 【】, digits of either width
 _DOC_NUMBER_RE = re.compile(
     r"[\u4e00-\u9fff]{1,10}\s*[〔\[［(（【]\s*(?:19|20|１９|２０)[\d０-９]{2}\s*[〕\]］)）】]\s*第?\s*[\d０-９]{1,4}\s*号"
