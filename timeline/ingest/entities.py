@@ -540,7 +540,7 @@ NAME_THEN_DAY = rule(
     why="主任张三12日介绍: a name followed by the day and then an act is a name, as before the act",
 )
 _AFTER_NAME = (
-    rf"(?=[，,、。：:；（(\s]|等|在|和|与|及|是|同志|同|一行|率|带队|带领|分别|到会|会见|会同|陪同|参加|考察|调研|走访|视察|"
+    rf"(?=[，,、。：:；（(\s]|等|在|和|与|及|是|同志|同|一行|率|带队|带领|到|赴|莅临|前往|出席|主持|分别|到会|会见|会同|陪同|参加|考察|调研|走访|视察|"
     rf"一同|先后|相继|共同|讲话|宣读|颁发|应邀|座谈|为|向|对|{_SPEECH}|{NAME_THEN_DAY.pattern.pattern[1:]}|$)"
 )
 _AFTER_NAME_RE = re.compile(_AFTER_NAME)

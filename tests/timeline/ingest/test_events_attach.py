@@ -255,3 +255,9 @@ def test_a_body_an_earlier_sentence_of_the_lead_names_is_background() -> None:
     names = [name for name, _ in meeting.organisations]
     assert "江北省人民政府" not in names
     assert "北湖市科技局" in names
+
+
+def test_an_official_who_goes_to_a_park_brings_their_government() -> None:
+    visit = only(events("6月12日，江南市市长张明远到北湖高新区调研。"), "visit")
+    assert visit.people == ["张明远"]
+    assert ("江南市人民政府", "participant") in visit.organisations
