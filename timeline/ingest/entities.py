@@ -250,7 +250,9 @@ def discover_names(text: str, kind: str) -> list[Mention]:
             pos = end
         if ends_inside_word(text, match.start(2), end):
             continue  # rule entity.ends_inside_word: 决策部|署, 零部|件, 大学|生
-        trimmed = _shaped_stem(text, match.start(2), _trim_left(stem), match.start(1))
+        glued = kind == "organisation" and bool(found) and found[-1].end == match.start(1)
+        left = stem if glued and UNIT_STEM.test(stem) else _trim_left(stem)
+        trimmed = _shaped_stem(text, match.start(2), left, match.start(1))
         if trimmed is None:
             continue
         shaped, trimmed = trimmed, _joined_portfolio(text, match.start(2), trimmed, head)  # 工业和|信息化厅
@@ -286,6 +288,22 @@ def discover_names(text: str, kind: str) -> list[Mention]:
         if kind == "organisation":
             found.extend(_coordinated(text, start, head, trimmed))
     return found
+
+
+def _noun_stem(stem: str) -> bool:
+    words = words_of(stem)
+    return bool(words) and all(tag in ("n", "vn", "nz") for _, tag in words)
+
+
+# 同济大学|发展研究院: a unit printed right after its parent keeps a stem a stop word would cut
+UNIT_STEM = rule(
+    "entity.unit_stem",
+    "entity",
+    predicate=_noun_stem,
+    matches=("发展", "服务"),
+    misses=("举办", "支持"),
+    why="某某大学发展研究院: a unit's stem that is a noun (发展, 服务) is its name, not a verb before it",
+)
 
 
 def _unit_example(example: str) -> bool:

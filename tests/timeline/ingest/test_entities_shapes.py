@@ -158,3 +158,13 @@ def test_an_edition_of_a_gathering_is_no_body() -> None:
     text = "第五届江南园区管委会主任座谈会在北湖召开，江南园区管委会主任出席。"
     names = [m.name for m in discover_names(text, "organisation")]
     assert "第五届江南园区管委会" not in names
+
+
+def test_a_unit_with_a_noun_stem_keeps_its_parent() -> None:
+    names = [m.name for m in discover_names("论坛由江南大学发展研究院主办。", "organisation")]
+    assert names == ["江南大学发展研究院"]
+
+
+def test_a_verb_after_a_body_starts_no_unit() -> None:
+    names = [m.name for m in discover_names("江南大学举办研究院成立仪式。", "organisation")]
+    assert names == ["江南大学"]
