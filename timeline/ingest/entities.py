@@ -20,6 +20,7 @@ import ahocorasick
 
 from people.names import name_key
 from timeline.ingest.lexicon import (
+    NAME_SCOPES,
     NAME_TAILS,
     ORGANISATION_HEADS,
     PARK_HEADS,
@@ -902,7 +903,8 @@ _UNIT_OF = rule(
     ),
     matches=("规划司发布了数据", "成果转化与区域创新司负责", "办公厅印发通知"),
     misses=("司长张三表示", "与国家统计局联合发布", "副部长李四出席", "局长王五致辞", "汇报了中心工作"),
-    why="a sub-unit keeps its parent: the unit after a known body is that body's unit, not a new body",
+    why="a sub-unit keeps its parent: the unit after a known body is that body's unit, not a new "
+    "body (unless named with a national scope of its own, 中国金融信息中心)",
 )
 _ADMINISTRATION = re.compile(r"管理委员会|管委会|党工委")
 
@@ -915,6 +917,8 @@ def _unit_of(mention: Mention, text: str) -> Mention:
     unit = _UNIT_OF.pattern.match(text[mention.end : mention.end + 16])
     if unit is None or starts_with_glue(unit.group(1)) or re.search(_TITLES, unit.group(1)):
         return mention
+    if unit.group(1).startswith(NAME_SCOPES):
+        return mention  # 新华社中国金融信息中心: a name of national scope is a body of its own
     last = _ONE_CHAR_HEAD_WORDS.get(unit.group(1)[-1])
     if last is not None and last.search(unit.group(1)[:-1]):
         return mention  # 国务院决策部署: 部署 is a word, not a unit ending in 署

@@ -119,6 +119,11 @@ def test_a_sub_unit_keeps_its_parent(text: str, expected: list[str]) -> None:
     assert [m.name for m in find_entities(text, UNITS) if m.kind == "organisation"] == expected
 
 
+def test_a_body_of_national_scope_after_a_known_body_is_not_its_unit() -> None:
+    names = [m.name for m in find_entities("科技部中国科技交流中心承办", UNITS) if m.kind == "organisation"]
+    assert "科学技术部中国科技交流中心" not in names
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
