@@ -1467,11 +1467,23 @@ _FORMER = rule(
 )
 
 
+_SUPPORTING = rule(
+    "entity.event.supporter",
+    "entity",
+    pattern=r"^[^，。；]{0,12}?(?:协办|赞助|提供支持|支持单位|特别支持)",
+    matches=("、江南银行协办", "提供支持"),
+    misses=("联合主办", "承办"),
+    why="江南银行协办, X提供支持: a co-sponsor or supporter lends its name; it takes no part",
+)
+
+
 def _role(text: str, end: int, kind: str = "") -> str:
     after = text[end : end + 14]
     if re.match(r"^[^，。；]{0,12}?主办", after):
         return "organiser"
-    if re.match(r"^[^，。；]{0,12}?(?:承办|协办)", after):
+    if _SUPPORTING.test(after):
+        return "supporter"
+    if re.match(r"^[^，。；]{0,12}?承办", after):
         return "host"
     if kind == "policy_release" or re.match(r"^[^，。；]{0,8}?(?:印发|出台|发布|制定)", after):
         return "issuer"
@@ -1514,6 +1526,8 @@ def _credited(text: str, mention: Mention) -> bool:
 
 
 def _add_org(draft: EventDraft, name: str, role: str) -> None:
+    if role == "supporter":
+        return  # rule entity.event.supporter
     if all(existing != name for existing, _ in draft.organisations):
         draft.organisations.append((name, role))
 

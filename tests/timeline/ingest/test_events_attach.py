@@ -261,3 +261,11 @@ def test_an_official_who_goes_to_a_park_brings_their_government() -> None:
     visit = only(events("6月12日，江南市市长张明远到北湖高新区调研。"), "visit")
     assert visit.people == ["张明远"]
     assert ("江南市人民政府", "participant") in visit.organisations
+
+
+def test_a_co_sponsor_lends_its_name_and_takes_no_part() -> None:
+    text = "6月12日，2024北湖园区发展论坛在北湖市开幕。论坛由江南大学主办，江南银行协办。"
+    forum = only(events(text), "forum")
+    names = [name for name, _ in forum.organisations]
+    assert "江南大学" in names
+    assert "江南银行" not in names
