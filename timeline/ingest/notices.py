@@ -266,14 +266,16 @@ def read_policies(
 
 def _issuers_to_events(found: dict[str, PolicyFacts], events: Iterable[EventDraft]) -> None:
     """A release of a policy, or a status it grants (一、同意X升级为…), is its issuers' act: the
-    bodies its title names (国务院关于…的批复, rule entity.event.policy_issuer) take part, whether
-    or not the event's sentence names them."""
+    bodies its title names (国务院关于…的批复, rule entity.event.policy_issuer), or for the
+    notice's own document those its heading or signature names, take part, whether or not the
+    event's sentence names them."""
     for draft in events:
         if draft.kind not in ("policy_release", "park_signup") or FORWARDED.search(draft.evidence):
             continue
         for policy in draft.policies[:1]:  # the document the event issues, not those it cites
             facts = found.get(name_key(canonical_title(policy)))
-            issuers = facts.issuers if facts is not None and POLICY_ISSUER.test(facts.title) else []
+            named = facts is not None and (facts.own or POLICY_ISSUER.test(facts.title))
+            issuers = facts.issuers if named else []  # the notice's own: its heading names them
             for issuer in issuers:
                 if all(name != issuer for name, _ in draft.organisations):
                     draft.organisations.append((issuer, "issuer"))
