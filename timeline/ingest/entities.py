@@ -281,6 +281,8 @@ def discover_names(text: str, kind: str) -> list[Mention]:
         name = trimmed + head
         if head == "政府" and trimmed.endswith(("市", "省", "区", "县", "州")):
             name = trimmed + "人民政府"  # rule entity.government_forms: one record, its full form
+        if PARTY_COMMITTEE_LEVEL.test(name):
+            name = trimmed + head[1:]  # 福田区区委 → 福田区委: the level is printed twice
         parent = found[-1] if found and found[-1].end == start and kind == "organisation" else None
         if parent is not None:  # rule entity.unit_keeps_parent: 某某大学|微电子研究所
             start, name = parent.start, parent.name + name
@@ -289,6 +291,16 @@ def discover_names(text: str, kind: str) -> list[Mention]:
         if kind == "organisation":
             found.extend(_coordinated(text, start, head, trimmed))
     return found
+
+
+PARTY_COMMITTEE_LEVEL = rule(
+    "entity.party_committee_level",
+    "entity",
+    pattern=r"(?:区区委|市市委|县县委|省省委)$",
+    matches=("江南区区委", "北湖市市委"),
+    misses=("江南区委", "北湖市委"),
+    why="江南区区委书记: the level printed twice names the district's party committee, 江南区委",
+)
 
 
 def _noun_stem(stem: str) -> bool:

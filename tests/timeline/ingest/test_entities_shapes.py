@@ -173,3 +173,8 @@ def test_a_unit_with_a_noun_stem_keeps_its_parent() -> None:
 def test_a_verb_after_a_body_starts_no_unit() -> None:
     names = [m.name for m in discover_names("江南大学举办研究院成立仪式。", "organisation")]
     assert names == ["江南大学"]
+
+
+def test_a_party_committee_printed_with_its_level_twice_is_named_once() -> None:
+    names = [m.name for m in discover_names("江南区区委书记张三陪同考察。", "organisation")]
+    assert names == ["江南区委"]
