@@ -1312,9 +1312,9 @@ def _supported(draft: EventDraft, name: str, evidence: str) -> bool:
 _ACTS_AS_ORG = rule(
     "entity.event.park_acts_as_body",
     "entity",
-    pattern=r"^(?![\u4e00-\u9fff]{0,8}?(?:园|区))[^，。；]{0,12}?(?:主办|承办|协办|指导|出台|印发|发布|制定)",
+    pattern=r"^(?![\u4e00-\u9fff]{0,8}?(?:园|区))[^，。；]{0,12}?(?:主办|承办|协办|指导|出台|印发|发布(?!会)|制定)",
     matches=("管委会出台了十条措施", "主办的论坛"),
-    misses=("未来产业园集中发布", "举办论坛"),
+    misses=("未来产业园集中发布", "举办论坛", "论坛新闻发布会"),
     why="高新区出台…: the park's administration acts as a body; not when the name runs on (…产业园发布)",
 )
 

@@ -269,3 +269,9 @@ def test_a_co_sponsor_lends_its_name_and_takes_no_part() -> None:
     names = [name for name, _ in forum.organisations]
     assert "江南大学" in names
     assert "江南银行" not in names
+
+
+def test_a_park_named_in_a_press_conferences_name_issues_nothing() -> None:
+    text = "6月12日，江北省人民政府在省会召开中关村创新周发布会。"
+    conference = only(events(text), "press_conference")
+    assert all(name != "中关村" for name, _ in conference.organisations)
