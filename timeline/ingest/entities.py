@@ -20,6 +20,7 @@ import ahocorasick
 
 from people.names import name_key
 from timeline.ingest.lexicon import (
+    NAME_SCOPES,
     NAME_TAILS,
     ORGANISATION_HEADS,
     PARK_HEADS,
@@ -250,7 +251,9 @@ def discover_names(text: str, kind: str) -> list[Mention]:
             pos = end
         if ends_inside_word(text, match.start(2), end):
             continue  # rule entity.ends_inside_word: 决策部|署, 零部|件, 大学|生
-        trimmed = _shaped_stem(text, match.start(2), _trim_left(stem), match.start(1))
+        glued = kind == "organisation" and bool(found) and found[-1].end == match.start(1)
+        left = stem if glued and UNIT_STEM.test(stem) else _trim_left(stem)
+        trimmed = _shaped_stem(text, match.start(2), left, match.start(1))
         if trimmed is None:
             continue
         shaped, trimmed = trimmed, _joined_portfolio(text, match.start(2), trimmed, head)  # 工业和|信息化厅
@@ -267,13 +270,19 @@ def discover_names(text: str, kind: str) -> list[Mention]:
             _COUNTED.search(text[max(0, start - 6) : start]) or _GENERIC_CLASS.search(trimmed)
         ):
             continue
-        if text[end : end + 1] == "长" or trimmed.endswith(("副", "正")):
+        if (
+            text[end : end + 1] == "长"
+            or trimmed.endswith(("副", "正"))
+            or EDITION_OF_GATHERING.test(trimmed)
+        ):
             continue
         if text[end : end + 3] == "”称号" or _COUNT_AFTER.match(text, end):
             continue  # a title being awarded, or a class being counted (研究中心56家)
         name = trimmed + head
         if head == "政府" and trimmed.endswith(("市", "省", "区", "县", "州")):
             name = trimmed + "人民政府"  # rule entity.government_forms: one record, its full form
+        if PARTY_COMMITTEE_LEVEL.test(name):
+            name = trimmed + head[1:]  # 福田区区委 → 福田区委: the level is printed twice
         parent = found[-1] if found and found[-1].end == start and kind == "organisation" else None
         if parent is not None:  # rule entity.unit_keeps_parent: 某某大学|微电子研究所
             start, name = parent.start, parent.name + name
@@ -282,6 +291,32 @@ def discover_names(text: str, kind: str) -> list[Mention]:
         if kind == "organisation":
             found.extend(_coordinated(text, start, head, trimmed))
     return found
+
+
+PARTY_COMMITTEE_LEVEL = rule(
+    "entity.party_committee_level",
+    "entity",
+    pattern=r"(?:区区委|市市委|县县委|省省委)$",
+    matches=("江南区区委", "北湖市市委"),
+    misses=("江南区委", "北湖市委"),
+    why="江南区区委书记: the level printed twice names the district's party committee, 江南区委",
+)
+
+
+def _noun_stem(stem: str) -> bool:
+    words = words_of(stem)
+    return bool(words) and all(tag in ("n", "vn", "nz") for _, tag in words)
+
+
+# 同济大学|发展研究院: a unit printed right after its parent keeps a stem a stop word would cut
+UNIT_STEM = rule(
+    "entity.unit_stem",
+    "entity",
+    predicate=_noun_stem,
+    matches=("发展", "服务"),
+    misses=("举办", "支持"),
+    why="某某大学发展研究院: a unit's stem that is a noun (发展, 服务) is its name, not a verb before it",
+)
 
 
 def _unit_example(example: str) -> bool:
@@ -299,6 +334,16 @@ UNIT_KEEPS_PARENT = rule(
     ),
     misses=("江南大学微电子研究所所长表示 → 微电子研究所", "江南大学和东海研究院签约 → 江南大学东海研究院"),
     why="a unit printed right after its parent body is the parent's unit: 某某大学微电子研究所",
+)
+
+
+EDITION_OF_GATHERING = rule(
+    "entity.edition_of_gathering",
+    "entity",
+    pattern=r"^第[一二三四五六七八九十百\d]+(?:届|次|期)",
+    matches=("第五届江南园区管委会", "第12次全省科技"),
+    misses=("江南园区管委会", "第一医院"),
+    why="第八届…管委会主任联席会议: a name opening with an edition is a gathering's, not a body's",
 )
 
 
@@ -420,7 +465,18 @@ def _tidy(name: str) -> str:
 # ---------------------------------------------------------------- policies
 
 _DOC_WORDS = alternation(POLICY_DOC_WORDS)
-_POLICY_RE = re.compile(rf"《([^《》\n]{{0,80}}?(?:{_DOC_WORDS})(?:[（(][^（）()]{{2,14}}[）)])?)》")
+ISSUED_TITLE = rule(
+    "policy.issued_title",
+    "policy",
+    pattern=r"^(?:国务院|中共中央|[\u4e00-\u9fff]{2,20}?(?:部|委员会|厅|局|人民政府|办公厅))关于[^《》\n]{4,60}?的[\u4e00-\u9fff]{2,6}$",
+    matches=("国务院关于加快培育新兴产业的决策", "江南省人民政府关于园区发展的若干思路"),
+    misses=("关于园区发展的思考", "园区发展的抉择", "江南日报关于园区的报道集"),
+    why="《某部关于…的X》: an issuer and 关于…的 make a document, whatever word ends its title",
+)
+_ISSUED = ISSUED_TITLE.pattern.pattern.strip("^$")
+_POLICY_RE = re.compile(
+    rf"《([^《》\n]{{0,80}}?(?:{_DOC_WORDS})(?:[（(][^（）()]{{2,14}}[）)])?|{_ISSUED})\s*》"
+)
 # a 文号 in any of the bracket pairs offices print: 〔〕 [] ［］ （） () 【】, digits of either width
 _DOC_NUMBER_RE = re.compile(
     r"[\u4e00-\u9fff]{1,10}\s*[〔\[［(（【]\s*(?:19|20|１９|２０)[\d０-９]{2}\s*[〕\]］)）】]\s*第?\s*[\d０-９]{1,4}\s*号"
@@ -515,7 +571,7 @@ NAME_THEN_DAY = rule(
     why="主任张三12日介绍: a name followed by the day and then an act is a name, as before the act",
 )
 _AFTER_NAME = (
-    rf"(?=[，,、。：:；（(\s]|等|在|和|与|及|是|同志|同|一行|率|带队|带领|分别|到会|会见|会同|陪同|参加|考察|调研|走访|视察|"
+    rf"(?=[，,、。：:；（(\s]|等|在|和|与|及|是|同志|同|一行|率|带队|带领|到|赴|莅临|前往|出席|主持|分别|到会|会见|会同|陪同|参加|考察|调研|走访|视察|"
     rf"一同|先后|相继|共同|讲话|宣读|颁发|应邀|座谈|为|向|对|{_SPEECH}|{NAME_THEN_DAY.pattern.pattern[1:]}|$)"
 )
 _AFTER_NAME_RE = re.compile(_AFTER_NAME)
@@ -859,7 +915,8 @@ _UNIT_OF = rule(
     ),
     matches=("规划司发布了数据", "成果转化与区域创新司负责", "办公厅印发通知"),
     misses=("司长张三表示", "与国家统计局联合发布", "副部长李四出席", "局长王五致辞", "汇报了中心工作"),
-    why="a sub-unit keeps its parent: the unit after a known body is that body's unit, not a new body",
+    why="a sub-unit keeps its parent: the unit after a known body is that body's unit, not a new "
+    "body (unless named with a national scope of its own, 中国金融信息中心)",
 )
 _ADMINISTRATION = re.compile(r"管理委员会|管委会|党工委")
 
@@ -872,6 +929,8 @@ def _unit_of(mention: Mention, text: str) -> Mention:
     unit = _UNIT_OF.pattern.match(text[mention.end : mention.end + 16])
     if unit is None or starts_with_glue(unit.group(1)) or re.search(_TITLES, unit.group(1)):
         return mention
+    if unit.group(1).startswith(NAME_SCOPES):
+        return mention  # 新华社中国金融信息中心: a name of national scope is a body of its own
     last = _ONE_CHAR_HEAD_WORDS.get(unit.group(1)[-1])
     if last is not None and last.search(unit.group(1)[:-1]):
         return mention  # 国务院决策部署: 部署 is a word, not a unit ending in 署

@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 
 from timeline.ingest import lexicon as lx
 from timeline.ingest.rules import Rule, rule
@@ -1406,9 +1407,9 @@ def _supported(draft: EventDraft, name: str, evidence: str) -> bool:
 _ACTS_AS_ORG = rule(
     "entity.event.park_acts_as_body",
     "entity",
-    pattern=r"^(?![\u4e00-\u9fff]{0,8}?(?:园|区))[^，。；]{0,12}?(?:主办|承办|协办|指导|出台|印发|发布|制定)",
+    pattern=r"^(?![\u4e00-\u9fff]{0,8}?(?:园|区))[^，。；]{0,12}?(?:主办|承办|协办|指导|出台|印发|发布(?!会)|制定)",
     matches=("管委会出台了十条措施", "主办的论坛"),
-    misses=("未来产业园集中发布", "举办论坛"),
+    misses=("未来产业园集中发布", "举办论坛", "论坛新闻发布会"),
     why="高新区出台…: the park's administration acts as a body; not when the name runs on (…产业园发布)",
 )
 
@@ -1423,6 +1424,7 @@ def _attach(draft: EventDraft, mentions: Iterable[Mention], text: str) -> None:
         elif mention.kind == "organisation":
             if not (
                 _honorific(text, mention)
+                or _former_office(text, mention)
                 or _reporting(text, mention)
                 or _possessor(text, mention)
                 or (draft.kind == "policy_release" and _recipient(text, mention))
@@ -1430,8 +1432,23 @@ def _attach(draft: EventDraft, mentions: Iterable[Mention], text: str) -> None:
                 _add_org(draft, mention.name, _role(text, mention.end, draft.kind))
         elif mention.kind == "person":
             _add(draft.people, mention.name)
-        elif mention.kind == "policy":
+        elif mention.kind == "policy" and not _delivered(text, mention):
             _add(draft.policies, mention.name)
+
+
+_DELIVERED = rule(
+    "policy.delivered_speech",
+    "policy",
+    pattern=r"(?:作|做)了?(?:题为)?$",
+    matches=("司长张三代表科技部作了", "局长李四作题为"),
+    misses=("科技部印发了", "会议审议了"),
+    why="局长作了《…工作报告》: a report delivered at a meeting is a speech, not a policy of the event",
+)
+
+
+def _delivered(text: str, mention: Mention) -> bool:
+    """Whether a 《…》 title is a speech someone delivers (作了《…报告》), not a document."""
+    return _DELIVERED.test(text[max(0, mention.start - 8) : mention.start])
 
 
 _ACTOR = rule(
@@ -1529,11 +1546,39 @@ _ACADEMY = rule(
 )
 
 
+def _former_office(text: str, mention: Mention) -> bool:
+    """科技日报社原社长张三, (原火炬中心主任)李四: a body a guest once served takes no part now."""
+    around = text[max(0, mention.start - 1) : mention.start] + "|" + text[mention.end : mention.end + 1]
+    return _FORMER.test(around)
+
+
+_FORMER = rule(
+    "entity.event.former_office",
+    "entity",
+    pattern=r"^原\||\|原$",
+    matches=("|原", "原|"),
+    misses=("|主任", "在|召开"),
+    why="江南日报社原社长张三出席: the body a guest formerly served is no party to the event",
+)
+
+
+_SUPPORTING = rule(
+    "entity.event.supporter",
+    "entity",
+    pattern=r"^[^，。；]{0,12}?(?:协办|赞助|提供支持|支持单位|特别支持)",
+    matches=("、江南银行协办", "提供支持"),
+    misses=("联合主办", "承办"),
+    why="江南银行协办, X提供支持: a co-sponsor or supporter lends its name; it takes no part",
+)
+
+
 def _role(text: str, end: int, kind: str = "") -> str:
     after = text[end : end + 14]
     if re.match(r"^[^，。；]{0,12}?主办", after):
         return "organiser"
-    if re.match(r"^[^，。；]{0,12}?(?:承办|协办)", after):
+    if _SUPPORTING.test(after):
+        return "supporter"
+    if re.match(r"^[^，。；]{0,12}?承办", after):
         return "host"
     if kind == "policy_release" or re.match(r"^[^，。；]{0,8}?(?:印发|出台|发布|制定)", after):
         return "issuer"
@@ -1545,7 +1590,39 @@ def _add(values: list[str], name: str) -> None:
         values.append(name)
 
 
+_SOURCE = rule(
+    "entity.event.source_credit",
+    "entity",
+    pattern=r"(?:来源|稿源|出处|转载自|转自|来自)\s*[:：]\s*$",
+    matches=("来源：", "稿源: "),
+    misses=("会议由", "主办单位："),
+    why="来源：江南日报: the source an item credits is the messenger, no party to the event",
+)
+_MEDIA = rule(
+    "entity.event.media_headline",
+    "entity",
+    pattern=rf"(?:{lx.alternation(lx.MEDIA_HEADS)})$",
+    matches=("江南日报社", "北湖科技导报", "东海电视台"),
+    misses=("江南日报社青年编辑部", "北湖科技园", "东海报业集团有限公司"),
+    why="江南日报：园区营收增长: a newspaper opening a headline with a colon credits the story",
+)
+
+
+def _credited(text: str, mention: Mention) -> bool:
+    """来源：江南日报, or 江南日报：… opening a line: the item's source, not a party (its
+    people who chair or speak still bring it in)."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    headline = (
+        not text[line_start : mention.start].strip()
+        and text[mention.end : mention.end + 1] in (":", "：")
+        and _MEDIA.test(mention.name)
+    )
+    return headline or _SOURCE.test(text[max(0, mention.start - 8) : mention.start])
+
+
 def _add_org(draft: EventDraft, name: str, role: str) -> None:
+    if role == "supporter":
+        return  # rule entity.event.supporter
     if all(existing != name for existing, _ in draft.organisations):
         draft.organisations.append((name, role))
 
@@ -1943,21 +2020,98 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
                 _add_org(owner, mention.name, _role(context.text, mention.end, owner.kind))
         elif mention.kind == "person" and _acts(context.text, mention) and (mention.title or in_lead):
             _add(owner.people, mention.name)
-            if mention.organisation and not re.search(r"院士|教授|研究员|专家", mention.title):
+            if _printed_office(context, mention) and not re.search(r"院士|教授|研究员|专家", mention.title):
                 _add_org(owner, mention.organisation, "participant")
         elif mention.kind == "organisation" and _REPRESENTED.test(
             context.text[mention.end : mention.end + 80]
         ):
             _add_org(owner, mention.name, "participant")
-        elif mention.kind == "policy":
+        elif (
+            mention.kind == "policy"
+            and (
+                in_lead
+                or _told_beside(sents, sentence, owner.start - context.offset)
+                or _worked_on(context.text, mention)
+                or _THEME.test(f"{owner.title}|{mention.name}")
+            )
+            and not _delivered(context.text, mention)
+        ):
             _add(owner.policies, mention.name)  # a plan presented or discussed at the gathering
         elif in_lead and owner is lead and not _recalled(context, sentence, lead):
+            if mention.kind == "organisation" and _before_lead(context, sents, sentence, mention, lead):
+                continue
             if mention.kind == "organisation" and not (
-                _honorific(context.text, mention) or _reporting(context.text, mention)
+                _honorific(context.text, mention)
+                or _reporting(context.text, mention)
+                or _former_office(context.text, mention)
+                or _credited(context.text, mention)
             ):
                 _add_org(lead, mention.name, _role(context.text, mention.end, lead.kind))
             elif mention.kind == "park":
                 _add(lead.parks, mention.name)
+
+
+_TOLD_BEFORE = rule(
+    "entity.event.background_before_lead",
+    "entity",
+    pattern=r"[。！？；]",
+    matches=("批准，升格为国家级高新区。4月29日，省政府",),
+    misses=("在北湖市召开", "、江南大学联合主办的"),
+    why="目前，园区已获国务院批准。4月29日，省政府召开…: a body an earlier sentence of the "
+    "gathering's paragraph names tells its background, not a party to it",
+)
+
+
+def _before_lead(
+    context: ItemContext, sents: list[Sentence], sentence: Sentence | None, mention: Mention, lead: EventDraft
+) -> bool:
+    """Whether a body is named in a sentence before the lead gathering's, in its paragraph."""
+    at = lead.start - context.offset
+    return (
+        mention.end <= at
+        and _told_beside(sents, sentence, at)
+        and _TOLD_BEFORE.test(context.text[mention.end : at])
+    )
+
+
+def _told_beside(sents: list[Sentence], sentence: Sentence | None, at: int) -> bool:
+    """Whether a sentence is in the paragraph that reports the gathering starting at ``at``."""
+    told = next((s for s in sents if s.start <= at < s.end), None)
+    return sentence is not None and told is not None and sentence.paragraph == told.paragraph
+
+
+_WORKED_ON = rule(
+    "policy.worked_on_at_gathering",
+    "policy",
+    pattern=r"(?:研究|审议|讨论|解读|学习|宣读|宣讲|落实|贯彻|围绕|聚焦)(?:了|好)?$",
+    matches=("与会代表研究了", "要求各地落实好"),
+    misses=("他指出，", "园区是我们的使命，"),
+    why="会议研究了《…》: a plan a gathering studies or sets to work on is its policy; one a "
+    "speaker only quotes later in the item (他指出，《纲要》提出…) is not",
+)
+
+
+def _shares_theme(pair: str) -> bool:
+    """Whether a gathering's name and a plan's title share a run of six characters or more."""
+    gathering, title = pair.split("|", 1)
+    match = SequenceMatcher(None, gathering, title, autojunk=False).find_longest_match()
+    return match.size >= 6
+
+
+_THEME = rule(
+    "policy.gathering_theme",
+    "policy",
+    predicate=_shares_theme,
+    matches=("北湖绿色低碳园区发展论坛|北湖绿色低碳园区建设方案",),
+    misses=("北湖园区发展论坛|江南高新区十四五发展规划",),
+    why="北湖绿色低碳园区发展论坛 and 《北湖绿色低碳园区建设方案》: a plan named after a "
+    "gathering's theme is what it discusses, wherever the item names it",
+)
+
+
+def _worked_on(text: str, mention: Mention) -> bool:
+    """Whether the clause before a 《…》 title studies, discusses or implements it."""
+    return _WORKED_ON.test(text[max(0, mention.start - 8) : mention.start])
 
 
 def _reply_addressees(context: ItemContext, drafts: list[EventDraft]) -> None:
@@ -2066,6 +2220,28 @@ _REPRESENTED = rule(
     misses=("的产品在展会上亮相",),
     why="…、招商银行相关负责人作演讲: a body whose people speak or attend takes part",
 )
+
+
+_PRINTED_OFFICE = rule(
+    "entity.event.printed_office",
+    "entity",
+    pattern=r"^[^。；！？，,]{0,16}$",
+    matches=("党组书记、局长", "常务副主任"),
+    misses=("到会致辞，副省长", "。局长"),
+    why="北海市科技局局长张三致辞: a speaker's body takes part when printed beside them, "
+    "not when only their title implies it (副省长张三 → 省人民政府)",
+)
+
+
+def _printed_office(context: ItemContext, person: Mention) -> bool:
+    """Whether the body a speaker holds office in is printed just before them (江南市科技局局长张三)."""
+    return bool(person.organisation) and any(
+        m.kind == "organisation"
+        and m.name == person.organisation
+        and m.end <= person.start
+        and _PRINTED_OFFICE.test(context.text[m.end : person.start])
+        for m in context.mentions
+    )
 
 
 def _acts(text: str, mention: Mention) -> bool:

@@ -195,6 +195,20 @@ DETERMINER_STARTS = "各每诸"
 # Titles and honorifics written after a surname or a name (魏教授, 某某女士): no part of the name.
 NAME_TAILS = ("教授", "博士", "院士", "先生", "女士", "同志", "老师", "主任", "书记")
 # A news agency's dateline (中国网·滨海高新讯): the first part ends in a medium, the last in 讯 or 电.
+# the heads of a newspaper, a magazine, a broadcaster or a news site: the messenger of an event
+MEDIA_HEADS = (
+    "报社",
+    "日报",
+    "晚报",
+    "导报",
+    "时报",
+    "杂志社",
+    "杂志",
+    "电视台",
+    "广播电台",
+    "通讯社",
+    "新闻网",
+)
 DATELINE_MEDIA = ("网", "报", "社", "台", "刊")
 DATELINE_ENDS = ("讯", "电")
 # Parts of speech (jieba) of a word that is never part of a name in front of its head: prepositions,

@@ -255,6 +255,7 @@ def read_policies(
     _issuers_from_releases(found, events)
     if own is not None:
         _link(own, events)
+        _drop_bases(text, events)  # the notice's own title now beside the bases its body cites
         cited = [f.title for f in found.values() if f is not own and own.start <= f.start < own.end]
         draft = _release(own, text, gazetteer, events, cited)
         if draft is not None:
@@ -265,14 +266,16 @@ def read_policies(
 
 def _issuers_to_events(found: dict[str, PolicyFacts], events: Iterable[EventDraft]) -> None:
     """A release of a policy, or a status it grants (一、同意X升级为…), is its issuers' act: the
-    bodies its title names (国务院关于…的批复, rule entity.event.policy_issuer) take part, whether
-    or not the event's sentence names them."""
+    bodies its title names (国务院关于…的批复, rule entity.event.policy_issuer), or for the
+    notice's own document those its heading or signature names, take part, whether or not the
+    event's sentence names them."""
     for draft in events:
         if draft.kind not in ("policy_release", "park_signup") or FORWARDED.search(draft.evidence):
             continue
         for policy in draft.policies[:1]:  # the document the event issues, not those it cites
             facts = found.get(name_key(canonical_title(policy)))
-            issuers = facts.issuers if facts is not None and POLICY_ISSUER.test(facts.title) else []
+            named = facts is not None and (facts.own or POLICY_ISSUER.test(facts.title))
+            issuers = facts.issuers if named else []  # the notice's own: its heading names them
             for issuer in issuers:
                 if all(name != issuer for name, _ in draft.organisations):
                     draft.organisations.append((issuer, "issuer"))
@@ -311,22 +314,34 @@ BASIS = rule(
 
 
 def _drop_bases(text: str, events: Iterable[EventDraft]) -> None:
-    """A release event's policies without the ones its sentence cites as its basis, when it
-    releases another one. A report of figures stays named on its release (FORMAT.md); the
-    importer makes no Policy record of it."""
+    """A release event's policies without the ones the document cites as its basis (为贯彻落实
+    《…》, in the notice's body as often as in the event's sentence), when it releases another
+    one; and without the issuers only those bases name. A report of figures stays named on its
+    release (FORMAT.md); the importer makes no Policy record of it."""
+    bases = {
+        name_key(canonical_title(m.group(1))): m.group(1)
+        for m in re.finditer(r"《([^《》]{2,120})》", text)
+        if BASIS.search(text[max(0, m.start() - 6) : m.start()])
+    }
     for draft in events:
         if draft.kind != "policy_release" or len(draft.policies) < 2:
             continue
-        span = text[draft.start : draft.end]
-        bases = {
-            name_key(canonical_title(m.group(1)))
-            for m in re.finditer(r"《([^《》]{2,120})》", span)
-            if BASIS.search(span[max(0, m.start() - 6) : m.start()])
-        }
         kept = [p for p in draft.policies if name_key(canonical_title(p)) not in bases]
-        if kept and len(kept) < len(draft.policies):
-            draft.policies = kept
-            draft.rules.append(BASIS.name)
+        if not kept or len(kept) == len(draft.policies):
+            continue
+        dropped = [bases[name_key(canonical_title(p))] for p in draft.policies if p not in kept]
+        theirs = {n for title in dropped for n in issuers_of_title(title)}
+        ours = {n for title in kept for n in issuers_of_title(title)}
+        draft.policies = kept
+        draft.organisations = [
+            (name, role) for name, role in draft.organisations if not _only_theirs(name, theirs - ours)
+        ]
+        draft.rules.append(BASIS.name)
+
+
+def _only_theirs(name: str, issuers: set[str]) -> bool:
+    """Whether a body is one of the issuers of a cited basis only (国务院办公厅 of 国办发…)."""
+    return any(name == issuer or name.startswith(issuer) or issuer.startswith(name) for issuer in issuers)
 
 
 _LONGEST_EVIDENCE = 2000  # an event's evidence is a sentence or two: look back no further

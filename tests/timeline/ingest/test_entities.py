@@ -159,3 +159,8 @@ def test_a_committee_before_a_mayor_s_title_is_not_a_place() -> None:
         if m.kind == "person"
     ]
     assert found == [("陈立新", "")]
+
+
+def test_an_issuers_about_title_is_a_document_whatever_word_ends_it() -> None:
+    text = "会议贯彻落实《江南省人民政府关于加快培育园区新动能的决策 》，研究了《园区发展的思考》。"
+    assert [m.name for m in find_policies(text)] == ["江南省人民政府关于加快培育园区新动能的决策"]

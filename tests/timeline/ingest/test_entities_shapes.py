@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.ingest.entities import Gazetteer, find_entities
+from timeline.ingest.entities import Gazetteer, discover_names, find_entities
 from timeline.ingest.shapes import park_forms, park_key
 from timeline.ingest.spans import Occupied, Placed
 from timeline.ingest.types import GazetteerEntry
@@ -119,6 +119,11 @@ def test_a_sub_unit_keeps_its_parent(text: str, expected: list[str]) -> None:
     assert [m.name for m in find_entities(text, UNITS) if m.kind == "organisation"] == expected
 
 
+def test_a_body_of_national_scope_after_a_known_body_is_not_its_unit() -> None:
+    names = [m.name for m in find_entities("科技部中国科技交流中心承办", UNITS) if m.kind == "organisation"]
+    assert "科学技术部中国科技交流中心" not in names
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -152,3 +157,24 @@ def test_a_zones_committee_keeps_its_park() -> None:
 @pytest.mark.parametrize("text", ["高新区管委会召开会议。", "市委市人民政府高度重视。"])
 def test_a_body_with_no_place_in_its_name_is_a_reference(text: str) -> None:
     assert found(text, "organisation") == []
+
+
+def test_an_edition_of_a_gathering_is_no_body() -> None:
+    text = "第五届江南园区管委会主任座谈会在北湖召开，江南园区管委会主任出席。"
+    names = [m.name for m in discover_names(text, "organisation")]
+    assert "第五届江南园区管委会" not in names
+
+
+def test_a_unit_with_a_noun_stem_keeps_its_parent() -> None:
+    names = [m.name for m in discover_names("论坛由江南大学发展研究院主办。", "organisation")]
+    assert names == ["江南大学发展研究院"]
+
+
+def test_a_verb_after_a_body_starts_no_unit() -> None:
+    names = [m.name for m in discover_names("江南大学举办研究院成立仪式。", "organisation")]
+    assert names == ["江南大学"]
+
+
+def test_a_party_committee_printed_with_its_level_twice_is_named_once() -> None:
+    names = [m.name for m in discover_names("江南区区委书记张三陪同考察。", "organisation")]
+    assert names == ["江南区委"]

@@ -159,3 +159,119 @@ def test_a_figure_after_a_speaker_s_words_in_the_paragraph_is_theirs() -> None:
     statistic = next(d for d in events(text) if d.kind == "statistic" and d.date.iso() == "2023")
     assert statistic.people == ["陈立新"]
     assert any("火炬" in name for name, _ in statistic.organisations)
+
+
+def test_a_report_delivered_at_a_meeting_is_no_policy_of_it() -> None:
+    text = (
+        "6月12日，江北省科技厅在北湖市召开2024年度全省园区工作会议。"
+        "厅长周明远代表江北省科技厅作了《全省园区发展工作报告》。"
+    )
+    meeting = only(events(text), "meeting")
+    assert meeting.policies == []
+
+
+def test_a_plan_presented_at_a_meeting_stays_named() -> None:
+    text = (
+        "6月12日，江北省科技厅在北湖市召开2024年度全省园区工作会议。"
+        "会议审议了《北湖高新区发展规划（2024-2030年）》。"
+    )
+    meeting = only(events(text), "meeting")
+    assert meeting.policies == ["北湖高新区发展规划（2024-2030年）"]
+
+
+def test_a_speakers_body_printed_beside_them_takes_part() -> None:
+    text = "6月12日，2024北湖园区发展论坛在北湖市开幕。江北省科技厅厅长周明远出席并致辞。"
+    forum = only(events(text), "forum")
+    assert "周明远" in forum.people
+    assert any(name == "江北省科技厅" for name, _ in forum.organisations)
+
+
+def test_a_body_only_a_speakers_title_implies_takes_no_part() -> None:
+    text = "6月12日，2024北湖园区发展论坛在北湖市开幕。江北省副省长周明远到会致辞。"
+    forum = only(events(text), "forum")
+    assert "周明远" in forum.people
+    assert not any(name.startswith("江北省") for name, _ in forum.organisations)
+
+
+def test_a_body_a_guest_formerly_served_takes_no_part() -> None:
+    text = (
+        "6月12日，2024北湖园区发展论坛在北湖市开幕。"
+        "江南日报社原社长周明远、江北省科技厅厅长李文华出席开幕式并致辞。"
+    )
+    forum = only(events(text), "forum")
+    names = [name for name, _ in forum.organisations]
+    assert "江南日报社" not in names
+    assert "江北省科技厅" in names
+
+
+def test_the_source_an_item_credits_takes_no_part() -> None:
+    text = (
+        "科技日报：北湖高新区上半年营收增长\n"
+        "来源：科技日报\n"
+        "6月12日，江北省科技厅在北湖市召开全省园区经济运行座谈会。"
+    )
+    forum = only(events(text), "forum")
+    names = [name for name, _ in forum.organisations]
+    assert "科技日报社" not in names
+    assert "江北省科技厅" in names
+
+
+GATHERING_THEN_SPEECH = (
+    "6月12日，2024北湖园区发展论坛在北湖市开幕。\n"
+    "江北省科技厅厅长周明远出席并致辞。\n"
+    "来自各地的园区代表交流了经验。\n"
+    "周明远指出，{clause}《江南高新区十四五发展规划》提出到2025年营收翻番。"
+)
+
+
+def test_a_plan_a_speaker_only_quotes_later_is_no_policy_of_the_gathering() -> None:
+    forum = only(events(GATHERING_THEN_SPEECH.format(clause="")), "forum")
+    assert forum.policies == []
+
+
+def test_a_plan_the_gathering_works_on_later_is_its_policy() -> None:
+    text = GATHERING_THEN_SPEECH.format(clause="要认真落实").replace("提出到2025年营收翻番", "")
+    forum = only(events(text), "forum")
+    assert forum.policies == ["江南高新区十四五发展规划"]
+
+
+def test_a_plan_named_after_the_gatherings_theme_is_its_policy() -> None:
+    text = (
+        "6月12日，北湖绿色低碳园区发展论坛在北湖市开幕。\n"
+        "江北省科技厅厅长周明远出席并致辞。\n"
+        "来自各地的园区代表交流了经验。\n"
+        "周明远指出，《北湖绿色低碳园区建设方案》提出到2025年建成示范园区。"
+    )
+    forum = only(events(text), "forum")
+    assert forum.policies == ["北湖绿色低碳园区建设方案"]
+
+
+def test_a_body_an_earlier_sentence_of_the_lead_names_is_background() -> None:
+    text = (
+        "北湖高新区启动大会召开\n"
+        "目前，北湖高新区已获江北省人民政府批准升级。6月12日，北湖市科技局在北湖市召开北湖高新区启动暨发展动员大会。"
+    )
+    meeting = only(events(text), "meeting")
+    names = [name for name, _ in meeting.organisations]
+    assert "江北省人民政府" not in names
+    assert "北湖市科技局" in names
+
+
+def test_an_official_who_goes_to_a_park_brings_their_government() -> None:
+    visit = only(events("6月12日，江南市市长张明远到北湖高新区调研。"), "visit")
+    assert visit.people == ["张明远"]
+    assert ("江南市人民政府", "participant") in visit.organisations
+
+
+def test_a_co_sponsor_lends_its_name_and_takes_no_part() -> None:
+    text = "6月12日，2024北湖园区发展论坛在北湖市开幕。论坛由江南大学主办，江南银行协办。"
+    forum = only(events(text), "forum")
+    names = [name for name, _ in forum.organisations]
+    assert "江南大学" in names
+    assert "江南银行" not in names
+
+
+def test_a_park_named_in_a_press_conferences_name_issues_nothing() -> None:
+    text = "6月12日，江北省人民政府在省会召开中关村创新周发布会。"
+    conference = only(events(text), "press_conference")
+    assert all(name != "中关村" for name, _ in conference.organisations)

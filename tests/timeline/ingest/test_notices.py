@@ -259,6 +259,28 @@ def test_a_release_keeps_what_it_releases_not_what_it_rests_on():
     assert release.policies == ["北湖市科技园区认定细则"]
 
 
+def test_a_basis_cited_elsewhere_in_the_notice_is_dropped_with_its_issuer():
+    """The body of a notice cites its basis (为贯彻落实《…》) far from the sentence that issues it."""
+    text = (
+        "现将《北湖市科技园区提升行动方案》印发给你们，请认真贯彻执行。\n"
+        "为贯彻落实《东方省人民政府关于推动科技园区高质量发展的意见》，制定本方案。"
+    )
+    release = EventDraft(
+        "policy_release",
+        PartialDate(2023, 5),
+        "印发方案",
+        text[:30],
+        0,
+        30,
+        0,
+        organisations=[("东方省人民政府", "issuer"), ("北湖市人民政府", "issuer")],
+        policies=["北湖市科技园区提升行动方案", "东方省人民政府关于推动科技园区高质量发展的意见"],
+    )
+    facts_of(text, events=[release])
+    assert release.policies == ["北湖市科技园区提升行动方案"]
+    assert release.organisations == [("北湖市人民政府", "issuer")]
+
+
 def test_a_release_of_only_its_basis_keeps_it():
     text = "根据《东方省科技园区管理办法》，北湖市开展园区认定。"
     release = EventDraft(
@@ -349,3 +371,27 @@ def test_a_title_only_the_field_block_gives_is_quoted_from_its_line():
     (release,) = events
     assert text[release.start : release.end].startswith("标  题：南方省人民政府关于同意设立")
     assert release.date == PartialDate(2022, 9, 1)
+
+
+def test_the_release_of_a_notices_own_document_names_the_issuer_its_heading_names():
+    text = (
+        "北湖市人民政府办公厅印发关于加快科技园区建设实施方案的通知\n"
+        "北政办函〔2023〕21号\n"
+        "各区人民政府，各委、局：\n"
+        "经市人民政府同意，现将《关于加快科技园区建设的实施方案》印发给你们，请照此执行。\n"
+        "北湖市人民政府办公厅\n"
+        "2023年5月8日\n"
+    )
+    at = text.index("现将")
+    release = EventDraft(
+        "policy_release",
+        PartialDate(2023, 5, 8),
+        "印发方案",
+        text[at : at + 40],
+        at,
+        at + 40,
+        0,
+        policies=["关于加快科技园区建设的实施方案"],
+    )
+    facts_of(text, events=[release])
+    assert ("北湖市人民政府办公厅", "issuer") in release.organisations
