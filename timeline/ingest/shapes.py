@@ -623,14 +623,30 @@ LISTED_PARKS = rule(
     "entity.listed_parks",
     "entity",
     pattern=(
-        r"((?:(?:(?![区园、和及与])[\u4e00-\u9fff]){2,4}[、和及与])+(?:(?![区园、和及与])[\u4e00-\u9fff]){2,4})"
-        r"(?:[0-9两一二三四五六七八九十]+个|等)?(?:省级|国家级|市级)?"
+        r"((?:(?:(?![区园、和及与等])[\u4e00-\u9fff]){2,4}[、和及与])+(?:(?![区园、和及与等])[\u4e00-\u9fff]){2,4})"
+        r"等?(?:[0-9两一二三四五六七八九十]+[个家])?(?:新升级|新认定|新设立|新晋)?的?(?:省级|国家级|市级)?"
         f"({alternation(HIGH_TECH_ZONE_FORMS + ('经济技术开发区', '经济开发区'))})"
     ),
-    matches=("批复设立江岸、河西、北塘3个省级高新区", "同意江岸和河西高新技术产业开发区升级"),
-    misses=("批复设立江岸高新区", "江岸高新区和河西高新区"),
-    why="places listed before one zone head name one zone each: 江岸、河西3个省级高新区",
+    matches=(
+        "批复设立江岸、河西、北塘3个省级高新区",
+        "同意江岸和河西高新技术产业开发区升级",
+        "江岸、北塘、河西等8家新升级国家高新区的代表参会",
+    ),
+    misses=("批复设立江岸高新区", "江岸高新区和河西高新区", "江岸、河西等地的企业"),
+    why="places listed before one zone head (江岸、河西3个省级高新区, …等8家新升级高新区) are one zone each",
 )
+
+
+def _whole_word(text: str, start: int, place: str) -> str:
+    """The first listed place grown back to the start of the word it begins inside: the list's
+    separators (和) may stand inside a place name (呼和浩特、本溪等高新区 lists 呼和浩特)."""
+    before = text[max(0, start - 4) : start]
+    at = 0
+    for word, _ in _words(before + place):
+        if at < len(before) < at + len(word):
+            return (before + place)[at : len(before) + len(place)]
+        at += len(word)
+    return place
 
 
 def listed_parks(text: str) -> list[tuple[int, int, list[str]]]:
@@ -642,6 +658,7 @@ def listed_parks(text: str) -> list[tuple[int, int, list[str]]]:
         if len(places) < 2 or any(is_class(p) or _HEAD.search(p) for p in places):
             continue  # 总体概况、国家高新区: 国家 is the class, so no list of places
         first = places[0][-len(places[1]) :]
+        first = _whole_word(text, match.start(1) + len(places[0]) - len(first), first)
         if any(tag in GLUE_TAGS for _, tag in _words(first)):
             continue  # 干部以及延安高新区: a preposition in the first place, no list of places
         start = match.start(1) + len(places[0]) - len(first)

@@ -141,6 +141,15 @@ def test_zones_listed_before_one_head_are_one_park_each() -> None:
     assert found(text, "park") == ["江岸高新区", "河西高新区", "北塘高新区"]
 
 
+def test_zones_listed_before_a_counted_class_are_one_park_each() -> None:
+    text = "会上，呼和浩特、江岸、北塘等12家新升级国家高新区的代表作了交流。"
+    assert found(text, "park") == ["呼和浩特高新区", "江岸高新区", "北塘高新区"]
+
+
+def test_places_listed_before_a_count_of_towns_name_no_park() -> None:
+    assert found("江岸、河西等地的企业参加了展会。", "park") == []
+
+
 def test_a_zones_committee_keeps_its_park() -> None:
     mentions = find_entities("信阳高新区管委会发布通知。", GAZETTEER)
     assert [(m.name, m.kind) for m in mentions] == [
