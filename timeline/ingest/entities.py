@@ -774,6 +774,8 @@ def find_entities(
         for found in discover_names(text, kind):
             if kind == "park" and _class_of_parks(found, known):
                 continue
+            if kind == "park":
+                found = _known_after_place(found, gazetteer)  # rule entity.place_then_known_park
             if (
                 kind == "park"
                 and any(m.kind == "park" for m in mentions.within(found.start, found.end, strictly=True))
@@ -812,6 +814,39 @@ def find_entities(
             linked = gazetteer.lookup(person.name, "person")
             place(person if linked is None else _replace_name(person, linked.name))
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+_PLACE_NAMES = "|".join(
+    sorted(
+        {
+            p
+            for full in _PROVINCES.split("|")
+            for p in (
+                full,
+                re.sub(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$", "", full),
+            )
+        },
+        key=len,
+        reverse=True,
+    )
+)
+PLACE_THEN_PARK = rule(
+    "entity.place_then_known_park",
+    "entity",
+    pattern=rf"^(?:{_PLACE_NAMES}|[\u4e00-\u9fff]{{2,3}}[省市])(?=[\u4e00-\u9fff]{{2,}}(?:{_PARK_HEADS})$)",
+    matches=("北京星河国家自主创新示范区", "江南省星河高新技术产业开发区", "河南星河科技园"),
+    misses=("建设星河国家自主创新示范区", "北京", "星河高新区"),
+    why="北京+中关村国家自主创新示范区: a province or city before a known park's full form names that park",
+)
+
+
+def _known_after_place(found: Mention, gazetteer: Gazetteer) -> Mention:
+    """A discovered park that is a place and a known park's printed form is the known park."""
+    place = PLACE_THEN_PARK.search(found.name)
+    linked = gazetteer.lookup(found.name[place.end() :], "park") if place else None
+    if linked is None:
+        return found
+    return Mention(found.start, found.end, found.surface, "park", linked.name, known=True)
 
 
 _CLASS_WORDS = re.compile(r"^(?:特色|未来|重点|专业|主题|新兴|优势|示范|标杆|品牌|特色化|专业化)+$")

@@ -146,6 +146,12 @@ def test_zones_listed_before_a_counted_class_are_one_park_each() -> None:
     assert found(text, "park") == ["呼和浩特高新区", "江岸高新区", "北塘高新区"]
 
 
+def test_a_province_before_a_known_parks_full_form_names_the_known_park() -> None:
+    known = Gazetteer([GazetteerEntry("park", "星河", ("星河国家自主创新示范区", "北京星河"))])
+    mentions = find_entities("会议在北京星河国家自主创新示范区展示中心举行。", known)
+    assert [(m.name, m.known) for m in mentions if m.kind == "park"] == [("星河", True)]
+
+
 def test_places_listed_before_a_count_of_towns_name_no_park() -> None:
     assert found("江岸、河西等地的企业参加了展会。", "park") == []
 
