@@ -250,6 +250,7 @@ def discover_names(text: str, kind: str) -> list[Mention]:
             pos = end
         if ends_inside_word(text, match.start(2), end):
             continue  # rule entity.ends_inside_word: 决策部|署, 零部|件, 大学|生
+        stem = _after_body(stem) if kind == "park" else stem  # rule entity.park_after_body
         trimmed = _shaped_stem(text, match.start(2), _trim_left(stem), match.start(1))
         if trimmed is None:
             continue
@@ -282,6 +283,23 @@ def discover_names(text: str, kind: str) -> list[Mention]:
         if kind == "organisation":
             found.extend(_coordinated(text, start, head, trimmed))
     return found
+
+
+_BODY_HEADS = alternation([h for h in STATE_BODY_HEADS if len(h) > 1] + ["人民政府"])
+PARK_AFTER_BODY = rule(
+    "entity.park_after_body",
+    "entity",
+    pattern=rf"^.*(?:{_BODY_HEADS})(?=[\u4e00-\u9fff]{{2}})",
+    matches=("星河市科学委员会星河", "江南省人民政府江岸"),
+    misses=("星河", "江南大学国家大学", "星河市委员会"),
+    why="某某委员会新竹科学园区管理局: a park named after its body starts after the body's head",
+)
+
+
+def _after_body(stem: str) -> str:
+    """The stem of a park cut after a body named right in front of it (…委员会|新竹科学园区)."""
+    body = PARK_AFTER_BODY.search(stem)
+    return stem[body.end() :] if body else stem
 
 
 def _unit_example(example: str) -> bool:

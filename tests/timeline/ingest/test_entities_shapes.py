@@ -152,6 +152,18 @@ def test_a_province_before_a_known_parks_full_form_names_the_known_park() -> Non
     assert [(m.name, m.known) for m in mentions if m.kind == "park"] == [("星河", True)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("市长视察了江岸科学园区。", ["江岸科学园区"]),  # a Taiwan / Shanghai style science park
+        ("北塘经济新区召开企业家座谈会。", ["北塘经济新区"]),
+        ("改称星河市科学委员会北塘科学园区管理局。", ["北塘科学园区"]),  # the body before it is no part
+    ],
+)
+def test_science_parks_and_economic_new_zones_are_parks(text: str, expected: list[str]) -> None:
+    assert found(text, "park") == expected
+
+
 def test_places_listed_before_a_count_of_towns_name_no_park() -> None:
     assert found("江岸、河西等地的企业参加了展会。", "park") == []
 
