@@ -1847,6 +1847,8 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
             context.text[mention.end : mention.end + 80]
         ):
             _add_org(owner, mention.name, "participant")
+        elif mention.kind == "park" and _SPEAKING_PARK.test(context.text[mention.end : mention.end + 60]):
+            _add(owner.parks, mention.name)
         elif mention.kind == "policy":
             _add(owner.policies, mention.name)  # a plan presented or discussed at the gathering
         elif in_lead and owner is lead and not _recalled(context, sentence, lead):
@@ -1963,6 +1965,18 @@ _REPRESENTED = rule(
     matches=("、江南银行相关负责人围绕园区金融作演讲",),
     misses=("的产品在展会上亮相",),
     why="…、招商银行相关负责人作演讲: a body whose people speak or attend takes part",
+)
+
+# a park whose people speak at the gathering: "江岸高新区、北塘高新区等5个高新区作了专题发言"
+_SPEAKING_PARK = rule(
+    "entity.event.speaking_park",
+    "entity",
+    pattern=r"^(?:[、和及与][^，。；、]{1,20}?)*(?:等[\d一二三四五六七八九十]+[个家][^，。；]{0,8}?)?"
+    r"(?:的?(?:相关)?(?:负责人|代表|领导|主要负责同志))?(?:分别|先后|依次|也)?"
+    r"(?:作了?|进行了?)(?:专题|典型|经验|交流|主旨|大会)*(?:发言|报告|演讲|介绍)",
+    matches=("、北塘高新区等5个国家高新区作了专题发言", "代表作典型发言", "负责人先后作了交流发言"),
+    misses=("作为全省首个高新区", "的发展报告显示", "、北塘高新区发展迅速"),
+    why="…等5个高新区作了专题发言: a park whose people speak at a gathering takes part in it",
 )
 
 

@@ -159,3 +159,13 @@ def test_a_figure_after_a_speaker_s_words_in_the_paragraph_is_theirs() -> None:
     statistic = next(d for d in events(text) if d.kind == "statistic" and d.date.iso() == "2023")
     assert statistic.people == ["陈立新"]
     assert any("火炬" in name for name, _ in statistic.organisations)
+
+
+def test_parks_whose_people_speak_at_a_gathering_take_part_in_it() -> None:
+    text = (
+        "6月12日，全省高新区工作座谈会在北湖召开。\n"
+        "省科技厅厅长周明远到会并讲话。\n"
+        "会上，北湖高新区、江岸高新区等4个高新区作了交流发言。"
+    )
+    gathering = only(events(text), "forum")
+    assert {"北湖高新区", "江岸高新区"} <= set(gathering.parks)
