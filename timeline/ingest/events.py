@@ -768,7 +768,11 @@ def extract_events(context: ItemContext) -> list[EventDraft]:
     headline_parks = _headline_parks(context)
     for draft in drafts:
         if not draft.parks:  # the park the article is about: the one 高新区 means, or the headline's
-            draft.parks = _referred_parks(context, draft) or list(headline_parks)
+            draft.parks = (
+                _referred_parks(context, draft)
+                or _counted_parks(context, draft, sents)
+                or list(headline_parks)
+            )
         draft.parks = _most_specific(draft.parks)
         draft.confidence = confidence_model.score(draft)
     return sorted(drafts, key=lambda d: d.start)
@@ -867,6 +871,36 @@ def _referred_parks(context: ItemContext, draft: EventDraft) -> list[str]:
         )
         if len(named) == 1:
             return named
+    return []
+
+
+_COUNTED_PARKS = rule(
+    "entity.event.counted_parks",
+    "entity",
+    pattern=rf"(?<![\d.])(?P<count>\d+|[两二三四五六七八九十])(?:家|个)[^，。；、\d]{{0,6}}?"
+    rf"(?:{lx.alternation(lx.PARK_WORDS)})",
+    matches=("首批5家市级高新区合计占地50平方公里", "这3个园区共有企业800家"),
+    misses=("全区企业5家", "园区新增企业12家"),
+    why="首批5家高新区实现产值…: a count of parks refers back to the one list of that many parks before it",
+)
+_NUMERALS = "一两三四五六七八九十"
+
+
+def _counted_parks(context: ItemContext, draft: EventDraft, sents: list[Sentence]) -> list[str]:
+    """The parks a counted reference (这5家高新区) means: those of the nearest sentence before
+    it in the item that names exactly that many parks."""
+    count = _COUNTED_PARKS.search(draft.evidence)
+    if count is None:
+        return []
+    number = count.group("count").replace("二", "两")
+    wanted = int(number) if number.isdigit() else _NUMERALS.index(number) + 1
+    start = draft.start - context.offset
+    for sentence in reversed([s for s in sents if s.end <= start]):
+        named = [
+            m.name for m in context.mentions if m.kind == "park" and sentence.start <= m.start < sentence.end
+        ]
+        if len(set(named)) == wanted:
+            return list(dict.fromkeys(named))
     return []
 
 

@@ -169,3 +169,20 @@ def test_parks_whose_people_speak_at_a_gathering_take_part_in_it() -> None:
     )
     gathering = only(events(text), "forum")
     assert {"北湖高新区", "江岸高新区"} <= set(gathering.parks)
+
+
+def test_a_count_of_parks_means_the_list_of_that_many_parks_before_it() -> None:
+    text = (
+        "5月8日，江北省政府批复北湖工业区、江岸科技园、东林产业园等3家单位成为首批省级高新区。\n"
+        "据统计，首批3家省级高新区2023年实现工业总产值420亿元。"
+    )
+    statistic = only(events(text), "statistic")
+    assert set(statistic.parks) == {"北湖工业区", "江岸科技园", "东林产业园"}
+
+
+def test_a_count_of_parks_means_nothing_when_no_list_has_that_many() -> None:
+    text = (
+        "5月8日，江北省政府批复北湖工业区、江岸科技园等单位成为首批省级高新区。\n"
+        "据统计，首批3家省级高新区2023年实现工业总产值420亿元。"
+    )
+    assert only(events(text), "statistic").parks == []
