@@ -768,6 +768,8 @@ def find_entities(
     for park, body in zip(found, known, strict=True):
         if park.kind == "park" and body.kind == "organisation":  # X高新区管委会 keeps its park X
             mentions.add(park.start, park.end, park)
+        elif (managed := _managed_park(body, gazetteer)) is not None:  # a known 中关村管委会 too
+            mentions.add(managed.start, managed.end, managed)
 
     def place(found: Mention) -> None:
         mentions.add(found.start, found.end, found)
@@ -931,6 +933,18 @@ def _unit_of(mention: Mention, text: str) -> Mention:
     end = mention.end + unit.end(1)
     name = mention.name + unit.group(1)
     return Mention(mention.start, end, text[mention.start : end], "organisation", name, False)
+
+
+def _managed_park(body: Mention, gazetteer: Gazetteer) -> Mention | None:
+    """The known park whose administration a known body is by its printed name (中关村管委会,
+    the merged 某某市科委、中关村管委会: the last of the bodies joined in its name)."""
+    head = re.search(f"(?:{_ADMINISTRATION.pattern})$", body.surface) if body.kind == "organisation" else None
+    name = body.surface[: head.start()].split("、")[-1] if head else ""
+    linked = gazetteer.lookup(name, "park") if name else None
+    if linked is None:
+        return None
+    end = body.start + head.start()
+    return Mention(end - len(name), end, name, "park", linked.name, known=True)
 
 
 def _administration(mention: Mention, text: str) -> Mention:

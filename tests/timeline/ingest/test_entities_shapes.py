@@ -164,6 +164,18 @@ def test_science_parks_and_economic_new_zones_are_parks(text: str, expected: lis
     assert found(text, "park") == expected
 
 
+def test_a_known_park_committee_names_its_park() -> None:
+    known = Gazetteer(
+        [
+            GazetteerEntry("park", "星河", ("星河科技园区",)),
+            GazetteerEntry("organisation", "星河管委会", ()),
+            GazetteerEntry("organisation", "江北市科委、星河管委会", ()),
+        ]
+    )
+    for text in ("星河管委会发布了通知。", "江北市科委、星河管委会负责人发布了倡议。"):
+        assert [m.name for m in find_entities(text, known) if m.kind == "park"] == ["星河"]
+
+
 def test_places_listed_before_a_count_of_towns_name_no_park() -> None:
     assert found("江岸、河西等地的企业参加了展会。", "park") == []
 
