@@ -772,6 +772,7 @@ def extract_events(context: ItemContext) -> list[EventDraft]:
                 _referred_parks(context, draft)
                 or _counted_parks(context, draft, sents)
                 or list(headline_parks)
+                or _paragraph_park(context, draft, sents)
             )
         draft.parks = _most_specific(draft.parks)
         draft.confidence = confidence_model.score(draft)
@@ -872,6 +873,32 @@ def _referred_parks(context: ItemContext, draft: EventDraft) -> list[str]:
         if len(named) == 1:
             return named
     return []
+
+
+NAMES_PARKS_BY_CLASS = rule(
+    "entity.event.parks_by_class_word",
+    "entity",
+    pattern=lx.alternation(lx.PARK_WORDS),
+    matches=("国家高新区总数达145家", "全市园区实现产值100亿元"),
+    misses=("6月10日，召开科技创新大会", "会上签约项目12个"),
+    why="国家高新区总数达145家: a sentence that speaks of parks by a word naming none does not take "
+    "the one park its paragraph named before it (苏州高新区坚持…。6月10日，召开大会 does)",
+)
+
+
+def _paragraph_park(context: ItemContext, draft: EventDraft, sents: list[Sentence]) -> list[str]:
+    """The one park the event's paragraph names before the event's sentence (苏州高新区坚持…。
+    6月10日，召开科技大会), the paragraph's subject; none when it names several, or when the
+    event's sentence speaks of parks by a word that names none (国家高新区总数达145家)."""
+    start = draft.start - context.offset
+    own = next((s for s in sents if s.start <= start < s.end), None)
+    if own is None or NAMES_PARKS_BY_CLASS.test(draft.evidence):
+        return []
+    earlier = [s for s in sents if s.paragraph == own.paragraph and s.end <= start]
+    named = {
+        m.name for m in context.mentions if m.kind == "park" for s in earlier if s.start <= m.start < s.end
+    }
+    return list(named) if len(named) == 1 else []
 
 
 _COUNTED_PARKS = rule(

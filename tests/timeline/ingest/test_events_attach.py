@@ -186,3 +186,18 @@ def test_a_count_of_parks_means_nothing_when_no_list_has_that_many() -> None:
         "据统计，首批3家省级高新区2023年实现工业总产值420亿元。"
     )
     assert only(events(text), "statistic").parks == []
+
+
+def test_an_event_naming_no_park_takes_the_one_park_its_paragraph_named_before() -> None:
+    text = (
+        "园区动态\n"
+        "今年以来，全省科技工作稳步推进。\n"
+        "各地加快建设创新平台。\n"
+        "北湖高新区坚持创新驱动发展。6月10日，与江北大学签署了战略合作协议。\n"
+    )
+    assert only(events(text), "park_signup").parks == ["北湖高新区"]
+
+
+def test_a_count_of_all_zones_takes_no_park_from_its_paragraph() -> None:
+    text = "园区动态\n研讨会在北湖高新区召开。张明介绍，2023年国家高新区总数已达178家。\n"
+    assert only(events(text), "statistic").parks == []
