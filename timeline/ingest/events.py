@@ -886,6 +886,12 @@ NAMES_PARKS_BY_CLASS = rule(
 )
 
 
+def _bracketed_alias(text: str, mention: Mention, parks: list[Mention]) -> bool:
+    """京津科技谷（中华自行车王国产业园）: a park in brackets right after a park is its other name."""
+    before = text[mention.start - 1 : mention.start] if mention.start else ""
+    return before in ("（", "(") and any(p.end == mention.start - 1 for p in parks)
+
+
 def _paragraph_park(context: ItemContext, draft: EventDraft, sents: list[Sentence]) -> list[str]:
     """The one park the event's paragraph names before the event's sentence (苏州高新区坚持…。
     6月10日，召开科技大会), the paragraph's subject; none when it names several, or when the
@@ -922,9 +928,12 @@ def _counted_parks(context: ItemContext, draft: EventDraft, sents: list[Sentence
     number = count.group("count").replace("二", "两")
     wanted = int(number) if number.isdigit() else _NUMERALS.index(number) + 1
     start = draft.start - context.offset
+    parks = [m for m in context.mentions if m.kind == "park"]
     for sentence in reversed([s for s in sents if s.end <= start]):
         named = [
-            m.name for m in context.mentions if m.kind == "park" and sentence.start <= m.start < sentence.end
+            m.name
+            for m in parks
+            if sentence.start <= m.start < sentence.end and not _bracketed_alias(context.text, m, parks)
         ]
         if len(set(named)) == wanted:
             return list(dict.fromkeys(named))

@@ -158,6 +158,10 @@ def test_a_province_before_a_known_parks_full_form_names_the_known_park() -> Non
         ("市长视察了江岸科学园区。", ["江岸科学园区"]),  # a Taiwan / Shanghai style science park
         ("北塘经济新区召开企业家座谈会。", ["北塘经济新区"]),
         ("改称星河市科学委员会北塘科学园区管理局。", ["北塘科学园区"]),  # the body before it is no part
+        ("江岸科学园北塘分园今天开园。", ["江岸科学园北塘分园"]),  # a branch of a park
+        ("北湖青年科创谷正式启用。", ["北湖青年科创谷"]),
+        ("北湖科技谷（北湖汽车产业园）入选。", ["北湖科技谷", "北湖汽车产业园"]),
+        ("举行签约仪式暨北湖青年科创谷启动仪式。", ["北湖青年科创谷"]),  # 暨 joins two events
     ],
 )
 def test_science_parks_and_economic_new_zones_are_parks(text: str, expected: list[str]) -> None:
