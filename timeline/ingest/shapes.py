@@ -549,7 +549,10 @@ def coordinated(text: str) -> list[tuple[int, int, list[str]]]:
 # ---------------------------------------------------------------- one key per park
 
 _ZONE_FORM = re.compile(f"(?:{alternation(HIGH_TECH_ZONE_FORMS)})$")
-_PROVINCE_FIRST = re.compile(f"(?:{alternation(tuple(PROVINCE_SHORT.values()))})")
+_PROVINCE_FIRST = re.compile(
+    f"(?:{alternation(tuple(PROVINCE_SHORT.values()))}|"
+    f"{alternation(tuple({re.sub(r'(?:省|市|自治区)$', '', p) for p in PROVINCE_SHORT.values()}))})"
+)
 
 
 def park_key(name: str) -> str:
@@ -563,6 +566,8 @@ def park_key(name: str) -> str:
     province = _PROVINCE_FIRST.match(place)
     if province and zone.start() - province.end() >= 2:
         place = place[province.end() :]  # 甘肃省玉门高新技术产业开发区 is 玉门高新区
+    if len(place) >= 3 and place.endswith("市"):
+        place = place[:-1]  # 玉门市高新区 is 玉门高新区
     return place + "高新区"
 
 
@@ -572,7 +577,8 @@ def park_forms(name: str) -> tuple[str, ...]:
     if key == name and not _ZONE_FORM.search(name):
         return (name,)
     place = key[: -len("高新区")]
-    return tuple(dict.fromkeys((name, *(place + form for form in HIGH_TECH_ZONE_FORMS))))
+    cities = (place, place + "市") if len(place) >= 2 else (place,)
+    return tuple(dict.fromkeys((name, *(city + form for city in cities for form in HIGH_TECH_ZONE_FORMS))))
 
 
 def _same_park(example: str) -> bool:
@@ -588,6 +594,8 @@ PARK_FORMS = rule(
         "信阳高新技术产业开发区 = 信阳高新区",
         "信阳国家高新技术产业开发区 = 信阳高新区",
         "河南省信阳高新技术产业开发区 = 信阳高新区",
+        "信阳市高新技术产业开发区 = 信阳高新区",
+        "河南信阳高新区 = 信阳高新区",
     ),
     misses=("信阳高新区 = 南阳高新区", "信阳高新区 = 信阳经济技术开发区"),
     why="a zone's full, national and short forms are one park: one record, the other forms its aliases",

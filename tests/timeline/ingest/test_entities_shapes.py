@@ -82,6 +82,15 @@ def test_park_key_maps_full_national_and_short_forms_to_one() -> None:
     assert park_forms("中关村") == ("中关村",)
 
 
+def test_a_zone_printed_with_its_city_or_bare_province_is_one_park() -> None:
+    assert {park_key(n) for n in ("信阳市高新区", "河南信阳高新区", "河南省信阳市高新技术产业开发区")} == {
+        "信阳高新区"
+    }
+    assert park_key("吉林市高新区") == "吉林高新区"
+    assert park_key("沙市高新区") == "沙市高新区"  # 市 is part of a two-character place
+    assert found("信阳市高新技术产业开发区举办推介会。", "park") == ["信阳高新区"]
+
+
 def test_occupied_stretches_answer_overlap_questions() -> None:
     taken = Occupied([(10, 20), (30, 40)])
     assert taken.overlaps(15, 16) and taken.overlaps(5, 11) and not taken.overlaps(20, 30)
