@@ -846,7 +846,8 @@ _BARE_PARK = rule(
     rf"(?P<word>{lx.alternation(lx.PARK_WORDS)})",
     matches=("副省长到高新区考察", "据统计，园区实现产值120亿元"),
     misses=("国家高新区总数达到178家", "江南高新区实现产值120亿元"),
-    why="到高新区考察: a park word alone, after a clause start or a preposition, is the article's park",
+    why="到高新区考察: a park word alone, after a clause start or a preposition, is the article's park"
+    " (园区 is a park of any kind: 科学城, 科技园 …)",
 )
 
 
@@ -866,7 +867,11 @@ def _referred_parks(context: ItemContext, draft: EventDraft) -> list[str]:
                 dict.fromkeys(
                     m.name
                     for m in context.mentions
-                    if m.kind == "park" and any(m.surface.endswith(f) or m.name.endswith(f) for f in forms)
+                    if m.kind == "park"
+                    and (
+                        word == "园区"  # rule entity.event.bare_park_word: 园区 is any kind of park
+                        or any(m.surface.endswith(f) or m.name.endswith(f) for f in forms)
+                    )
                 )
             )
         )

@@ -201,3 +201,13 @@ def test_an_event_naming_no_park_takes_the_one_park_its_paragraph_named_before()
 def test_a_count_of_all_zones_takes_no_park_from_its_paragraph() -> None:
     text = "园区动态\n研讨会在北湖高新区召开。张明介绍，2023年国家高新区总数已达178家。\n"
     assert only(events(text), "statistic").parks == []
+
+
+def test_a_bare_yuanqu_means_the_one_park_of_any_kind_the_item_names() -> None:
+    text = (
+        "省领导调研科技创新\n"
+        "6月12日，江北省科技厅厅长周明远带队到园区考察科技创新工作。\n"
+        "周明远一行参观了企业展厅。\n"
+        "近年来，北湖科学城已经成为地方经济的重要增长极。"
+    )
+    assert only(events(text), "visit").parks == ["北湖科学城"]
