@@ -169,6 +169,8 @@ def test_a_province_before_a_known_parks_full_form_names_the_known_park() -> Non
         ("改称星河市科学委员会北塘科学园区管理局。", ["北塘科学园区"]),  # the body before it is no part
         ("江岸科学园北塘分园今天开园。", ["江岸科学园北塘分园"]),  # a branch of a park
         ("北湖青年科创谷正式启用。", ["北湖青年科创谷"]),
+        ("北湖开发区管委会与江岸市政府签订协议。", ["北湖开发区"]),  # a city's 开发区
+        ("加快各类开发区建设。", []),
         ("北湖科技谷（北湖汽车产业园）入选。", ["北湖科技谷", "北湖汽车产业园"]),
         ("举行签约仪式暨北湖青年科创谷启动仪式。", ["北湖青年科创谷"]),  # 暨 joins two events
     ],
