@@ -1918,6 +1918,8 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
             _add(owner.people, mention.name)
             if mention.organisation and not re.search(r"院士|教授|研究员|专家", mention.title):
                 _add_org(owner, mention.organisation, "participant")
+                for park in _committee_parks(context, mention):  # rule entity.event.committee_park
+                    _add(owner.parks, park)
         elif mention.kind == "organisation" and _REPRESENTED.test(
             context.text[mention.end : mention.end + 80]
         ):
@@ -2053,6 +2055,26 @@ _SPEAKING_PARK = rule(
     misses=("作为全省首个高新区", "的发展报告显示", "、北塘高新区发展迅速"),
     why="…等5个高新区作了专题发言: a park whose people speak at a gathering takes part in it",
 )
+
+COMMITTEE_PARK = rule(
+    "entity.event.committee_park",
+    "entity",
+    pattern=r"(?:管委会|管理委员会|党工委)(?:常务)?(?:副?主任|副?书记)",
+    matches=("北湖科学城管委会副主任", "北湖高新区党工委书记"),
+    misses=("北湖市科技局局长", "北湖科学城管委会办公室"),
+    why="北湖科学城管委会副主任张三出席: a park's committee that sends its head takes part, and so its park",
+)
+
+
+def _committee_parks(context: ItemContext, person: Mention) -> list[str]:
+    """The parks whose committee a person attending a gathering heads (某某科学城管委会副主任)."""
+    return [
+        m.name
+        for m in context.mentions
+        if m.kind == "park"
+        and person.start - 30 <= m.start < person.start
+        and COMMITTEE_PARK.pattern.match(context.text[m.end : person.start])
+    ]
 
 
 def _acts(text: str, mention: Mention) -> bool:

@@ -211,3 +211,12 @@ def test_a_bare_yuanqu_means_the_one_park_of_any_kind_the_item_names() -> None:
         "近年来，北湖科学城已经成为地方经济的重要增长极。"
     )
     assert only(events(text), "visit").parks == ["北湖科学城"]
+
+
+def test_a_park_whose_committee_head_attends_a_gathering_takes_part() -> None:
+    text = (
+        "6月12日，北湖—江岸产业对接会议在江岸召开。\n"
+        "双方将在产业发展等领域加强合作。\n"
+        "北湖区副区长、北湖科学城管委会副主任王立新出席会议。"
+    )
+    assert "北湖科学城" in only(events(text), "meeting").parks
