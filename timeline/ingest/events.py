@@ -773,6 +773,7 @@ def extract_events(context: ItemContext) -> list[EventDraft]:
                 or _counted_parks(context, draft, sents)
                 or list(headline_parks)
                 or _paragraph_park(context, draft, sents)
+                or _lead_park(context, draft, sents)
             )
         draft.parks = _most_specific(draft.parks)
         draft.confidence = confidence_model.score(draft)
@@ -895,6 +896,17 @@ def _bracketed_alias(text: str, mention: Mention, parks: list[Mention]) -> bool:
     """京津科技谷（中华自行车王国产业园）: a park in brackets right after a park is its other name."""
     before = text[mention.start - 1 : mention.start] if mention.start else ""
     return before in ("（", "(") and any(p.end == mention.start - 1 for p in parks)
+
+
+def _lead_park(context: ItemContext, draft: EventDraft, sents: list[Sentence]) -> list[str]:
+    """The one park the item's lead sentence names, the item's subject when its headline names
+    none (rule entity.event.parks_by_class_word keeps a sentence about a class of parks out)."""
+    body = [s for s in sents if context.text[s.start : s.end].strip() not in (context.headline or "")]
+    if not body or NAMES_PARKS_BY_CLASS.test(draft.evidence):
+        return []
+    lead = body[0]
+    named = {m.name for m in context.mentions if m.kind == "park" and lead.start <= m.start < lead.end}
+    return list(named) if len(named) == 1 else []
 
 
 def _paragraph_park(context: ItemContext, draft: EventDraft, sents: list[Sentence]) -> list[str]:

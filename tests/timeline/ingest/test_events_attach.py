@@ -220,3 +220,13 @@ def test_a_park_whose_committee_head_attends_a_gathering_takes_part() -> None:
         "北湖区副区长、北湖科学城管委会副主任王立新出席会议。"
     )
     assert "北湖科学城" in only(events(text), "meeting").parks
+
+
+def test_an_event_naming_no_park_takes_the_one_park_of_the_items_lead() -> None:
+    text = (
+        "创新发展结硕果\n"
+        "今年以来，北湖高新区坚持创新驱动，经济运行稳中有进。\n"
+        "各项工作有序推进。\n"
+        "6月10日，与江北大学签署了战略合作协议。\n"
+    )
+    assert only(events(text), "park_signup").parks == ["北湖高新区"]
