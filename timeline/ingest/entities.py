@@ -760,13 +760,18 @@ def find_entities(
     names in 《》 somewhere: later it may name them bare (…建设方案的出台). ``people`` are people
     the document introduces with a title: later it names them bare (张三一行考察…)."""
     found = gazetteer.find(text, when)
-    known = [_unit_of(_administration(m, text), text) for m in found]
+    known = [_unit_of(_administration(_company_of(m, text), text), text) for m in found]
     taken = Occupied([(m.start, m.end) for m in known])
     mentions: Placed[Mention] = Placed()
     for mention in known:
         mentions.add(mention.start, mention.end, mention)
     for park, body in zip(found, known, strict=True):
-        if park.kind == "park" and body.kind == "organisation":  # X高新区管委会 keeps its park X
+        if (
+            park.kind == "park"
+            and body.kind == "organisation"
+            and not PARK_COMPANY.test(text[park.end : park.end + 16])
+        ):
+            # X高新区管委会 keeps its park X; X科技园公司 does not
             mentions.add(park.start, park.end, park)
         elif (managed := _managed_park(body, gazetteer)) is not None:  # a known 中关村管委会 too
             mentions.add(managed.start, managed.end, managed)
@@ -796,6 +801,7 @@ def find_entities(
                 continue
             if kind == "park":
                 found = _known_after_place(found, gazetteer)  # rule entity.place_then_known_park
+                found = _company_of(found, text)  # rule entity.park_company
             if (
                 kind == "park"
                 and any(m.kind == "park" for m in mentions.within(found.start, found.end, strictly=True))
@@ -945,6 +951,25 @@ def _managed_park(body: Mention, gazetteer: Gazetteer) -> Mention | None:
         return None
     end = body.start + head.start()
     return Mention(end - len(name), end, name, "park", linked.name, known=True)
+
+
+PARK_COMPANY = rule(
+    "entity.park_company",
+    "entity",
+    pattern=r"^(?:(?:股份|发展|投资|建设|开发|运营|管理)*有限(?:责任)?公司|(?:发展|投资|建设|开发|运营)*(?:公司|集团))",
+    matches=("公司主席查明出席", "发展集团", "开发建设有限公司"),
+    misses=("管委会", "企业", "的公司"),
+    why="香港科学园公司主席: a known park followed by 公司 or 集团 names its company, a body, not the park",
+)
+
+
+def _company_of(mention: Mention, text: str) -> Mention:
+    """A known park followed by 公司 or 集团 (某某科技园公司) names the park's company."""
+    company = PARK_COMPANY.search(text[mention.end : mention.end + 16]) if mention.kind == "park" else None
+    if company is None:
+        return mention
+    name = mention.surface + company.group(0)
+    return Mention(mention.start, mention.end + company.end(), name, "organisation", name, False)
 
 
 def _administration(mention: Mention, text: str) -> Mention:

@@ -194,6 +194,14 @@ def test_a_known_park_committee_names_its_park() -> None:
         assert [m.name for m in find_entities(text, known) if m.kind == "park"] == ["星河"]
 
 
+def test_a_park_followed_by_company_names_its_company_not_the_park() -> None:
+    mentions = find_entities("北湖科技园公司主席王立新出席。信阳高新区发展集团投资建设。", GAZETTEER)
+    assert [(m.name, m.kind) for m in mentions if m.kind in ("park", "organisation")] == [
+        ("北湖科技园公司", "organisation"),
+        ("信阳高新区发展集团", "organisation"),
+    ]
+
+
 def test_places_listed_before_a_count_of_towns_name_no_park() -> None:
     assert found("江岸、河西等地的企业参加了展会。", "park") == []
 
