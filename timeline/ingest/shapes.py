@@ -577,7 +577,9 @@ def park_forms(name: str) -> tuple[str, ...]:
     if key == name and not _ZONE_FORM.search(name):
         return (name,)
     place = key[: -len("高新区")]
-    cities = (place, place + "市") if len(place) >= 2 else (place,)
+    zone = _ZONE_FORM.search(name)
+    printed = name[: zone.start()] if zone else place  # 上海紫竹高新区 keeps 上海紫竹 as well as 紫竹
+    cities = dict.fromkeys((printed, place, place + "市") if len(place) >= 2 else (printed, place))
     return tuple(dict.fromkeys((name, *(city + form for city in cities for form in HIGH_TECH_ZONE_FORMS))))
 
 

@@ -89,6 +89,7 @@ def test_a_zone_printed_with_its_city_or_bare_province_is_one_park() -> None:
     assert park_key("吉林市高新区") == "吉林高新区"
     assert park_key("沙市高新区") == "沙市高新区"  # 市 is part of a two-character place
     assert found("信阳市高新技术产业开发区举办推介会。", "park") == ["信阳高新区"]
+    assert "上海星河国家高新技术产业开发区" in park_forms("上海星河高新区")  # the printed place stays
 
 
 def test_occupied_stretches_answer_overlap_questions() -> None:
