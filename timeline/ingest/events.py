@@ -845,7 +845,7 @@ _BARE_PARK = rule(
     "entity",
     pattern=rf"(?:(?<![\u4e00-\u9fff])|(?<={lx.alternation(lx.BARE_PARK_BEFORE)}))"
     rf"(?P<word>{lx.alternation(lx.PARK_WORDS)})",
-    matches=("副省长到高新区考察", "据统计，园区实现产值120亿元"),
+    matches=("副省长到高新区考察", "据统计，园区实现产值120亿元", "6月10日，该高新区举办招商推介会"),
     misses=("国家高新区总数达到178家", "江南高新区实现产值120亿元"),
     why="到高新区考察: a park word alone, after a clause start or a preposition, is the article's park"
     " (园区 is a park of any kind: 科学城, 科技园 …)",

@@ -307,7 +307,24 @@ STAT_TOPICS = (
 # words that make a figure one of parks (statistics); the head words of park names are PARK_HEADS
 PARK_WORDS = ("高新区", "园区", "示范区", "开发区", "科技园", "产业园", "科学城", "新区")
 # what may stand right before a bare park word that means the article's park (到高新区考察)
-BARE_PARK_BEFORE = ("到", "在", "了", "对", "与", "和", "同", "向", "由", "是", "为", "赴", "经")
+BARE_PARK_BEFORE = (
+    "到",
+    "在",
+    "了",
+    "对",
+    "与",
+    "和",
+    "同",
+    "向",
+    "由",
+    "是",
+    "为",
+    "赴",
+    "经",
+    "该",
+    "本",
+    "全",
+)
 FIGURE_UNITS = (
     "元", "美元", "亿元", "万元", "家", "个", "件", "项", "人次", "人", "万人", "户", "起", "吨", "平方公里",
     "亩", "%", "点", "倍", "所", "位", "只", "台", "辆", "套",

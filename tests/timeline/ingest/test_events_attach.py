@@ -230,3 +230,13 @@ def test_an_event_naming_no_park_takes_the_one_park_of_the_items_lead() -> None:
         "6月10日，与江北大学签署了战略合作协议。\n"
     )
     assert only(events(text), "park_signup").parks == ["北湖高新区"]
+
+
+def test_gai_gaoxinqu_means_the_one_zone_the_item_names() -> None:
+    text = (
+        "招商动态\n"
+        "北湖高新区位于江北省中部。\n"
+        "区内企业发展迅速。\n"
+        "6月10日，该高新区与江北大学签署了战略合作协议。\n"
+    )
+    assert only(events(text), "park_signup").parks == ["北湖高新区"]
