@@ -90,6 +90,7 @@ def test_a_zone_printed_with_its_city_or_bare_province_is_one_park() -> None:
     assert park_key("沙市高新区") == "沙市高新区"  # 市 is part of a two-character place
     assert found("信阳市高新技术产业开发区举办推介会。", "park") == ["信阳高新区"]
     assert "上海星河国家高新技术产业开发区" in park_forms("上海星河高新区")  # the printed place stays
+    assert found("信阳高新技术产业区发布通知。", "park") == ["信阳高新区"]
 
 
 def test_occupied_stretches_answer_overlap_questions() -> None:
@@ -175,6 +176,7 @@ def test_a_province_before_a_known_parks_full_form_names_the_known_park() -> Non
         ("北湖科技城管委会召开会议。", ["北湖科技城"]),
         ("江南工业园项目集中开工。", ["江南工业园"]),
         ("加快建设工业园。", []),
+        ("苏中自创区建设推进会召开。", ["苏中自创区"]),  # the short form of 自主创新示范区
         ("北湖科技谷（北湖汽车产业园）入选。", ["北湖科技谷", "北湖汽车产业园"]),
         ("举行签约仪式暨北湖青年科创谷启动仪式。", ["北湖青年科创谷"]),  # 暨 joins two events
     ],
