@@ -177,6 +177,7 @@ def test_a_province_before_a_known_parks_full_form_names_the_known_park() -> Non
         ("江南工业园项目集中开工。", ["江南工业园"]),
         ("加快建设工业园。", []),
         ("苏中自创区建设推进会召开。", ["苏中自创区"]),  # the short form of 自主创新示范区
+        ("北湖工业邨新厂房落成。", ["北湖工业邨"]),  # Hong Kong's industrial estates
         ("北湖科技谷（北湖汽车产业园）入选。", ["北湖科技谷", "北湖汽车产业园"]),
         ("举行签约仪式暨北湖青年科创谷启动仪式。", ["北湖青年科创谷"]),  # 暨 joins two events
     ],
