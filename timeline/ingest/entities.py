@@ -165,7 +165,7 @@ _LEFT_STOPS = re.compile(
     r".*(?:举办|举行|召开|主办|承办|协办|指导|支持|推动|推进|建设|打造|布局|成立|落户|入选|获批|成为|包括|其中"
     r"|位于|依托|联合|携手|围绕|加快|全国|我国|全省|全市|首批|第[一二三四五六七八九十\d]+批|旗下|下属|所属|以上|以下"
     r"|建成|聚焦|全面|形成|构建|发展|培育|引领|壮大|做强|做优|提升|实现|开展|参与|服务|一流|设立|批准|升级|重视|片区"
-    r"|[\d一二三四五六七八九十百千万余多]+(?:批|家|个|所|位|名)"
+    r"|[\d一二三四五六七八九十百千万余多]+(?:批|家|个|所|位|名)|(?<=[\u4e00-\u9fff])暨"
     r"|[的在和与及、是将为由对向到从于并等了同跟把被让给以至其共经、，。；：！？“”‘’《》\s])",
     re.S,
 )
@@ -252,6 +252,7 @@ def discover_names(text: str, kind: str) -> list[Mention]:
         if ends_inside_word(text, match.start(2), end):
             continue  # rule entity.ends_inside_word: 决策部|署, 零部|件, 大学|生
         glued = kind == "organisation" and bool(found) and found[-1].end == match.start(1)
+        stem = _after_body(stem) if kind == "park" else stem  # rule entity.park_after_body
         left = stem if glued and UNIT_STEM.test(stem) else _trim_left(stem)
         trimmed = _shaped_stem(text, match.start(2), left, match.start(1))
         if trimmed is None:
@@ -317,6 +318,23 @@ UNIT_STEM = rule(
     misses=("举办", "支持"),
     why="某某大学发展研究院: a unit's stem that is a noun (发展, 服务) is its name, not a verb before it",
 )
+
+
+_BODY_HEADS = alternation([h for h in STATE_BODY_HEADS if len(h) > 1] + ["人民政府"])
+PARK_AFTER_BODY = rule(
+    "entity.park_after_body",
+    "entity",
+    pattern=rf"^.*(?:{_BODY_HEADS})(?=[\u4e00-\u9fff]{{2}})",
+    matches=("星河市科学委员会星河", "江南省人民政府江岸"),
+    misses=("星河", "江南大学国家大学", "星河市委员会"),
+    why="某某委员会新竹科学园区管理局: a park named after its body starts after the body's head",
+)
+
+
+def _after_body(stem: str) -> str:
+    """The stem of a park cut after a body named right in front of it (…委员会|新竹科学园区)."""
+    body = PARK_AFTER_BODY.search(stem)
+    return stem[body.end() :] if body else stem
 
 
 def _unit_example(example: str) -> bool:
@@ -798,14 +816,21 @@ def find_entities(
     names in 《》 somewhere: later it may name them bare (…建设方案的出台). ``people`` are people
     the document introduces with a title: later it names them bare (张三一行考察…)."""
     found = gazetteer.find(text, when)
-    known = [_unit_of(_administration(m, text), text) for m in found]
+    known = [_unit_of(_administration(_company_of(m, text), text), text) for m in found]
     taken = Occupied([(m.start, m.end) for m in known])
     mentions: Placed[Mention] = Placed()
     for mention in known:
         mentions.add(mention.start, mention.end, mention)
     for park, body in zip(found, known, strict=True):
-        if park.kind == "park" and body.kind == "organisation":  # X高新区管委会 keeps its park X
+        if (
+            park.kind == "park"
+            and body.kind == "organisation"
+            and not PARK_COMPANY.test(text[park.end : park.end + 16])
+        ):
+            # X高新区管委会 keeps its park X; X科技园公司 does not
             mentions.add(park.start, park.end, park)
+        elif (managed := _managed_park(body, gazetteer)) is not None:  # a known 中关村管委会 too
+            mentions.add(managed.start, managed.end, managed)
 
     def place(found: Mention) -> None:
         mentions.add(found.start, found.end, found)
@@ -830,6 +855,9 @@ def find_entities(
         for found in discover_names(text, kind):
             if kind == "park" and _class_of_parks(found, known):
                 continue
+            if kind == "park":
+                found = _known_after_place(found, gazetteer)  # rule entity.place_then_known_park
+                found = _company_of(found, text)  # rule entity.park_company
             if (
                 kind == "park"
                 and any(m.kind == "park" for m in mentions.within(found.start, found.end, strictly=True))
@@ -868,6 +896,39 @@ def find_entities(
             linked = gazetteer.lookup(person.name, "person")
             place(person if linked is None else _replace_name(person, linked.name))
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+_PLACE_NAMES = "|".join(
+    sorted(
+        {
+            p
+            for full in _PROVINCES.split("|")
+            for p in (
+                full,
+                re.sub(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$", "", full),
+            )
+        },
+        key=len,
+        reverse=True,
+    )
+)
+PLACE_THEN_PARK = rule(
+    "entity.place_then_known_park",
+    "entity",
+    pattern=rf"^(?:{_PLACE_NAMES}|[\u4e00-\u9fff]{{2,3}}[省市])(?=[\u4e00-\u9fff]{{2,}}(?:{_PARK_HEADS})$)",
+    matches=("北京星河国家自主创新示范区", "江南省星河高新技术产业开发区", "河南星河科技园"),
+    misses=("建设星河国家自主创新示范区", "北京", "星河高新区"),
+    why="北京+中关村国家自主创新示范区: a province or city before a known park's full form names that park",
+)
+
+
+def _known_after_place(found: Mention, gazetteer: Gazetteer) -> Mention:
+    """A discovered park that is a place and a known park's printed form is the known park."""
+    place = PLACE_THEN_PARK.search(found.name)
+    linked = gazetteer.lookup(found.name[place.end() :], "park") if place else None
+    if linked is None:
+        return found
+    return Mention(found.start, found.end, found.surface, "park", linked.name, known=True)
 
 
 _CLASS_WORDS = re.compile(r"^(?:特色|未来|重点|专业|主题|新兴|优势|示范|标杆|品牌|特色化|专业化)+$")
@@ -937,6 +998,37 @@ def _unit_of(mention: Mention, text: str) -> Mention:
     end = mention.end + unit.end(1)
     name = mention.name + unit.group(1)
     return Mention(mention.start, end, text[mention.start : end], "organisation", name, False)
+
+
+def _managed_park(body: Mention, gazetteer: Gazetteer) -> Mention | None:
+    """The known park whose administration a known body is by its printed name (中关村管委会,
+    the merged 某某市科委、中关村管委会: the last of the bodies joined in its name)."""
+    head = re.search(f"(?:{_ADMINISTRATION.pattern})$", body.surface) if body.kind == "organisation" else None
+    name = body.surface[: head.start()].split("、")[-1] if head else ""
+    linked = gazetteer.lookup(name, "park") if name else None
+    if linked is None:
+        return None
+    end = body.start + head.start()
+    return Mention(end - len(name), end, name, "park", linked.name, known=True)
+
+
+PARK_COMPANY = rule(
+    "entity.park_company",
+    "entity",
+    pattern=r"^(?:(?:股份|发展|投资|建设|开发|运营|管理)*有限(?:责任)?公司|(?:发展|投资|建设|开发|运营)*(?:公司|集团))",
+    matches=("公司主席查明出席", "发展集团", "开发建设有限公司"),
+    misses=("管委会", "企业", "的公司"),
+    why="香港科学园公司主席: a known park followed by 公司 or 集团 names its company, a body, not the park",
+)
+
+
+def _company_of(mention: Mention, text: str) -> Mention:
+    """A known park followed by 公司 or 集团 (某某科技园公司) names the park's company."""
+    company = PARK_COMPANY.search(text[mention.end : mention.end + 16]) if mention.kind == "park" else None
+    if company is None:
+        return mention
+    name = mention.surface + company.group(0)
+    return Mention(mention.start, mention.end + company.end(), name, "organisation", name, False)
 
 
 def _administration(mention: Mention, text: str) -> Mention:

@@ -802,7 +802,13 @@ def extract_events(context: ItemContext) -> list[EventDraft]:
     headline_parks = _headline_parks(context)
     for draft in drafts:
         if not draft.parks:  # the park the article is about: the one 高新区 means, or the headline's
-            draft.parks = _referred_parks(context, draft) or list(headline_parks)
+            draft.parks = (
+                _referred_parks(context, draft)
+                or _counted_parks(context, draft, sents)
+                or list(headline_parks)
+                or _paragraph_park(context, draft, sents)
+                or _lead_park(context, draft, sents)
+            )
         draft.parks = _most_specific(draft.parks)
     return sorted(drafts, key=lambda d: d.start)
 
@@ -872,9 +878,10 @@ _BARE_PARK = rule(
     "entity",
     pattern=rf"(?:(?<![\u4e00-\u9fff])|(?<={lx.alternation(lx.BARE_PARK_BEFORE)}))"
     rf"(?P<word>{lx.alternation(lx.PARK_WORDS)})",
-    matches=("副省长到高新区考察", "据统计，园区实现产值120亿元"),
+    matches=("副省长到高新区考察", "据统计，园区实现产值120亿元", "6月10日，该高新区举办招商推介会"),
     misses=("国家高新区总数达到178家", "江南高新区实现产值120亿元"),
-    why="到高新区考察: a park word alone, after a clause start or a preposition, is the article's park",
+    why="到高新区考察: a park word alone, after a clause start or a preposition, is the article's park"
+    " (园区 is a park of any kind: 科学城, 科技园 …)",
 )
 
 
@@ -894,12 +901,92 @@ def _referred_parks(context: ItemContext, draft: EventDraft) -> list[str]:
                 dict.fromkeys(
                     m.name
                     for m in context.mentions
-                    if m.kind == "park" and any(m.surface.endswith(f) or m.name.endswith(f) for f in forms)
+                    if m.kind == "park"
+                    and (
+                        word == "园区"  # rule entity.event.bare_park_word: 园区 is any kind of park
+                        or any(m.surface.endswith(f) or m.name.endswith(f) for f in forms)
+                    )
                 )
             )
         )
         if len(named) == 1:
             return named
+    return []
+
+
+NAMES_PARKS_BY_CLASS = rule(
+    "entity.event.parks_by_class_word",
+    "entity",
+    pattern=lx.alternation(lx.PARK_WORDS),
+    matches=("国家高新区总数达145家", "全市园区实现产值100亿元"),
+    misses=("6月10日，召开科技创新大会", "会上签约项目12个"),
+    why="国家高新区总数达145家: a sentence that speaks of parks by a word naming none does not take "
+    "the one park its paragraph named before it (苏州高新区坚持…。6月10日，召开大会 does)",
+)
+
+
+def _bracketed_alias(text: str, mention: Mention, parks: list[Mention]) -> bool:
+    """京津科技谷（中华自行车王国产业园）: a park in brackets right after a park is its other name."""
+    before = text[mention.start - 1 : mention.start] if mention.start else ""
+    return before in ("（", "(") and any(p.end == mention.start - 1 for p in parks)
+
+
+def _lead_park(context: ItemContext, draft: EventDraft, sents: list[Sentence]) -> list[str]:
+    """The one park the item's lead sentence names, the item's subject when its headline names
+    none (rule entity.event.parks_by_class_word keeps a sentence about a class of parks out)."""
+    body = [s for s in sents if context.text[s.start : s.end].strip() not in (context.headline or "")]
+    if not body or NAMES_PARKS_BY_CLASS.test(draft.evidence):
+        return []
+    lead = body[0]
+    named = {m.name for m in context.mentions if m.kind == "park" and lead.start <= m.start < lead.end}
+    return list(named) if len(named) == 1 else []
+
+
+def _paragraph_park(context: ItemContext, draft: EventDraft, sents: list[Sentence]) -> list[str]:
+    """The one park the event's paragraph names before the event's sentence (苏州高新区坚持…。
+    6月10日，召开科技大会), the paragraph's subject; none when it names several, or when the
+    event's sentence speaks of parks by a word that names none (国家高新区总数达145家)."""
+    start = draft.start - context.offset
+    own = next((s for s in sents if s.start <= start < s.end), None)
+    if own is None or NAMES_PARKS_BY_CLASS.test(draft.evidence):
+        return []
+    earlier = [s for s in sents if s.paragraph == own.paragraph and s.end <= start]
+    named = {
+        m.name for m in context.mentions if m.kind == "park" for s in earlier if s.start <= m.start < s.end
+    }
+    return list(named) if len(named) == 1 else []
+
+
+_COUNTED_PARKS = rule(
+    "entity.event.counted_parks",
+    "entity",
+    pattern=rf"(?<![\d.])(?P<count>\d+|[两二三四五六七八九十])(?:家|个)[^，。；、\d]{{0,6}}?"
+    rf"(?:{lx.alternation(lx.PARK_WORDS)})",
+    matches=("首批5家市级高新区合计占地50平方公里", "这3个园区共有企业800家"),
+    misses=("全区企业5家", "园区新增企业12家"),
+    why="首批5家高新区实现产值…: a count of parks refers back to the one list of that many parks before it",
+)
+_NUMERALS = "一两三四五六七八九十"
+
+
+def _counted_parks(context: ItemContext, draft: EventDraft, sents: list[Sentence]) -> list[str]:
+    """The parks a counted reference (这5家高新区) means: those of the nearest sentence before
+    it in the item that names exactly that many parks."""
+    count = _COUNTED_PARKS.search(draft.evidence)
+    if count is None:
+        return []
+    number = count.group("count").replace("二", "两")
+    wanted = int(number) if number.isdigit() else _NUMERALS.index(number) + 1
+    start = draft.start - context.offset
+    parks = [m for m in context.mentions if m.kind == "park"]
+    for sentence in reversed([s for s in sents if s.end <= start]):
+        named = [
+            m.name
+            for m in parks
+            if sentence.start <= m.start < sentence.end and not _bracketed_alias(context.text, m, parks)
+        ]
+        if len(set(named)) == wanted:
+            return list(dict.fromkeys(named))
     return []
 
 
@@ -2022,10 +2109,14 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
             _add(owner.people, mention.name)
             if _printed_office(context, mention) and not re.search(r"院士|教授|研究员|专家", mention.title):
                 _add_org(owner, mention.organisation, "participant")
+                for park in _committee_parks(context, mention):  # rule entity.event.committee_park
+                    _add(owner.parks, park)
         elif mention.kind == "organisation" and _REPRESENTED.test(
             context.text[mention.end : mention.end + 80]
         ):
             _add_org(owner, mention.name, "participant")
+        elif mention.kind == "park" and _SPEAKING_PARK.test(context.text[mention.end : mention.end + 60]):
+            _add(owner.parks, mention.name)
         elif (
             mention.kind == "policy"
             and (
@@ -2220,6 +2311,38 @@ _REPRESENTED = rule(
     misses=("的产品在展会上亮相",),
     why="…、招商银行相关负责人作演讲: a body whose people speak or attend takes part",
 )
+
+# a park whose people speak at the gathering: "江岸高新区、北塘高新区等5个高新区作了专题发言"
+_SPEAKING_PARK = rule(
+    "entity.event.speaking_park",
+    "entity",
+    pattern=r"^(?:[、和及与][^，。；、]{1,20}?)*(?:等[\d一二三四五六七八九十]+[个家][^，。；]{0,8}?)?"
+    r"(?:的?(?:相关)?(?:负责人|代表|领导|主要负责同志))?(?:分别|先后|依次|也)?"
+    r"(?:作了?|进行了?)(?:专题|典型|经验|交流|主旨|大会)*(?:发言|报告|演讲|介绍)",
+    matches=("、北塘高新区等5个国家高新区作了专题发言", "代表作典型发言", "负责人先后作了交流发言"),
+    misses=("作为全省首个高新区", "的发展报告显示", "、北塘高新区发展迅速"),
+    why="…等5个高新区作了专题发言: a park whose people speak at a gathering takes part in it",
+)
+
+COMMITTEE_PARK = rule(
+    "entity.event.committee_park",
+    "entity",
+    pattern=r"(?:管委会|管理委员会|党工委)(?:常务)?(?:副?主任|副?书记)",
+    matches=("北湖科学城管委会副主任", "北湖高新区党工委书记"),
+    misses=("北湖市科技局局长", "北湖科学城管委会办公室"),
+    why="北湖科学城管委会副主任张三出席: a park's committee that sends its head takes part, and so its park",
+)
+
+
+def _committee_parks(context: ItemContext, person: Mention) -> list[str]:
+    """The parks whose committee a person attending a gathering heads (某某科学城管委会副主任)."""
+    return [
+        m.name
+        for m in context.mentions
+        if m.kind == "park"
+        and person.start - 30 <= m.start < person.start
+        and COMMITTEE_PARK.pattern.match(context.text[m.end : person.start])
+    ]
 
 
 _PRINTED_OFFICE = rule(

@@ -549,7 +549,10 @@ def coordinated(text: str) -> list[tuple[int, int, list[str]]]:
 # ---------------------------------------------------------------- one key per park
 
 _ZONE_FORM = re.compile(f"(?:{alternation(HIGH_TECH_ZONE_FORMS)})$")
-_PROVINCE_FIRST = re.compile(f"(?:{alternation(tuple(PROVINCE_SHORT.values()))})")
+_PROVINCE_FIRST = re.compile(
+    f"(?:{alternation(tuple(PROVINCE_SHORT.values()))}|"
+    f"{alternation(tuple({re.sub(r'(?:省|市|自治区)$', '', p) for p in PROVINCE_SHORT.values()}))})"
+)
 
 
 def park_key(name: str) -> str:
@@ -563,6 +566,8 @@ def park_key(name: str) -> str:
     province = _PROVINCE_FIRST.match(place)
     if province and zone.start() - province.end() >= 2:
         place = place[province.end() :]  # 甘肃省玉门高新技术产业开发区 is 玉门高新区
+    if len(place) >= 3 and place.endswith("市"):
+        place = place[:-1]  # 玉门市高新区 is 玉门高新区
     return place + "高新区"
 
 
@@ -572,7 +577,10 @@ def park_forms(name: str) -> tuple[str, ...]:
     if key == name and not _ZONE_FORM.search(name):
         return (name,)
     place = key[: -len("高新区")]
-    return tuple(dict.fromkeys((name, *(place + form for form in HIGH_TECH_ZONE_FORMS))))
+    zone = _ZONE_FORM.search(name)
+    printed = name[: zone.start()] if zone else place  # 上海紫竹高新区 keeps 上海紫竹 as well as 紫竹
+    cities = dict.fromkeys((printed, place, place + "市") if len(place) >= 2 else (printed, place))
+    return tuple(dict.fromkeys((name, *(city + form for city in cities for form in HIGH_TECH_ZONE_FORMS))))
 
 
 def _same_park(example: str) -> bool:
@@ -588,6 +596,8 @@ PARK_FORMS = rule(
         "信阳高新技术产业开发区 = 信阳高新区",
         "信阳国家高新技术产业开发区 = 信阳高新区",
         "河南省信阳高新技术产业开发区 = 信阳高新区",
+        "信阳市高新技术产业开发区 = 信阳高新区",
+        "河南信阳高新区 = 信阳高新区",
     ),
     misses=("信阳高新区 = 南阳高新区", "信阳高新区 = 信阳经济技术开发区"),
     why="a zone's full, national and short forms are one park: one record, the other forms its aliases",
@@ -623,14 +633,30 @@ LISTED_PARKS = rule(
     "entity.listed_parks",
     "entity",
     pattern=(
-        r"((?:(?:(?![区园、和及与])[\u4e00-\u9fff]){2,4}[、和及与])+(?:(?![区园、和及与])[\u4e00-\u9fff]){2,4})"
-        r"(?:[0-9两一二三四五六七八九十]+个|等)?(?:省级|国家级|市级)?"
+        r"((?:(?:(?![区园、和及与等])[\u4e00-\u9fff]){2,4}[、和及与])+(?:(?![区园、和及与等])[\u4e00-\u9fff]){2,4})"
+        r"等?(?:[0-9两一二三四五六七八九十]+[个家])?(?:新升级|新认定|新设立|新晋)?的?(?:省级|国家级|市级)?"
         f"({alternation(HIGH_TECH_ZONE_FORMS + ('经济技术开发区', '经济开发区'))})"
     ),
-    matches=("批复设立江岸、河西、北塘3个省级高新区", "同意江岸和河西高新技术产业开发区升级"),
-    misses=("批复设立江岸高新区", "江岸高新区和河西高新区"),
-    why="places listed before one zone head name one zone each: 江岸、河西3个省级高新区",
+    matches=(
+        "批复设立江岸、河西、北塘3个省级高新区",
+        "同意江岸和河西高新技术产业开发区升级",
+        "江岸、北塘、河西等8家新升级国家高新区的代表参会",
+    ),
+    misses=("批复设立江岸高新区", "江岸高新区和河西高新区", "江岸、河西等地的企业"),
+    why="places listed before one zone head (江岸、河西3个省级高新区, …等8家新升级高新区) are one zone each",
 )
+
+
+def _whole_word(text: str, start: int, place: str) -> str:
+    """The first listed place grown back to the start of the word it begins inside: the list's
+    separators (和) may stand inside a place name (呼和浩特、本溪等高新区 lists 呼和浩特)."""
+    before = text[max(0, start - 4) : start]
+    at = 0
+    for word, _ in _words(before + place):
+        if at < len(before) < at + len(word):
+            return (before + place)[at : len(before) + len(place)]
+        at += len(word)
+    return place
 
 
 def listed_parks(text: str) -> list[tuple[int, int, list[str]]]:
@@ -642,6 +668,7 @@ def listed_parks(text: str) -> list[tuple[int, int, list[str]]]:
         if len(places) < 2 or any(is_class(p) or _HEAD.search(p) for p in places):
             continue  # 总体概况、国家高新区: 国家 is the class, so no list of places
         first = places[0][-len(places[1]) :]
+        first = _whole_word(text, match.start(1) + len(places[0]) - len(first), first)
         if any(tag in GLUE_TAGS for _, tag in _words(first)):
             continue  # 干部以及延安高新区: a preposition in the first place, no list of places
         start = match.start(1) + len(places[0]) - len(first)

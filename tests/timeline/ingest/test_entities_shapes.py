@@ -82,6 +82,17 @@ def test_park_key_maps_full_national_and_short_forms_to_one() -> None:
     assert park_forms("中关村") == ("中关村",)
 
 
+def test_a_zone_printed_with_its_city_or_bare_province_is_one_park() -> None:
+    assert {park_key(n) for n in ("信阳市高新区", "河南信阳高新区", "河南省信阳市高新技术产业开发区")} == {
+        "信阳高新区"
+    }
+    assert park_key("吉林市高新区") == "吉林高新区"
+    assert park_key("沙市高新区") == "沙市高新区"  # 市 is part of a two-character place
+    assert found("信阳市高新技术产业开发区举办推介会。", "park") == ["信阳高新区"]
+    assert "上海星河国家高新技术产业开发区" in park_forms("上海星河高新区")  # the printed place stays
+    assert found("信阳高新技术产业区发布通知。", "park") == ["信阳高新区"]
+
+
 def test_occupied_stretches_answer_overlap_questions() -> None:
     taken = Occupied([(10, 20), (30, 40)])
     assert taken.overlaps(15, 16) and taken.overlaps(5, 11) and not taken.overlaps(20, 30)
@@ -144,6 +155,64 @@ def test_a_latin_title_and_a_leading_group() -> None:
 def test_zones_listed_before_one_head_are_one_park_each() -> None:
     text = "省政府批复设立江岸、河西、北塘3个省级高新区。"
     assert found(text, "park") == ["江岸高新区", "河西高新区", "北塘高新区"]
+
+
+def test_zones_listed_before_a_counted_class_are_one_park_each() -> None:
+    text = "会上，呼和浩特、江岸、北塘等12家新升级国家高新区的代表作了交流。"
+    assert found(text, "park") == ["呼和浩特高新区", "江岸高新区", "北塘高新区"]
+
+
+def test_a_province_before_a_known_parks_full_form_names_the_known_park() -> None:
+    known = Gazetteer([GazetteerEntry("park", "星河", ("星河国家自主创新示范区", "北京星河"))])
+    mentions = find_entities("会议在北京星河国家自主创新示范区展示中心举行。", known)
+    assert [(m.name, m.known) for m in mentions if m.kind == "park"] == [("星河", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("市长视察了江岸科学园区。", ["江岸科学园区"]),  # a Taiwan / Shanghai style science park
+        ("北塘经济新区召开企业家座谈会。", ["北塘经济新区"]),
+        ("改称星河市科学委员会北塘科学园区管理局。", ["北塘科学园区"]),  # the body before it is no part
+        ("江岸科学园北塘分园今天开园。", ["江岸科学园北塘分园"]),  # a branch of a park
+        ("北湖青年科创谷正式启用。", ["北湖青年科创谷"]),
+        ("北湖开发区管委会与江岸市政府签订协议。", ["北湖开发区"]),  # a city's 开发区
+        ("加快各类开发区建设。", []),
+        ("北湖科技城管委会召开会议。", ["北湖科技城"]),
+        ("江南工业园项目集中开工。", ["江南工业园"]),
+        ("加快建设工业园。", []),
+        ("苏中自创区建设推进会召开。", ["苏中自创区"]),  # the short form of 自主创新示范区
+        ("北湖工业邨新厂房落成。", ["北湖工业邨"]),  # Hong Kong's industrial estates
+        ("北湖科技谷（北湖汽车产业园）入选。", ["北湖科技谷", "北湖汽车产业园"]),
+        ("举行签约仪式暨北湖青年科创谷启动仪式。", ["北湖青年科创谷"]),  # 暨 joins two events
+    ],
+)
+def test_science_parks_and_economic_new_zones_are_parks(text: str, expected: list[str]) -> None:
+    assert found(text, "park") == expected
+
+
+def test_a_known_park_committee_names_its_park() -> None:
+    known = Gazetteer(
+        [
+            GazetteerEntry("park", "星河", ("星河科技园区",)),
+            GazetteerEntry("organisation", "星河管委会", ()),
+            GazetteerEntry("organisation", "江北市科委、星河管委会", ()),
+        ]
+    )
+    for text in ("星河管委会发布了通知。", "江北市科委、星河管委会负责人发布了倡议。"):
+        assert [m.name for m in find_entities(text, known) if m.kind == "park"] == ["星河"]
+
+
+def test_a_park_followed_by_company_names_its_company_not_the_park() -> None:
+    mentions = find_entities("北湖科技园公司主席王立新出席。信阳高新区发展集团投资建设。", GAZETTEER)
+    assert [(m.name, m.kind) for m in mentions if m.kind in ("park", "organisation")] == [
+        ("北湖科技园公司", "organisation"),
+        ("信阳高新区发展集团", "organisation"),
+    ]
+
+
+def test_places_listed_before_a_count_of_towns_name_no_park() -> None:
+    assert found("江岸、河西等地的企业参加了展会。", "park") == []
 
 
 def test_a_zones_committee_keeps_its_park() -> None:

@@ -275,3 +275,84 @@ def test_a_park_named_in_a_press_conferences_name_issues_nothing() -> None:
     text = "6月12日，江北省人民政府在省会召开中关村创新周发布会。"
     conference = only(events(text), "press_conference")
     assert all(name != "中关村" for name, _ in conference.organisations)
+
+
+def test_parks_whose_people_speak_at_a_gathering_take_part_in_it() -> None:
+    text = (
+        "6月12日，全省高新区工作座谈会在北湖召开。\n"
+        "省科技厅厅长周明远到会并讲话。\n"
+        "会上，北湖高新区、江岸高新区等4个高新区作了交流发言。"
+    )
+    gathering = only(events(text), "forum")
+    assert {"北湖高新区", "江岸高新区"} <= set(gathering.parks)
+
+
+def test_a_count_of_parks_means_the_list_of_that_many_parks_before_it() -> None:
+    text = (
+        "5月8日，江北省政府批复北湖工业区、江岸科技园、东林产业园等3家单位成为首批省级高新区。\n"
+        "据统计，首批3家省级高新区2023年实现工业总产值420亿元。"
+    )
+    statistic = only(events(text), "statistic")
+    assert set(statistic.parks) == {"北湖工业区", "江岸科技园", "东林产业园"}
+
+
+def test_a_count_of_parks_means_nothing_when_no_list_has_that_many() -> None:
+    text = (
+        "5月8日，江北省政府批复北湖工业区、江岸科技园等单位成为首批省级高新区。\n"
+        "据统计，首批3家省级高新区2023年实现工业总产值420亿元。"
+    )
+    assert only(events(text), "statistic").parks == []
+
+
+def test_an_event_naming_no_park_takes_the_one_park_its_paragraph_named_before() -> None:
+    text = (
+        "园区动态\n"
+        "今年以来，全省科技工作稳步推进。\n"
+        "各地加快建设创新平台。\n"
+        "北湖高新区坚持创新驱动发展。6月10日，与江北大学签署了战略合作协议。\n"
+    )
+    assert only(events(text), "park_signup").parks == ["北湖高新区"]
+
+
+def test_a_count_of_all_zones_takes_no_park_from_its_paragraph() -> None:
+    text = "园区动态\n研讨会在北湖高新区召开。张明介绍，2023年国家高新区总数已达178家。\n"
+    assert only(events(text), "statistic").parks == []
+
+
+def test_a_bare_yuanqu_means_the_one_park_of_any_kind_the_item_names() -> None:
+    text = (
+        "省领导调研科技创新\n"
+        "6月12日，江北省科技厅厅长周明远带队到园区考察科技创新工作。\n"
+        "周明远一行参观了企业展厅。\n"
+        "近年来，北湖科学城已经成为地方经济的重要增长极。"
+    )
+    assert only(events(text), "visit").parks == ["北湖科学城"]
+
+
+def test_a_park_whose_committee_head_attends_a_gathering_takes_part() -> None:
+    text = (
+        "6月12日，北湖—江岸产业对接会议在江岸召开。\n"
+        "双方将在产业发展等领域加强合作。\n"
+        "北湖区副区长、北湖科学城管委会副主任王立新出席会议。"
+    )
+    assert "北湖科学城" in only(events(text), "meeting").parks
+
+
+def test_an_event_naming_no_park_takes_the_one_park_of_the_items_lead() -> None:
+    text = (
+        "创新发展结硕果\n"
+        "今年以来，北湖高新区坚持创新驱动，经济运行稳中有进。\n"
+        "各项工作有序推进。\n"
+        "6月10日，与江北大学签署了战略合作协议。\n"
+    )
+    assert only(events(text), "park_signup").parks == ["北湖高新区"]
+
+
+def test_gai_gaoxinqu_means_the_one_zone_the_item_names() -> None:
+    text = (
+        "招商动态\n"
+        "北湖高新区位于江北省中部。\n"
+        "区内企业发展迅速。\n"
+        "6月10日，该高新区与江北大学签署了战略合作协议。\n"
+    )
+    assert only(events(text), "park_signup").parks == ["北湖高新区"]
