@@ -43,6 +43,7 @@ from timeline.ingest.shapes import (
     is_class,
     level_reference,
     listed_parks,
+    name_then_function_word,
     only_acts,
     organisation_forms,
     park_forms,
@@ -687,6 +688,7 @@ def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
             name = _best_name(match.group(1), text, match.start(1))
             if not name or occupied.covers(match.start(1)):
                 continue
+
             start = match.start(1)
             title = match.group(2) if pattern is not _NAME_SPEECH_RE else ""
             keep(start, Mention(start, start + len(name), name, "person", name, known=False, title=title))
@@ -721,6 +723,8 @@ def _best_name(candidate: str, text: str = "", start: int = 0) -> str:
         return ""  # rule entity.person_cut_from_text: 摩托罗|拉前主席
     if any(titled(candidate[:size]) for size in range(2, len(candidate) + 1)):
         return ""  # rule entity.person_title_tail: 孙教授 is a surname and a title, 孙教 no name
+    if text and name_then_function_word(text, start, start + len(candidate)):
+        candidate = candidate[:2]  # rule entity.name_then_function_word: 蔡奇|在
     for size in (len(candidate), 3, 2):
         name = candidate[:size]
         if _valid_person(name) and not (text and size > 2 and _AFTER_WORD.match(text, start + size - 1)):

@@ -491,6 +491,42 @@ PERSON_CUT_FROM_TEXT = rule(
 )
 
 
+def _word_starts(text: str) -> dict[int, tuple[str, str]]:
+    """The words of ``text`` (jieba's dictionary) by the offset where each starts."""
+    starts, at = {}, 0
+    for word, flag in _words(text):
+        starts[at] = (word, flag)
+        at += len(word)
+    return starts
+
+
+# words that follow a subject but rarely end a given name (和, 与, 平 often do: 李建和, 王永平)
+_AFTER_NAME_WORDS = frozenset("在也就还又都曾将已")
+
+
+def name_then_function_word(text: str, start: int, end: int) -> bool:
+    """A three-character candidate whose last character is a word of its own, a preposition or
+    adverb that follows a subject (蔡奇|在|强调): the name is the two characters before it."""
+    if end - start != 3:
+        return False
+    word, _ = _word_starts(text[start : end + 4]).get(2, ("", ""))
+    return word in _AFTER_NAME_WORDS
+
+
+def _then_function_word(example: str) -> bool:
+    return name_then_function_word(example, 0, 3)
+
+
+NAME_THEN_FUNCTION_WORD = rule(
+    "entity.name_then_function_word",
+    "entity",
+    predicate=_then_function_word,
+    matches=("蔡明在强调推动", "王力也参加了"),
+    misses=("刘在明表示", "李和平表示", "张向东表示", "李建和表示"),
+    why="书记蔡明在强调…: 在 is a preposition of the sentence, not the last character of the name",
+)
+
+
 # 沪苏浙三省政府, 京津冀三地科委: one body per place
 COORDINATED_PLACES = rule(
     "entity.coordinated_places",

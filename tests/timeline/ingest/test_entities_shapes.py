@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.ingest.entities import Gazetteer, discover_names, find_entities
+from timeline.ingest.entities import Gazetteer, discover_names, find_entities, find_people
 from timeline.ingest.shapes import park_forms, park_key
 from timeline.ingest.spans import Occupied, Placed
 from timeline.ingest.types import GazetteerEntry
@@ -247,3 +247,15 @@ def test_a_verb_after_a_body_starts_no_unit() -> None:
 def test_a_party_committee_printed_with_its_level_twice_is_named_once() -> None:
     names = [m.name for m in discover_names("江南区区委书记张三陪同考察。", "organisation")]
     assert names == ["江南区委"]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("北京市委书记蔡明在强调推动高质量发展。", ["蔡明"]),  # entity.name_then_function_word
+        ("市长刘在明表示，要推动园区发展。", ["刘在明"]),
+        ("高峰表示，要推动园区发展。", ["高峰"]),
+    ],
+)
+def test_a_persons_name_ends_and_starts_where_the_sentence_says(text: str, people: list[str]) -> None:
+    assert [mention.name for mention in find_people(text, [])] == people
