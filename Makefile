@@ -45,7 +45,7 @@ demo: install
 	$(PY) manage.py runserver $(HOST)
 
 eval: install
-	$(PY) tests/eval/run_eval.py seeds dev test
+	$(PY) tests/eval/run_eval.py seeds dev test round4
 
 bench: install
 	$(PY) -m bench.extract
