@@ -55,9 +55,15 @@ _LEAD_IN = rule(
 _DATE_PREFIX = rule(
     "title.date_prefix",
     "title",
-    pattern=r"^\s*(?:(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年)?(?:\d{1,2}月\d{1,2}日|\d{1,2}月(?=[，,\s])|\d{1,2}日)"
+    pattern=r"^\s*(?:(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年)?(?:\d{1,2}月\d{1,2}日|\d{1,2}月(?=[，,\s])|\d{1,2}日|"
+    r"\d{1,2}\s*[-—–~至]\s*\d{1,2}月份?|\d{1,2}月份)"
     r"(?:[上下]午|晚间?|晚上|早上)?(?:至\d{1,2}日)?|\d{4}年(?:[上下]半年|[初底末]|以来)?(?=[，,]))[，,\s]*",
-    matches=("6月12日，江南高新区举办论坛", "2024年6月12日上午江南论坛开幕", "2023年，江南高新区营收增长"),
+    matches=(
+        "6月12日，江南高新区举办论坛",
+        "2024年6月12日上午江南论坛开幕",
+        "2023年，江南高新区营收增长",
+        "1-6月份全区营收增长两成",
+    ),
     misses=("江南高新区6月12日举办论坛",),
     why="the date is the event's own field: a title does not begin with it",
 )
@@ -388,10 +394,11 @@ _SHORT_FORM = rule(
 _ASIDE = rule(
     "title.aside_dropped",
     "title",
-    pattern=r"[（(][A-Za-z0-9\s.\-]{1,12}[)）]",
-    matches=("浮式生产储卸油装置（FPSO）交付",),
+    pattern=r"[（(][A-Za-z0-9][A-Za-z0-9\s.,&'\-]{0,80}(?:[，,]?\s*简称\s*[A-Za-z0-9]{1,12})?[)）]",
+    matches=("浮式生产储卸油装置（FPSO）交付", "江南园区协会（Jiangnan Park Association, 简称JPA）年会举行"),
     misses=("中关村（海淀）机器人产业园开园",),
-    why="a too long title drops an abbreviation in brackets (FPSO): it repeats the name before it",
+    why="a too long title drops a Latin name or abbreviation in brackets (FPSO): it repeats the "
+    "name before it",
 )
 _MODIFIER = rule(
     "title.modifier_dropped",
@@ -633,9 +640,9 @@ def clean_clause(sentence: str, at: int = 0, who: str = "", kind: str = "", park
     body = _CJK_SPACE.sub("", sentence.strip())
     at = max(0, min(at, len(body)))
     bounds = "，,；;：:…"
-    left = max(body.rfind(c, 0, at) for c in bounds) + 1
-    ends = [i for i in (body.find(c, at) for c in bounds + "。！？") if i != -1]
-    right = min(ends) if ends else len(body)
+    marks = [i for i, c in enumerate(body) if c in bounds + "。！？" and not _inside_brackets(body, i)]
+    left = max((i for i in marks if i < at and body[i] in bounds), default=-1) + 1
+    right = min((i for i in marks if i >= at), default=len(body))  # a comma inside (…) ends nothing
     front = strip_front(body[left:right])
     if len(front) < 8:  # 批复明确，同意…: a clause too short to say what happened; take the next one
         following = re.split(r"[，,；;：:…。！？]", body[right + 1 :], maxsplit=1)[0]

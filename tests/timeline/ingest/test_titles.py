@@ -375,3 +375,20 @@ def test_a_notice_list_is_titled_by_the_decision() -> None:
     )
     title, _ = compose_title("park_signup", "", sentence, 20)
     assert title == "120家机构被确定为省级备案众创空间"
+
+
+def test_a_latin_name_in_brackets_gives_way_to_the_gathering() -> None:
+    sentence = (
+        "近日，江南园区联合会（Jiangnan Union of Science Parks and Innovation Areas, 简称JUSPIA）"
+        "第十二届线上年会全体会员大会宣布，由王明出任主席。"
+    )
+    title = clean_clause(sentence, 10)
+    assert "第十二届线上年会" in title
+    assert title_problems(title) == []
+
+
+def test_a_month_range_never_leads_a_title() -> None:
+    sentence = "1-6月份江东高新区营业收入完成300亿元，同比增长12%。"
+    at = sentence.find("300")
+    title, _ = statistic_title(sentence, (at, at + 5))
+    assert title == "江东高新区营业收入完成300亿元"
