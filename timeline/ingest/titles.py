@@ -790,8 +790,21 @@ _GATHERING_ONLY = rule(
 )
 
 
+_GATHERING_SAID = rule(
+    "title.gathering_said",
+    "title",
+    pattern=rf"^(?P<gathering>[^，。；]{{4,}}?(?:{_GATHERINGS}))[^，。；]{{0,8}}?(?:宣布|提出|指出|强调|表示|认为)$",
+    matches=("江南园区协会第五届年会全体会员大会宣布", "江南科创论坛提出"),
+    misses=("江南园区协会宣布", "市长在江南科创论坛上作报告"),
+    why="X大会宣布, with what it announced cut off: the title says the gathering took place",
+)
+
+
 def _held(title: str) -> str:
     """A clause naming only a gathering, made a title that says it took place."""
+    said = _GATHERING_SAID.search(title)
+    if said:  # X年会全体会员大会宣布 → X年会全体会员大会举行
+        title = said["gathering"]
     if not _GATHERING_ONLY.test(title):
         return title
     held_by = _HELD_CLAUSE.match(title)

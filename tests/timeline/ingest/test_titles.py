@@ -392,3 +392,10 @@ def test_a_month_range_never_leads_a_title() -> None:
     at = sentence.find("300")
     title, _ = statistic_title(sentence, (at, at + 5))
     assert title == "江东高新区营业收入完成300亿元"
+
+
+def test_a_gathering_that_announced_something_cut_off_took_place() -> None:
+    title, _ = compose_title(
+        "forum", "", "江南园区协会第五届线上年会全体会员大会宣布，由王明出任该协会新一届的主席。", 6
+    )
+    assert title == "江南园区协会第五届线上年会举行"
