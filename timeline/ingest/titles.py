@@ -723,7 +723,7 @@ def compose_title(
     the trigger's clause at offset ``at`` of the evidence, given ``who`` (else ``known``, the
     event's park or first body) as subject when neither clause nor sentence names one."""
     name = strip_front(re.sub(r"^(?:在|由)", "", _CJK_SPACE.sub("", name or "")))
-    name = re.sub(r"^[^，。；]*?[》”]在(?=\S{4})", "", name)  # 《方案》在X论坛上发布 → X论坛
+    name = strip_front(re.sub(r"^[^，。；]*?[》”]在(?=\S{4})", "", name))  # 《方案》在X论坛上发布 → X论坛
     name = re.sub(r"》的(?=\S{2})", "》", name)  # 题为《X》的专题报告 → 《X》专题报告
     if kind != "policy_release":
         assert _HOSTS_PREFIX.pattern is not None

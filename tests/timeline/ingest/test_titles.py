@@ -399,3 +399,9 @@ def test_a_gathering_that_announced_something_cut_off_took_place() -> None:
         "forum", "", "江南园区协会第五届线上年会全体会员大会宣布，由王明出任该协会新一届的主席。", 6
     )
     assert title == "江南园区协会第五届线上年会举行"
+
+
+def test_a_date_after_a_released_document_never_leads_the_gatherings_title() -> None:
+    evidence = "该《园区行动方案》在6月8日2025江南科创论坛年会开幕式上正式发布。"
+    title, _ = compose_title("forum", "该《园区行动方案》在6月8日2025江南科创论坛", evidence)
+    assert title == "2025江南科创论坛举行"
