@@ -1398,7 +1398,8 @@ def _draft(
             if mention.kind == "policy" and mention.name.startswith(name):
                 _add(draft.policies, mention.name)
     who = next((n for n, role in draft.organisations if role in ("organiser", "issuer")), "")
-    draft.title, title_rule = compose_title(kind, name, evidence, at - lead, who)
+    known = next(iter(draft.parks), "") or next((n for n, _ in draft.organisations), "")
+    draft.title, title_rule = compose_title(kind, name, evidence, at - lead, who, known)
     draft.rules.append(title_rule)
     if not _supported(draft, name, evidence):
         return None

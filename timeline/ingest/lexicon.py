@@ -510,3 +510,13 @@ ISSUER_HEADS: tuple[str, ...] = (
     "行",
     "会",
 )
+# verbs of a body changing its status or name (升格为, 更名为): jieba may read them as nouns
+BECOME_VERBS = ("升格", "升级", "更名", "改名", "改制", "转型", "晋升")
+# adverbs that tie a clause to another one (X也揭牌, 均有出席): never a subject, no part of a title
+LINKING_ADVERBS = ("也", "均", "都", "亦", "同样", "还")
+# pronouns that point back to a body named before (所属X, 该园区, 其): no subject of a title
+POINTING_PRONOUNS = ("所属", "该", "其")
+# verbs a title may not end on: what was signed or issued is the news; and verbs that end a title
+# only when their subject is the thing held (论坛在苏州举行), not the body that held it
+OBJECT_VERBS = ("签署", "签订", "印发", "达成", "签署了", "签订了")
+HOLDING_VERBS = ("举行", "举办", "召开", "发布", "出台", "启动")

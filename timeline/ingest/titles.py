@@ -55,9 +55,15 @@ _LEAD_IN = rule(
 _DATE_PREFIX = rule(
     "title.date_prefix",
     "title",
-    pattern=r"^\s*(?:(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年)?(?:\d{1,2}月\d{1,2}日|\d{1,2}月(?=[，,\s])|\d{1,2}日)"
+    pattern=r"^\s*(?:(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年)?(?:\d{1,2}月\d{1,2}日|\d{1,2}月(?=[，,\s])|\d{1,2}日|"
+    r"\d{1,2}\s*[-—–~至]\s*\d{1,2}月份?|\d{1,2}月份)"
     r"(?:[上下]午|晚间?|晚上|早上)?(?:至\d{1,2}日)?|\d{4}年(?:[上下]半年|[初底末]|以来)?(?=[，,]))[，,\s]*",
-    matches=("6月12日，江南高新区举办论坛", "2024年6月12日上午江南论坛开幕", "2023年，江南高新区营收增长"),
+    matches=(
+        "6月12日，江南高新区举办论坛",
+        "2024年6月12日上午江南论坛开幕",
+        "2023年，江南高新区营收增长",
+        "1-6月份全区营收增长两成",
+    ),
     misses=("江南高新区6月12日举办论坛",),
     why="the date is the event's own field: a title does not begin with it",
 )
@@ -68,6 +74,16 @@ _HOSTS_PREFIX = rule(
     matches=("市科技局主办、园区承办的江南科创论坛", "由市政府主办，园区管委会承办的江南科创论坛"),
     misses=("江南科创论坛由市科技局主办",),
     why="X主办、Y承办的Z论坛: the hosts are the event's bodies; the title names the gathering",
+)
+_PAGE_TOKEN = rule(
+    "title.page_token",
+    "title",
+    pattern=r"^\s*(?:[A-Za-z_]{2,12}\s*[:：]?\s*)?"
+    r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]?\d{1,2}:\d{2}(?::\d{2})?)?|"
+    r"\d{1,2}:\d{2}(?::\d{2})?)\s*",
+    matches=("date 2025-05-06江南科技园举行开园仪式", "2025-05-06 10:30 江南论坛开幕", "10:30江南论坛开幕"),
+    misses=("江南科技园2025年举行开园仪式", "5G江南论坛开幕"),
+    why="a page's field label, ISO date or time stamp leaking before the text is no part of a title",
 )
 _FRONT_FILLER = re.compile(
     r"^(?:在|由|于|的|是|这是|此外|同时|另外|其中|目前|当天|当日|会上|期间|并|还|随后|此前|日前|"
@@ -93,7 +109,7 @@ _ESCORT = rule(
 # a day inside a clause (科技部14日召开…) is the event's date field, not part of its title
 # 江南高新区日前获批…: a vague time inside a clause is no part of a title
 _INLINE_WHEN = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?:日前|近日|近期|今天|昨天|昨日|当天|当日)(?=[\u4e00-\u9fff]{2})"
+    r"(?<=[\u4e00-\u9fff])(?:日前|近日|近期|今天|今日|昨天|昨日|当天|当日)(?=[\u4e00-\u9fff]{2})"
 )
 _INLINE_DAY = re.compile(
     r"(?:(?<=[\u4e00-\u9fff”》）)])于|(?<=[\u4e00-\u9fff]))(?:\d{1,2}月)?\d{1,2}日(?:[上下]午|晚)?(?=[\u4e00-\u9fff])"
@@ -199,14 +215,22 @@ def _is_bare(title: str) -> bool:
         return False  # 与会专家…: a verb that only qualifies the noun after it
     if flag in ("t", "ad") and len(words) > 1 and words[1][1].startswith("v"):
         return True  # 先后获批…, 今年新增…: a time or manner, then the verb
-    return flag in lx.VERB_TAGS or flag == "p" or word in ("与", "对", "向", "同", "跟")
+    if word in lx.LINKING_ADVERBS:
+        return True  # 均有出席…: an adverb is no subject
+    return flag in lx.VERB_TAGS or flag == "p" or word in ("与", "对", "向", "同", "跟", *lx.BECOME_VERBS)
 
 
 _BARE = rule(
     "title.subject_supplied",
     "title",
     predicate=_is_bare,
-    matches=("与园区干部座谈交流", "成立了专家咨询委员会", "认定十家单位为创业基地"),
+    matches=(
+        "与园区干部座谈交流",
+        "成立了专家咨询委员会",
+        "认定十家单位为创业基地",
+        "升格为省级开发区",
+        "都参加了开园仪式",
+    ),
     misses=("江南高新区举办科创论坛", "市科技局认定十家单位为创业基地", "大连高新区拥有人才170余人"),
     why="a verb phrase without its subject is no title: the sentence's subject, else the event's "
     "first body or park, is put in front",
@@ -232,6 +256,8 @@ def sentence_subject(sentence: str) -> str:
         if kept and _OFFICE.match(following):
             kept.append((word, "n"))  # 科技部|高新|司: a word read as an adverb is part of an office's name
             continue
+        if not kept and word in ("经", "据", "由", "受"):
+            break  # 经省政府批准，…: who approved is no subject of what follows
         if word in ("的", "之") or not (flag.startswith(_SUBJECT_TAGS) or _OWN_PLACE.match(word)):
             break
         kept.append((word, flag))
@@ -368,10 +394,11 @@ _SHORT_FORM = rule(
 _ASIDE = rule(
     "title.aside_dropped",
     "title",
-    pattern=r"[（(][A-Za-z0-9\s.\-]{1,12}[)）]",
-    matches=("浮式生产储卸油装置（FPSO）交付",),
+    pattern=r"[（(][A-Za-z0-9][A-Za-z0-9\s.,&'\-]{0,80}(?:[，,]?\s*简称\s*[A-Za-z0-9]{1,12})?[)）]",
+    matches=("浮式生产储卸油装置（FPSO）交付", "江南园区协会（Jiangnan Park Association, 简称JPA）年会举行"),
     misses=("中关村（海淀）机器人产业园开园",),
-    why="a too long title drops an abbreviation in brackets (FPSO): it repeats the name before it",
+    why="a too long title drops a Latin name or abbreviation in brackets (FPSO): it repeats the "
+    "name before it",
 )
 _MODIFIER = rule(
     "title.modifier_dropped",
@@ -406,13 +433,86 @@ def _plain(title: str) -> str:
     return "".join(w for i, (w, f) in enumerate(words) if not (f == "ul" and 0 < i < len(words) - 1))
 
 
+_POINTING = rule(
+    "title.pointing_pronoun",
+    "title",
+    pattern=rf"^(?:{lx.alternation(lx.POINTING_PRONOUNS)})(?![中他余实次])(?=[\u4e00-\u9fff]{{2}})",
+    matches=("所属研究院揭牌", "该园区获评优秀", "其下属基金成立"),
+    misses=("江南高新区所属研究院揭牌", "其中园区已获批"),
+    why="所属X, 该园区: a pronoun points back to a body named before; the title names it or drops it",
+)
+_LINKING = rule(
+    "title.linking_adverb",
+    "title",
+    predicate=lambda text: any(
+        word in lx.LINKING_ADVERBS and flag.startswith("d") for word, flag in _words(text)[:-1]
+    ),
+    matches=("江南研究院也正式揭牌", "均有出席开园仪式", "两家园区都签署了协议"),
+    misses=("江南研究院正式揭牌", "成都高新区举办论坛"),
+    why="X也揭牌, 均有出席: an adverb tying the clause to another one is no part of a title",
+)
+_GENERIC_BODY = re.compile(r"^(?:园区|高新区|开发区|该区|区)(?![\u4e00-\u9fff]{0,1}(?:局|委|会|司|办))")
+
+
+def _tidy(title: str, park: str = "") -> str:
+    """The title without a pronoun at its start (该园区 → the event's park, 所属X → X) and
+    without adverbs that tie it to another clause (也, 均有)."""
+    pointing = _POINTING.search(title)
+    if pointing and pointing.end() < len(title) - 2:
+        rest = title[pointing.end() :]
+        generic = _GENERIC_BODY.match(rest)
+        named = park and _PARK_NAMED.search(park)
+        title = park + rest[generic.end() :] if named and generic else rest
+    if not _LINKING.test(title):
+        return title
+    words = _words(title)
+    kept: list[str] = []
+    for index, (word, flag) in enumerate(words):
+        if word in lx.LINKING_ADVERBS and flag.startswith("d") and index < len(words) - 1:
+            if words[index + 1][0] == "有" and index + 2 < len(words):
+                words[index + 1] = ("", "x")  # 均有出席 → 出席
+            continue
+        kept.append(word)
+    return "".join(kept)
+
+
+_OBJECT_VERB = lx.alternation(lx.OBJECT_VERBS + lx.HOLDING_VERBS)
+_PLACE = rule(
+    "title.place_dropped",
+    "title",
+    pattern=rf"(?<=[\u4e00-\u9fff])在[^，。；在《“]{{2,16}}?(?=(?:{_OBJECT_VERB}))",
+    matches=("江南研究院和江北管委会在江南会展中心签署了《关于共建园区的战略合作协议》",),
+    misses=("江南研究院和江北管委会签署战略合作协议", "在江南会展中心签署协议"),
+    why="a too long title drops where it happened before it drops what was signed or held",
+)
+
+
+_LINKED_OPENING = re.compile(rf"^(?:{lx.alternation(lx.LINKING_ADVERBS)})")
+
+
+def _first_item(sentence: str) -> str:
+    """The first item of the list a sentence opens with (A、B和C等，均…): the subject of a clause
+    that only says 均 or 都; empty when the opening is no short item."""
+    item = re.split(r"[、，,；;：:。]", strip_front(_CJK_SPACE.sub("", sentence)), maxsplit=1)[0]
+    words = _words(item)
+    named = bool(words) and words[-1][1].startswith(_NOMINAL) and words[0][1] not in ("p", "c", "r")
+    return item if 2 <= len(item) <= 16 and named else ""
+
+
 def fit(title: str, sentence: str = "", who: str = "", before: str = "") -> str:
     """The title made whole and short enough: a subject in front of a bare verb phrase, a list
     cut to its first name, then (while still too long) the short form of a park's name, no
     bracketed abbreviation, no modifier before the subject's head, and a cut on a whole word."""
-    title = supply_subject(_passive_approval(title), sentence, who, before)
+    linked = _LINKED_OPENING.search(title)
+    pointed = _POINTING.search(title)  # 所属X揭牌: X is the subject
+    title = _passive_approval(_tidy(title, who))
+    first = _first_item(sentence) if linked and _is_bare(title) else ""
+    if first:
+        title = first + title  # A、B等，均出席… → A出席…
+    elif not pointed:
+        title = supply_subject(title, sentence, who, before)
     title = _plain(shorten_list(title))
-    for shape, short in ((_SHORT_FORM, "高新区"), (_ASIDE, ""), (_MODIFIER, "")):
+    for shape, short in ((_SHORT_FORM, "高新区"), (_ASIDE, ""), (_MODIFIER, ""), (_PLACE, "")):
         if len(title) > MAX_LENGTH:
             assert shape.pattern is not None
             title = shape.pattern.sub(short, title)
@@ -425,7 +525,7 @@ def strip_front(text: str) -> str:
     text = text.strip()
     while previous != text:
         previous = text
-        for shape in (_BYLINE, _LEAD_IN, _DATE_PREFIX, _LIST_MARK):
+        for shape in (_PAGE_TOKEN, _BYLINE, _LEAD_IN, _DATE_PREFIX, _LIST_MARK):
             assert shape.pattern is not None
             text = shape.pattern.sub("", text, count=1).strip()
         text = _FRONT_FILLER.sub("", text).strip()
@@ -437,13 +537,22 @@ _PAGE_LABEL = re.compile(
 )
 
 
+_PAIRS = (("《", "》"), ("“", "”"), ("「", "」"), ("『", "』"), ("【", "】"), ("（", "）"), ("(", ")"))
+
+
+def _inside_brackets(text: str, at: int) -> bool:
+    """Whether offset ``at`` of ``text`` lies inside a bracket or quotation opened before it."""
+    head = text[:at]
+    return any(head.count(opening) > head.count(closing) for opening, closing in _PAIRS)
+
+
 def trim_end(text: str) -> str:
     """The text without trailing punctuation, function words, an unclosed quotation or the
     labels of a page's metadata table (…的批复发文字号：…)."""
     text = _PAGE_LABEL.sub("", text.strip()).strip()
     while text and (ending := _DANGLING.search(text)) is not None:
         text = text[: ending.start()].rstrip()
-    for opening, closing in (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")")):
+    for opening, closing in _PAIRS:
         if text.count(opening) > text.count(closing):
             at = text.rfind(opening)
             text = text[1:] if at == 0 else text[:at].rstrip()  # “2010论坛年会 → 2010论坛年会
@@ -457,7 +566,8 @@ def cut(text: str, limit: int = MAX_LENGTH) -> str:
     if len(text) <= limit:
         return text
     head = text[:limit]
-    boundary = max(head.rfind(c) for c in "，,；;、：:")
+    boundaries = [i for i, c in enumerate(head) if c in "，,；;、：:" and not _inside_brackets(text, i)]
+    boundary = max(boundaries, default=-1)
     if boundary >= limit // 2:
         return trim_end(head[:boundary])
     kept: list[tuple[str, str]] = []
@@ -467,7 +577,34 @@ def cut(text: str, limit: int = MAX_LENGTH) -> str:
         kept.append((word, flag))
     while len(kept) > 1 and not kept[-1][1].startswith(_WHOLE_END):
         kept.pop()  # …暨第九届, …等多: a cut never ends on a numeral, measure or modifier
-    return trim_end("".join(w for w, _ in kept) or head)
+    return _with_object(trim_end("".join(w for w, _ in kept) or head), text, limit)
+
+
+_NEEDS_OBJECT = rule(
+    "title.object_kept",
+    "title",
+    predicate=lambda text: bool(
+        re.search(rf"(?:{lx.alternation(lx.OBJECT_VERBS)})$", text)
+        or re.search(rf"^[^在]{{2,}}?(?:{lx.alternation(lx.HOLDING_VERBS)})$", text)
+    ),
+    matches=("江南研究院和江北管委会签署", "江南科技园举行"),
+    misses=("江南研究院和江北管委会签署战略合作协议", "江南论坛在苏州举行", "江南论坛在苏州召开"),
+    why="a title cut after 签署 or 举行 says nothing: the head of the cut object (…合作协议) is kept",
+)
+
+
+def _with_object(title: str, text: str, limit: int) -> str:
+    """A cut title ending on a verb that needs its object, with the head of that object (the
+    last nouns of the name cut off: 签署《…战略合作协议》 → 签署战略合作协议)."""
+    if not _NEEDS_OBJECT.test(title) or not text.startswith(title) or title.endswith(("在", "于")):
+        return title
+    rest = re.split(r"[，,；;。》」”』】]", text[len(title) :].lstrip("了《「“『【 "), maxsplit=1)[0]
+    head: list[str] = []
+    for word, flag in reversed(_words(rest)):
+        if not flag.startswith(("n", "vn", "j")) or len(title) + len(word) + sum(map(len, head)) > limit:
+            break
+        head.insert(0, word)
+    return title + "".join(head) if head else title
 
 
 # the parts of speech a title cut short may end on: a noun, a name or a verb
@@ -496,15 +633,16 @@ _SAID_AT = rule(
 )
 
 
-def clean_clause(sentence: str, at: int = 0, who: str = "") -> str:
+def clean_clause(sentence: str, at: int = 0, who: str = "", kind: str = "", park: str = "") -> str:
     """The clause of ``sentence`` around offset ``at``, cleaned, given a subject (the sentence's,
-    else ``who``) when it has none, and cut to a title."""
+    else ``who``) when it has none, and cut to a title; a delegation's clause with no verb (X率
+    考察团一行20人) takes the kind's verb and the event's ``park``."""
     body = _CJK_SPACE.sub("", sentence.strip())
     at = max(0, min(at, len(body)))
     bounds = "，,；;：:…"
-    left = max(body.rfind(c, 0, at) for c in bounds) + 1
-    ends = [i for i in (body.find(c, at) for c in bounds + "。！？") if i != -1]
-    right = min(ends) if ends else len(body)
+    marks = [i for i, c in enumerate(body) if c in bounds + "。！？" and not _inside_brackets(body, i)]
+    left = max((i for i in marks if i < at and body[i] in bounds), default=-1) + 1
+    right = min((i for i in marks if i >= at), default=len(body))  # a comma inside (…) ends nothing
     front = strip_front(body[left:right])
     if len(front) < 8:  # 批复明确，同意…: a clause too short to say what happened; take the next one
         following = re.split(r"[，,；;：:…。！？]", body[right + 1 :], maxsplit=1)[0]
@@ -519,11 +657,53 @@ def clean_clause(sentence: str, at: int = 0, who: str = "") -> str:
     released = _RELEASED.search(front)
     if released:
         front = released["what"] + released["verb"]
+    front = _decision(front)
+    delegation = _DELEGATION.search(front)
+    if delegation and kind in _KIND_VERB:
+        went = _WENT.search(body, right)  # …一行近20人，…来园区交流考察: the trip the sentence tells
+        where = f"赴{park}" if park and _PARK_NAMED.search(park) and park not in front else ""
+        trip = went.group() if went else f"{where}{_KIND_VERB[kind]}"
+        return fit(f"{delegation['who']}一行{trip}", body, who)
     party = _HEADCOUNT.search(front)
     following = re.split(r"[，,；;：:…。！？]", body[right + 1 :], maxsplit=1)[0]
     if party and len(following) >= 6:  # 园区组织100余人，赴某地参观…: what the party did
         return fit(party["who"] + following, body, who)
     return fit(_INLINE_WHEN.sub("", _INLINE_DAY.sub("", front)), body, who, body[:left])
+
+
+_DELEGATION = rule(
+    "title.delegation_verb",
+    "title",
+    pattern=r"^(?P<who>[^，。；]{2,30}?(?:率|带领|率领)[^，。；]{2,24}?)(?:一行)?(?:近|约|共)?\d+(?:余|多)?(?:人|名|位)$",
+    matches=("江北区区长王明率江北区政府考察团一行近30人", "市长带领企业家代表团15人"),
+    misses=("江北区区长王明率考察团一行赴园区考察", "园区组织企业家30人"),
+    why="X率考察团一行N人 has no verb: the title says the delegation did the event's kind of act",
+)
+# the verb a delegation's title takes for the event's kind
+_KIND_VERB = {"visit": "考察"}
+_WENT = re.compile(r"(?:赴|到|来|前往)[^，。；、]{2,16}?(?:考察|调研|参观|交流|访问|视察)+")
+_NOTICE_LIST = rule(
+    "title.notice_decision",
+    "title",
+    pattern=r"^(?:现|特|经研究，?)?(?P<verb>确定|认定|命名|批准|同意)(?P<first>[^，。；、]{2,40}?)(?:、[^，。；]{2,40}?)*"
+    r"等(?P<count>[\d一二三四五六七八九十百千]+)(?P<unit>家|个|所|项|批)(?P<noun>[\u4e00-\u9fff]{0,4}?)"
+    r"为(?P<what>[^，。；]{2,24})$",
+    matches=("现确定江南科技孵化器有限公司众创空间等120家机构为国家备案众创空间",),
+    misses=("市科技局确定江南科技孵化器为市级孵化器", "现确定120家机构名单"),
+    why="现确定X、Y等N家机构为Z: a notice's list is too long for a title; the decision is the news "
+    "(X等N家机构被确定为Z, or N家机构被确定为Z)",
+)
+
+
+def _decision(clause: str) -> str:
+    """现确定X等N家机构为Z → X等N家机构被确定为Z (without X when that is too long); the
+    clause unchanged when it is no such notice."""
+    found = _NOTICE_LIST.search(clause)
+    if found is None:
+        return clause
+    rest = f"等{found['count']}{found['unit']}{found['noun']}被{found['verb']}为{found['what']}"
+    full = found["first"] + rest
+    return full if len(full) <= MAX_LENGTH else rest[1:]
 
 
 _HEADCOUNT = rule(
@@ -536,11 +716,14 @@ _HEADCOUNT = rule(
 )
 
 
-def compose_title(kind: str, name: str, evidence: str, at: int = 0, who: str = "") -> tuple[str, str]:
+def compose_title(
+    kind: str, name: str, evidence: str, at: int = 0, who: str = "", known: str = ""
+) -> tuple[str, str]:
     """(title, name of the title rule): from the event's own name where it has one, else from
-    the trigger's clause at offset ``at`` of the evidence."""
+    the trigger's clause at offset ``at`` of the evidence, given ``who`` (else ``known``, the
+    event's park or first body) as subject when neither clause nor sentence names one."""
     name = strip_front(re.sub(r"^(?:在|由)", "", _CJK_SPACE.sub("", name or "")))
-    name = re.sub(r"^[^，。；]*?[》”]在(?=\S{4})", "", name)  # 《方案》在X论坛上发布 → X论坛
+    name = strip_front(re.sub(r"^[^，。；]*?[》”]在(?=\S{4})", "", name))  # 《方案》在X论坛上发布 → X论坛
     name = re.sub(r"》的(?=\S{2})", "》", name)  # 题为《X》的专题报告 → 《X》专题报告
     if kind != "policy_release":
         assert _HOSTS_PREFIX.pattern is not None
@@ -567,7 +750,9 @@ def compose_title(kind: str, name: str, evidence: str, at: int = 0, who: str = "
             return title, _NAMED.name
         if len(name) <= MAX_LENGTH:
             return name, _NAMED.name
-    return _held(clean_clause(evidence, at, who)) or cut(strip_front(evidence)), _CLAUSE.name
+    return _held(clean_clause(evidence, at, who or known, kind, known)) or cut(
+        strip_front(evidence)
+    ), _CLAUSE.name
 
 
 _LECTURE = rule(
@@ -582,10 +767,15 @@ _HELD_CLAUSE = re.compile(rf"^([^，。；]{{2,20}}?(?:举办|主办|召开|举�
 _HAPPENED = re.compile(rf"(?:{lx.alternation(lx.HAPPENED)})")
 
 
+_ATTENDED = re.compile(r"(?:出席|参加|参与|主持|见证)")
+
+
 def _only_names_gathering(title: str) -> bool:
     """X举办的Y会, or a bare Y会 with no verb saying it took place."""
     if _HELD_CLAUSE.match(title):
         return True
+    if _ATTENDED.search(title):
+        return False  # X出席开园仪式 says someone took part: it took place
     return bool(re.search(rf"(?:{_GATHERINGS})$", title)) and not _HAPPENED.search(title)
 
 
@@ -600,8 +790,21 @@ _GATHERING_ONLY = rule(
 )
 
 
+_GATHERING_SAID = rule(
+    "title.gathering_said",
+    "title",
+    pattern=rf"^(?P<gathering>[^，。；]{{4,}}?(?:{_GATHERINGS}))[^，。；]{{0,8}}?(?:宣布|提出|指出|强调|表示|认为)$",
+    matches=("江南园区协会第五届年会全体会员大会宣布", "江南科创论坛提出"),
+    misses=("江南园区协会宣布", "市长在江南科创论坛上作报告"),
+    why="X大会宣布, with what it announced cut off: the title says the gathering took place",
+)
+
+
 def _held(title: str) -> str:
     """A clause naming only a gathering, made a title that says it took place."""
+    said = _GATHERING_SAID.search(title)
+    if said:  # X年会全体会员大会宣布 → X年会全体会员大会举行
+        title = said["gathering"]
     if not _GATHERING_ONLY.test(title):
         return title
     held_by = _HELD_CLAUSE.match(title)
@@ -709,7 +912,7 @@ def title_problems(title: str) -> list[str]:
         problems.append("date prefix")
     if _DANGLING.test(title):
         problems.append("dangling end")
-    if any(title.count(a) != title.count(b) for a, b in (("《", "》"), ("“", "”"), ("（", "）"))):
+    if any(title.count(a) != title.count(b) for a, b in _PAIRS):
         problems.append("unbalanced brackets")
     if _BARE.test(title):
         problems.append("no subject")

@@ -317,3 +317,91 @@ def test_a_reception_is_titled_by_who_receives_whom() -> None:
     evidence = "北湖市市长李明会见了江南大学代表团一行。"
     title, rule_name = compose_title("meeting", "会见了江南大学代表团一行", evidence, evidence.find("会见"))
     assert (title, rule_name) == ("北湖市市长李明会见江南大学代表团一行", "title.from_clause")
+
+
+def test_a_bare_status_change_takes_the_events_park() -> None:
+    title, _ = compose_title(
+        "park_signup", "", "据了解，经省政府批准，升格为省级经济开发区。", 12, "", "江东高新区"
+    )
+    assert title == "江东高新区升格为省级经济开发区"
+
+
+def test_a_linking_adverb_is_no_subject_and_no_part_of_a_title() -> None:
+    sentence = "省科技厅厅长王明、市长李华和园区主任张强等，均有出席开园仪式。"
+    title, _ = compose_title("launch", "", sentence, 22, "", "江东科技园")
+    assert title == "省科技厅厅长王明出席开园仪式"
+    title, _ = compose_title("launch", "", "江东创新研究院今天也正式揭牌，标志着合作启动。", 8)
+    assert title == "江东创新研究院正式揭牌"
+
+
+def test_a_pronoun_opening_is_resolved_or_dropped() -> None:
+    title, _ = compose_title("launch", "", "会议指出，所属研究中心今天揭牌；", 8)
+    assert title == "研究中心揭牌"
+    title, _ = compose_title("statistic", "", "该园区获评省级优秀园区。", 2, "", "江东高新区")
+    assert title == "江东高新区获评省级优秀园区"
+
+
+def test_page_tokens_never_lead_a_title() -> None:
+    title, _ = compose_title("launch", "", "date 2025-05-06 江东科技园今日举行开园仪式。", 20)
+    assert title == "江东科技园举行开园仪式"
+
+
+def test_a_cut_never_leaves_a_bracket_open() -> None:
+    title = cut(
+        "江东科技园举行「创新之城、智造之都暨江东青年创业谷北区与南区联合开园仪式」以及其他的系列活动"
+    )
+    assert title_problems(title) == []
+    assert "「" not in title
+
+
+def test_a_cut_keeps_what_was_signed_and_drops_where() -> None:
+    clause = (
+        "江东科技发展促进会和江西新区管理委员会在江东城市规划展览馆签署了"
+        "《江东科技发展促进会与江西新区共建产业园的战略合作协议》"
+    )
+    title = clean_clause(clause + "。")
+    assert title == "江东科技发展促进会和江西新区管理委员会签署战略合作协议"
+
+
+def test_a_delegation_without_a_verb_says_what_it_did() -> None:
+    sentence = "6月3日，江西区区长王明率江西区政府考察团一行近30人，在园区主任陪同下，来江东高新区参观考察。"
+    title, _ = compose_title("visit", "", sentence, 12)
+    assert title == "江西区区长王明率江西区政府考察团一行来江东高新区参观考察"
+
+
+def test_a_notice_list_is_titled_by_the_decision() -> None:
+    sentence = (
+        "经专家评审，现确定江东未来科技孵化器运营管理有限公司智能制造众创空间等120家机构为省级备案众创空间。"
+    )
+    title, _ = compose_title("park_signup", "", sentence, 20)
+    assert title == "120家机构被确定为省级备案众创空间"
+
+
+def test_a_latin_name_in_brackets_gives_way_to_the_gathering() -> None:
+    sentence = (
+        "近日，江南园区联合会（Jiangnan Union of Science Parks and Innovation Areas, 简称JUSPIA）"
+        "第十二届线上年会全体会员大会宣布，由王明出任主席。"
+    )
+    title = clean_clause(sentence, 10)
+    assert "第十二届线上年会" in title
+    assert title_problems(title) == []
+
+
+def test_a_month_range_never_leads_a_title() -> None:
+    sentence = "1-6月份江东高新区营业收入完成300亿元，同比增长12%。"
+    at = sentence.find("300")
+    title, _ = statistic_title(sentence, (at, at + 5))
+    assert title == "江东高新区营业收入完成300亿元"
+
+
+def test_a_gathering_that_announced_something_cut_off_took_place() -> None:
+    title, _ = compose_title(
+        "forum", "", "江南园区协会第五届线上年会全体会员大会宣布，由王明出任该协会新一届的主席。", 6
+    )
+    assert title == "江南园区协会第五届线上年会举行"
+
+
+def test_a_date_after_a_released_document_never_leads_the_gatherings_title() -> None:
+    evidence = "该《园区行动方案》在6月8日2025江南科创论坛年会开幕式上正式发布。"
+    title, _ = compose_title("forum", "该《园区行动方案》在6月8日2025江南科创论坛", evidence)
+    assert title == "2025江南科创论坛举行"
