@@ -107,6 +107,20 @@ def test_shared_alias_resolves_to_the_body_in_office() -> None:
         ("首席执行官安娜·卡尔松女士表示，合作很重要。", [("安娜·卡尔松", "首席执行官", "")]),
         ("人民网·江南讯 日前，园区举办活动。", []),
         ("诺基亚前总裁表示，欢迎合作。", []),
+        # round 3: people recall (rules entity.name_then_act_word, entity.more_titles,
+        # entity.name_before_title, entity.latin_name_shapes); a name may end in 正
+        ("园区党工委书记孔建东感谢企业家们的支持。", [("孔建东", "书记", "")]),
+        ("公司副总经理夏明接待了考察团。", [("夏明", "副总经理", "")]),
+        ("办公室主任韦一平先生向大家介绍情况。", [("韦一平", "主任", "")]),
+        ("管委会主任钱立群以及各部门负责人参加。", [("钱立群", "主任", "")]),
+        ("日报社社长程远山主持了会议。", [("程远山", "社长", "")]),
+        (
+            "某公司董事Peter J. HOLLAND,某大学院长Anne MILLER出席。",
+            [("Peter J. HOLLAND", "董事", ""), ("Anne MILLER", "院长", "")],
+        ),
+        ("王学明书记、汤立元副部长出席动员大会。", [("王学明", "书记", ""), ("汤立元", "副部长", "")]),
+        ("上午，韩正市长带领考察团到园区。", [("韩正", "市长", "")]),
+        ("市长李明正在园区调研。", [("李明", "市长", "")]),
     ],
 )
 def test_people(text: str, expected: list[tuple[str, str, str]]) -> None:
