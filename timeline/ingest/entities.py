@@ -650,6 +650,16 @@ TITLE_OF_BODY = rule(
 _NAME_TITLE_RE = re.compile(
     rf"({_NAME}?)(总书记|主席|总理|副部长|部长|院士|主任|书记)(?!{TITLE_OF_BODY.pattern.pattern[1:]})"
 )
+# 李金恭理事长、宣明智资深顾问、新竹市李世珍副市长: a list of guests, each name before its title
+NAME_THEN_TITLE = rule(
+    "entity.name_before_title",
+    "entity",
+    pattern=rf"({_NAME}?)(理事长|秘书长|副会长|会长|副局长|局长|副市长|副省长|董事长|资深顾问|顾问|副主委|主委"
+    rf"|副总统|总统)(?=[，,、。；及和与\s]|一同|出席|表示|指出|致辞|讲话|在)",
+    matches=("同业公会钱立新理事长、", "新竹县吴美玲秘书长一同揭牌", "孔宏达董事长表示"),
+    misses=("局长办公会研究", "理事长单位", "会长会议"),
+    why="李金恭理事长、某某资深顾问: in lists of guests the title often follows the name, as 万钢部长",
+)
 # 韩正市长带领…, ，李明省长表示: a government head's name before the title, the name alone in front
 NAME_THEN_HEAD = rule(
     "entity.name_then_head_title",
@@ -731,7 +741,7 @@ def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
             start,
             Mention(start, start + len(name), name, "person", name, False, title=title, organisation=org),
         )
-    for pattern in (_NAME_SPEECH_RE, _NAME_TITLE_RE, NAME_THEN_HEAD.pattern):
+    for pattern in (_NAME_SPEECH_RE, _NAME_TITLE_RE, NAME_THEN_TITLE.pattern, NAME_THEN_HEAD.pattern):
         for match in pattern.finditer(text):
             name = _best_name(match.group(1), text, match.start(1))
             if not name or occupied.covers(match.start(1)):
