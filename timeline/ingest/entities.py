@@ -131,9 +131,28 @@ class Gazetteer:
             if _inside_latin_word(text, start, end):
                 continue
             entry = _in_office(targets, when)
-            mentions.append(Mention(start, end, form, entry.kind, entry.name, known=True))
+            name = form if FULL_NAME_PRINTED.test(f"{form}|{entry.name}") else entry.name
+            mentions.append(Mention(start, end, form, entry.kind, name, known=True))
             last_end = end
         return mentions
+
+
+def _full_name_printed(example: str) -> bool:
+    """'<printed>|<registry name>': the printed form spells out the registry's 科技 as 科学技术."""
+    printed, name = example.split("|")
+    return printed != name and printed.replace("科学技术", "科技") == name
+
+
+# 重庆市科学技术局 printed, 重庆市科技局 registered: a body printed under its full official name
+# is named so (as the article and its readers name it); a short form printed keeps the registry name
+FULL_NAME_PRINTED = rule(
+    "entity.full_name_printed",
+    "entity",
+    predicate=_full_name_printed,
+    matches=("江南省科学技术厅|江南省科技厅", "北湖市科学技术局|北湖市科技局"),
+    misses=("江南省科技厅|江南省科技厅", "工信部|工业和信息化部", "科技部|科学技术部"),
+    why="a body printed in full (某市科学技术局) is named in full, not by the registry's short form",
+)
 
 
 def _inside_latin_word(text: str, start: int, end: int) -> bool:

@@ -182,3 +182,15 @@ def test_a_committee_before_a_mayor_s_title_is_not_a_place() -> None:
 def test_an_issuers_about_title_is_a_document_whatever_word_ends_it() -> None:
     text = "会议贯彻落实《江南省人民政府关于加快培育园区新动能的决策 》，研究了《园区发展的思考》。"
     assert [m.name for m in find_policies(text)] == ["江南省人民政府关于加快培育园区新动能的决策"]
+
+
+def test_a_body_printed_in_full_keeps_its_full_name() -> None:
+    gazetteer = Gazetteer(
+        [GazetteerEntry("organisation", "江南省科技厅", ("江南省科学技术厅", "江南科技厅"))]
+    )
+    full = [
+        m.name for m in find_entities("江南省科学技术厅发布通知。", gazetteer) if m.kind == "organisation"
+    ]
+    short = [m.name for m in find_entities("江南科技厅发布通知。", gazetteer) if m.kind == "organisation"]
+    assert full == ["江南省科学技术厅"]
+    assert short == ["江南省科技厅"]
