@@ -654,7 +654,24 @@ PERSON_ENDS_AT_WORD = rule(
     misses=("区长王力陪同考察 → 王力", "韩正一行到园区 → 韩正"),
     why="a person's name ends where the word after it begins: 陪同 and 一行 follow the name",
 )
-_TITLE_NAME_RE = re.compile(rf"({_TITLES})({_NAME}){_AFTER_NAME}")
+# 江北省委原常委（原火炬中心主任）李四，: a title in brackets before the name, a former post
+TITLE_IN_BRACKETS = rule(
+    "entity.title_in_brackets",
+    "entity",
+    pattern=r"[（(][^（()）]{0,20}?(?:主任|局长|书记|部长|社长|会长|院长|校长)[）)](?=[\u4e00-\u9fff]{2,3}[，,、。])",
+    matches=("省委原常委（原火炬中心主任）李四，", "(原日报社社长)王立、"),
+    misses=("（以下简称主任）", "（主任）负责组织"),
+    why="某某（原火炬中心主任）梁四，: the title in brackets belongs to the name right after it",
+)
+_TITLE_NAME_RE = re.compile(rf"({_TITLES})[）)]?({_NAME}){_AFTER_NAME}")
+
+
+def _bracketed_title(text: str, match: re.Match[str]) -> bool:
+    """The bracket between a title and a name closes a bracketed title (rule entity.title_in_brackets)."""
+    found = TITLE_IN_BRACKETS.pattern.search(text, max(0, match.start(1) - 21), match.start(2) + 4)
+    return found is not None and found.end() == match.start(2)
+
+
 _NAME_SPEECH_RE = re.compile(rf"(?<![\u4e00-\u9fff])({_NAME})(?:{_SPEECH})")
 # 书记处, 主席团, 主任会议, 部长办公会: the title names a body or a meeting, not a person's office
 TITLE_OF_BODY = rule(
@@ -749,13 +766,15 @@ def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
         if occupied.covers(match.start(2)):
             continue
         foreign = match.re is _TITLE_FOREIGN_RE
+        if match.end(1) < match.start(2) and not foreign and not _bracketed_title(text, match):
+            continue
         start = match.start(2)
         name = _untitled(match.group(2)) if foreign else _best_name(match.group(2), text, start)
         if not name:
             continue
         title_start = _title_start(text, match.start(1))
         org = bodies.before(title_start, text) or _government_of(text, title_start, match.group(1))
-        title = text[title_start : match.start(2)].strip("，、 ")
+        title = text[title_start : match.start(2)].strip("，、 （）()")
         keep(
             start,
             Mention(start, start + len(name), name, "person", name, False, title=title, organisation=org),
@@ -888,8 +907,11 @@ class _Bodies:
         if i < 0:
             return ""
         mention = self.mentions[i]
-        if FORMER_POST.test(text[mention.end : position]):
-            return ""  # rule entity.former_post: 某某日报社原社长张三 serves that body no more
+        if (
+            FORMER_POST.test(text[mention.end : position])
+            or text[max(0, mention.start - 1) : mention.start] == "原"
+        ):
+            return ""  # rule entity.former_post: 某某日报社原社长张三, 原火炬中心主任李四 serve it no more
         if position - mention.end <= 1 or _UNIT_GAP.match(text[mention.end : position]):
             return mention.name
         return ""

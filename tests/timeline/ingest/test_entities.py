@@ -121,6 +121,8 @@ def test_shared_alias_resolves_to_the_body_in_office() -> None:
         ("王学明书记、汤立元副部长出席动员大会。", [("王学明", "书记", ""), ("汤立元", "副部长", "")]),
         ("上午，韩正市长带领考察团到园区。", [("韩正", "市长", "")]),
         ("市长李明正在园区调研。", [("李明", "市长", "")]),
+        ("嘉宾有省委原常委（原江南日报社社长）袁立群，以及企业代表。", [("袁立群", "社长", "")]),
+        ("会议（主任）负责组织。", []),
         (
             "商会钱立新理事长、孔宏达资深顾问、江北市吴美玲副市长一同揭牌。",
             [("钱立新", "理事长", ""), ("孔宏达", "资深顾问", ""), ("吴美玲", "副市长", "")],
@@ -194,3 +196,10 @@ def test_a_body_printed_in_full_keeps_its_full_name() -> None:
     short = [m.name for m in find_entities("江南科技厅发布通知。", gazetteer) if m.kind == "organisation"]
     assert full == ["江南省科学技术厅"]
     assert short == ["江南省科技厅"]
+
+
+def test_a_former_post_gives_no_body() -> None:
+    gazetteer = Gazetteer([GazetteerEntry("organisation", "江南日报社", ())])
+    text = "嘉宾有（原江南日报社社长）袁立群，以及江南日报社社长李文华。"
+    people = {m.name: m.organisation for m in find_entities(text, gazetteer) if m.kind == "person"}
+    assert people == {"袁立群": "", "李文华": "江南日报社"}
