@@ -366,3 +366,12 @@ def test_people_who_read_out_speak_or_thank_at_a_gathering_take_part() -> None:
     )
     forum = [d for d in events(text) if d.kind in ("forum", "meeting")][0]
     assert {"周明远", "李文华", "孔建东"} <= set(forum.people)
+
+
+def test_a_person_listed_with_others_who_attend_takes_part() -> None:
+    text = (
+        "6月12日，北湖高新区召开建设工作推进会。"
+        "市政协副主席、高新区管委会主任周明远以及各成员单位主要负责人参加了会议。"
+    )
+    meeting = [d for d in events(text) if d.kind in ("forum", "meeting")][0]
+    assert "周明远" in meeting.people
