@@ -2381,14 +2381,14 @@ def _printed_office(context: ItemContext, person: Mention) -> bool:
 def _acts(text: str, mention: Mention) -> bool:
     """A person who speaks or attends, not one only referred to (…总书记对…的指示)."""
     after = text[mention.end : mention.end + 20]
-    return _ACTING.test(after) or _LISTED.test(after)
+    return _ACTING.test(after) or _LISTED_PERSON.test(after)
 
 
 # 张三、李四出席, 主任王五以及各部门负责人参加: a name in a list of those who attend or speak
-_LISTED = rule(
+_LISTED_PERSON = rule(
     "entity.event.listed_person",
     "entity",
-    pattern=r"^(?:[，、,等及]|以及)",
+    pattern=r"^(?:[，、,等及]|以及|$)",
     matches=("、副区长李四出席", "以及各部门负责人参加会议", "等出席"),
     misses=("对园区建设作出批示", "的指示精神"),
     why="主任王五以及各部门负责人参加: a name in a list (、, 等, 以及) is one of those who take part",
