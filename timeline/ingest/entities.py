@@ -131,9 +131,28 @@ class Gazetteer:
             if _inside_latin_word(text, start, end):
                 continue
             entry = _in_office(targets, when)
-            mentions.append(Mention(start, end, form, entry.kind, entry.name, known=True))
+            name = form if FULL_NAME_PRINTED.test(f"{form}|{entry.name}") else entry.name
+            mentions.append(Mention(start, end, form, entry.kind, name, known=True))
             last_end = end
         return mentions
+
+
+def _full_name_printed(example: str) -> bool:
+    """'<printed>|<registry name>': the printed form spells out the registry's 科技 as 科学技术."""
+    printed, name = example.split("|")
+    return printed != name and printed.replace("科学技术", "科技") == name
+
+
+# 重庆市科学技术局 printed, 重庆市科技局 registered: a body printed under its full official name
+# is named so (as the article and its readers name it); a short form printed keeps the registry name
+FULL_NAME_PRINTED = rule(
+    "entity.full_name_printed",
+    "entity",
+    predicate=_full_name_printed,
+    matches=("江南省科学技术厅|江南省科技厅", "北湖市科学技术局|北湖市科技局"),
+    misses=("江南省科技厅|江南省科技厅", "工信部|工业和信息化部", "科技部|科学技术部"),
+    why="a body printed in full (某市科学技术局) is named in full, not by the registry's short form",
+)
 
 
 def _inside_latin_word(text: str, start: int, end: int) -> bool:
@@ -573,7 +592,16 @@ _TITLES = (
     "|副区长|区长|副主席|主席|副总理|总理|院士|一级巡视员|二级巡视员|巡视员|首席执行官|执行官|总经理|副总经理|董事长"
     "|副董事长|理事长|会长|副会长|校长|副校长|院长|副院长|处长|副处长|秘书长|总裁|副总裁|常委|委员|新闻发言人|发言人"
     "|研究员|教授|负责人|总工程师|主任委员|专家|总监|联合创始人|创始人|总署长|署长|首席技术官|首席科学家|首席运营官"
-    "|首席财务官|首席经济学家|首席代表|CEO|CTO|COO|CFO"
+    "|首席财务官|首席经济学家|首席代表|CEO|CTO|COO|CFO|" + r"副社长|社长|副主委|主委|董事|顾问"
+)
+# 日报社社长张三, 公司董事李四, 特别顾问王五, 国科会副主委赵六: offices of papers, boards and councils
+MORE_TITLES = rule(
+    "entity.more_titles",
+    "entity",
+    pattern=r"(?:副社长|社长|副主委|主委|董事|顾问)(?!会)(?=[\u4e00-\u9fffA-Z])",
+    matches=("日报社社长程远山主持会议", "公司董事Peter Holland出席", "特别顾问王立出席"),
+    misses=("社会各界出席", "董事会审议通过"),
+    why="社长, 董事, 顾问 and 主委 are offices a name follows like 主任 (日报社社长张三主持)",
 )
 _SPEECH = (
     "表示|指出|强调|说|介绍|认为|谈到|称|透露|提出|建议|致辞|出席|汇报|主持|宣布|发表|作|围绕"
@@ -589,15 +617,24 @@ NAME_THEN_DAY = rule(
     misses=("12日至15日举行", "12日的会议"),
     why="主任张三12日介绍: a name followed by the day and then an act is a name, as before the act",
 )
+# 主任张三先生介绍, 书记李四感谢…, 局长王五从…手中接过: a courtesy title or an act after the name
+NAME_THEN_MORE = rule(
+    "entity.name_then_act_word",
+    "entity",
+    pattern=r"^(?:先生|女士|博士|以及|感谢|接待|亲自|从)",
+    matches=("先生向大家介绍", "感谢企业家们的支持", "接待了考察团", "以及各部门负责人参加"),
+    misses=("先进制造业", "接着发言", "以来"),
+    why="主任韦一平先生介绍, 书记孔建东感谢…: the name ends where a courtesy title or an act begins",
+)
 _AFTER_NAME = (
-    rf"(?=[，,、。：:；（(\s]|等|在|和|与|及|是|同志|同|一行|率|带队|带领|到|赴|莅临|前往|出席|主持|分别|到会|会见|会同|陪同|参加|考察|调研|走访|视察|"
+    rf"(?={NAME_THEN_MORE.pattern.pattern[1:]}|[，,、。：:；（(\s]|等|在|和|与|及|是|同志|同|一行|率|带队|带领|到|赴|莅临|前往|出席|主持|分别|到会|会见|会同|陪同|参加|考察|调研|走访|视察|"
     rf"一同|先后|相继|共同|讲话|宣读|颁发|应邀|座谈|为|向|对|{_SPEECH}|{NAME_THEN_DAY.pattern.pattern[1:]}|$)"
 )
 _AFTER_NAME_RE = re.compile(_AFTER_NAME)
 # a word of two or more characters that may follow a name: if a name's last character starts one
 # (王力陪|同 → 王力|陪同, 韩正一|行 → 韩正|一行), the name ends one character earlier
 _AFTER_WORD = re.compile(
-    rf"(?:同志|一行|带队|带领|分别|到会|会见|会同|陪同|参加|考察|调研|走访|视察|一同|讲话|宣读|颁发|应邀|座谈"
+    rf"(?:同志|一行|带队|带领|分别|到会|先生|女士|博士|以及|感谢|接待|亲自|正在|会见|会同|陪同|参加|考察|调研|走访|视察|一同|讲话|宣读|颁发|应邀|座谈"
     rf"|{'|'.join(w for w in _SPEECH.split('|') if len(w) >= 2)})"
 )
 
@@ -617,10 +654,47 @@ PERSON_ENDS_AT_WORD = rule(
     misses=("区长王力陪同考察 → 王力", "韩正一行到园区 → 韩正"),
     why="a person's name ends where the word after it begins: 陪同 and 一行 follow the name",
 )
-_TITLE_NAME_RE = re.compile(rf"({_TITLES})({_NAME}){_AFTER_NAME}")
+# 江北省委原常委（原火炬中心主任）李四，: a title in brackets before the name, a former post
+TITLE_IN_BRACKETS = rule(
+    "entity.title_in_brackets",
+    "entity",
+    pattern=r"[（(][^（()）]{0,20}?(?:主任|局长|书记|部长|社长|会长|院长|校长)[）)](?=[\u4e00-\u9fff]{2,3}[，,、。])",
+    matches=("省委原常委（原火炬中心主任）李四，", "(原日报社社长)王立、"),
+    misses=("（以下简称主任）", "（主任）负责组织"),
+    why="某某（原火炬中心主任）梁四，: the title in brackets belongs to the name right after it",
+)
+_TITLE_NAME_RE = re.compile(rf"({_TITLES})[）)]?({_NAME}){_AFTER_NAME}")
+
+
+def _bracketed_title(text: str, match: re.Match[str]) -> bool:
+    """The bracket between a title and a name closes a bracketed title (rule entity.title_in_brackets)."""
+    found = TITLE_IN_BRACKETS.pattern.search(text, max(0, match.start(1) - 21), match.start(2) + 4)
+    return found is not None and found.end() == match.start(2)
+
+
 _NAME_SPEECH_RE = re.compile(rf"(?<![\u4e00-\u9fff])({_NAME})(?:{_SPEECH})")
+# 书记处, 主席团, 主任会议, 部长办公会: the title names a body or a meeting, not a person's office
+TITLE_OF_BODY = rule(
+    "entity.title_names_a_body",
+    "entity",
+    pattern=r"^(?:处|团|会(?!见)|[\u4e00-\u9fff]{0,3}(?:会议|办公会))",
+    matches=("处召开会议", "团成员", "会议审议", "办公会研究"),
+    misses=("出席动员大会", "会见客人", "表示要加快"),
+    why="张三副部长出席…大会: only a title that names a body or a meeting right after it (书记处, "
+    "主任会议) is no person's office; a gathering later in the clause is no reason to drop the name",
+)
 _NAME_TITLE_RE = re.compile(
-    rf"({_NAME}?)(总书记|主席|总理|副部长|部长|院士|主任|书记)(?![\u4e00-\u9fff]*[会处])"
+    rf"({_NAME}?)(总书记|主席|总理|副部长|部长|院士|主任|书记)(?!{TITLE_OF_BODY.pattern.pattern[1:]})"
+)
+# 李金恭理事长、宣明智资深顾问、新竹市李世珍副市长: a list of guests, each name before its title
+NAME_THEN_TITLE = rule(
+    "entity.name_before_title",
+    "entity",
+    pattern=rf"({_NAME}?)(理事长|秘书长|副会长|会长|副局长|局长|副市长|副省长|董事长|资深顾问|顾问|副主委|主委"
+    rf"|副总统|总统)(?=[，,、。；及和与\s]|一同|出席|表示|指出|致辞|讲话|在)",
+    matches=("同业公会钱立新理事长、", "新竹县吴美玲秘书长一同揭牌", "孔宏达董事长表示"),
+    misses=("局长办公会研究", "理事长单位", "会长会议"),
+    why="李金恭理事长、某某资深顾问: in lists of guests the title often follows the name, as 万钢部长",
 )
 # 韩正市长带领…, ，李明省长表示: a government head's name before the title, the name alone in front
 NAME_THEN_HEAD = rule(
@@ -633,7 +707,16 @@ NAME_THEN_HEAD = rule(
 )
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
 # a foreign name after a title: 联合创始人内森·麦克纳利介绍, 主席Tom Bentley表示
-_FOREIGN_NAME = r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}?|[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}"
+# Peter J. HOLLAND, Anne MILLER: an initial, or a surname in capitals, as English programmes print them
+LATIN_NAME = rule(
+    "entity.latin_name_shapes",
+    "entity",
+    pattern=r"[A-Z][a-z]+(?: (?:[A-Z]\.|[A-Z][a-z]+|[A-Z]{2,})){1,3}(?![A-Za-z])",
+    matches=("Peter J. HOLLAND", "Anne MILLER", "Mark Lee"),
+    misses=("IASP", "Anne", "TCL Group"),
+    why="a Latin name may have a middle initial or a surname in capitals (Peter J. HOLLAND)",
+)
+_FOREIGN_NAME = rf"[\u4e00-\u9fff]{{1,6}}·[\u4e00-\u9fff]{{1,8}}?|{LATIN_NAME.pattern.pattern}"
 _TITLE_FOREIGN_RE = re.compile(
     rf"({_TITLES})({_FOREIGN_NAME})(?=[，,、。：:；（(\s]|等|在|和|与|及|{_SPEECH}|$)"
 )
@@ -645,12 +728,23 @@ _NOT_NAMES = re.compile(
 )
 
 
+# 科技局, 高新区, 某某副: the tail of a body's name or a title; 正 ends names (韩正), so it is no tail
+_BODY_TAIL = rule(
+    "entity.body_tail_not_name",
+    "entity",
+    pattern=r"[会委局部厅区院所司处办园市省县副]$",
+    matches=("张科局", "王新区", "李某副"),
+    misses=("韩正", "王力", "张志宏"),
+    why="a candidate that ends like a body (…局, …区) or a title (…副) is no given name; 正 ends real names",
+).pattern
+
+
 def _valid_person(name: str) -> bool:
     if len(name) < 2 or len(name) > 4 or _NOT_NAMES.match(name) or common_word(name):
         return False  # rule entity.common_word_person: 明确, 高新, 余名
     if titled(name):
         return False  # rule entity.person_title_tail: 魏教授
-    if name[-1] in "会委局部厅区院所司处办园市省县副正":
+    if _BODY_TAIL.search(name):
         return False  # the tail of a body's name or a title, not a given name
     if name[:2] in _COMPOUND_SURNAMES.split("|"):
         return len(name) >= 3
@@ -672,18 +766,20 @@ def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
         if occupied.covers(match.start(2)):
             continue
         foreign = match.re is _TITLE_FOREIGN_RE
+        if match.end(1) < match.start(2) and not foreign and not _bracketed_title(text, match):
+            continue
         start = match.start(2)
         name = _untitled(match.group(2)) if foreign else _best_name(match.group(2), text, start)
         if not name:
             continue
         title_start = _title_start(text, match.start(1))
         org = bodies.before(title_start, text) or _government_of(text, title_start, match.group(1))
-        title = text[title_start : match.start(2)].strip("，、 ")
+        title = text[title_start : match.start(2)].strip("，、 （）()")
         keep(
             start,
             Mention(start, start + len(name), name, "person", name, False, title=title, organisation=org),
         )
-    for pattern in (_NAME_SPEECH_RE, _NAME_TITLE_RE, NAME_THEN_HEAD.pattern):
+    for pattern in (_NAME_SPEECH_RE, _NAME_TITLE_RE, NAME_THEN_TITLE.pattern, NAME_THEN_HEAD.pattern):
         for match in pattern.finditer(text):
             name = _best_name(match.group(1), text, match.start(1))
             if not name or occupied.covers(match.start(1)):
@@ -786,6 +882,17 @@ COMMITTEE_NOT_PLACE = rule(
 _UNIT_GAP = re.compile(r"^(?:[（(][A-Za-z0-9]{2,10}[）)])?(?:[^\W\d_的和与及在对、，。；：]{0,8})$")
 
 
+# 江南日报社原社长张三, 某公司前董事长李四: the body of a former post is not the person's body now
+FORMER_POST = rule(
+    "entity.former_post",
+    "entity",
+    pattern=r"^[原前]",
+    matches=("原社长", "前董事长"),
+    misses=("社长", "党委书记"),
+    why="某某日报社原社长张三: a person who once served a body does not act for it now",
+)
+
+
 class _Bodies:
     """The organisations and parks of a text by where they end, to find the one a title follows."""
 
@@ -800,6 +907,11 @@ class _Bodies:
         if i < 0:
             return ""
         mention = self.mentions[i]
+        if (
+            FORMER_POST.test(text[mention.end : position])
+            or text[max(0, mention.start - 1) : mention.start] == "原"
+        ):
+            return ""  # rule entity.former_post: 某某日报社原社长张三, 原火炬中心主任李四 serve it no more
         if position - mention.end <= 1 or _UNIT_GAP.match(text[mention.end : position]):
             return mention.name
         return ""

@@ -2297,8 +2297,19 @@ _RECALLED_PAST = rule(
 _ACTING = rule(
     "entity.event.speaker",
     "entity",
-    pattern=r"^[^，。；]{0,8}?(?:表示|指出|强调|说|介绍|认为|谈到|提到|致辞|出席|汇报|主持|宣布|发表|作|提出|希望|要求|会见|陪同|接待|带领|带队)",
-    matches=("在会上表示", "致辞", "会见了考察团一行", "陪同考察", "带领有关负责人到会指导"),
+    pattern=r"^(?:(?:先生|女士|博士)[，,]|[^，。；]{0,8}?(?:表示|指出|强调|说|介绍|认为|谈到|提到|致辞|出席|汇报|主持"
+    r"|宣布|发表|作|提出|希望|要求|会见|陪同|接待|带领|带队|讲话|到会|宣读|参加|传达|感谢|发言))",
+    matches=(
+        "在会上表示",
+        "致辞",
+        "会见了考察团一行",
+        "陪同考察",
+        "带领有关负责人到会指导",
+        "到会并讲话",
+        "宣读了批复",
+        "感谢各方支持",
+        "先生，向大家介绍",
+    ),
     misses=("的指示精神",),
     why="a person who speaks, attends, hosts or accompanies takes part; one only referred to does not",
 )
@@ -2371,4 +2382,15 @@ def _printed_office(context: ItemContext, person: Mention) -> bool:
 def _acts(text: str, mention: Mention) -> bool:
     """A person who speaks or attends, not one only referred to (…总书记对…的指示)."""
     after = text[mention.end : mention.end + 20]
-    return _ACTING.test(after) or text[mention.end : mention.end + 1] in "，、,等"
+    return _ACTING.test(after) or _LISTED_PERSON.test(after)
+
+
+# 张三、李四出席, 主任王五以及各部门负责人参加: a name in a list of those who attend or speak
+_LISTED_PERSON = rule(
+    "entity.event.listed_person",
+    "entity",
+    pattern=r"^(?:[，、,等及]|以及|$)",
+    matches=("、副区长李四出席", "以及各部门负责人参加会议", "等出席"),
+    misses=("对园区建设作出批示", "的指示精神"),
+    why="主任王五以及各部门负责人参加: a name in a list (、, 等, 以及) is one of those who take part",
+)

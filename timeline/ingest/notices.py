@@ -17,7 +17,13 @@ from collections.abc import Iterable
 
 from people.names import name_key
 from timeline.ingest.dates import find_dates
-from timeline.ingest.entities import Gazetteer, find_entities, find_policies, policy_period
+from timeline.ingest.entities import (
+    FULL_NAME_PRINTED,
+    Gazetteer,
+    find_entities,
+    find_policies,
+    policy_period,
+)
 from timeline.ingest.lexicon import (
     ISSUER_HEADS,
     NOTICE_ENDINGS,
@@ -224,7 +230,9 @@ def read_policies(
 
     def canonical(name: str) -> str:
         entry = gazetteer.lookup(name, "organisation") if gazetteer is not None else None
-        return entry.name if entry is not None else name
+        if entry is None or FULL_NAME_PRINTED.test(f"{name}|{entry.name}"):
+            return name  # rule entity.full_name_printed: 某市科学技术局 stays in full
+        return entry.name
 
     found: dict[str, PolicyFacts] = {}
     own = _own_notice(text, metadata)

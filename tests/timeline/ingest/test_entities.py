@@ -107,6 +107,26 @@ def test_shared_alias_resolves_to_the_body_in_office() -> None:
         ("首席执行官安娜·卡尔松女士表示，合作很重要。", [("安娜·卡尔松", "首席执行官", "")]),
         ("人民网·江南讯 日前，园区举办活动。", []),
         ("诺基亚前总裁表示，欢迎合作。", []),
+        # round 3: people recall (rules entity.name_then_act_word, entity.more_titles,
+        # entity.name_before_title, entity.latin_name_shapes); a name may end in 正
+        ("园区党工委书记孔建东感谢企业家们的支持。", [("孔建东", "书记", "")]),
+        ("公司副总经理夏明接待了考察团。", [("夏明", "副总经理", "")]),
+        ("办公室主任韦一平先生向大家介绍情况。", [("韦一平", "主任", "")]),
+        ("管委会主任钱立群以及各部门负责人参加。", [("钱立群", "主任", "")]),
+        ("日报社社长程远山主持了会议。", [("程远山", "社长", "")]),
+        (
+            "某公司董事Peter J. HOLLAND,某大学院长Anne MILLER出席。",
+            [("Peter J. HOLLAND", "董事", ""), ("Anne MILLER", "院长", "")],
+        ),
+        ("王学明书记、汤立元副部长出席动员大会。", [("王学明", "书记", ""), ("汤立元", "副部长", "")]),
+        ("上午，韩正市长带领考察团到园区。", [("韩正", "市长", "")]),
+        ("市长李明正在园区调研。", [("李明", "市长", "")]),
+        ("嘉宾有省委原常委（原江南日报社社长）袁立群，以及企业代表。", [("袁立群", "社长", "")]),
+        ("会议（主任）负责组织。", []),
+        (
+            "商会钱立新理事长、孔宏达资深顾问、江北市吴美玲副市长一同揭牌。",
+            [("钱立新", "理事长", ""), ("孔宏达", "资深顾问", ""), ("吴美玲", "副市长", "")],
+        ),
     ],
 )
 def test_people(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -164,3 +184,22 @@ def test_a_committee_before_a_mayor_s_title_is_not_a_place() -> None:
 def test_an_issuers_about_title_is_a_document_whatever_word_ends_it() -> None:
     text = "会议贯彻落实《江南省人民政府关于加快培育园区新动能的决策 》，研究了《园区发展的思考》。"
     assert [m.name for m in find_policies(text)] == ["江南省人民政府关于加快培育园区新动能的决策"]
+
+
+def test_a_body_printed_in_full_keeps_its_full_name() -> None:
+    gazetteer = Gazetteer(
+        [GazetteerEntry("organisation", "江南省科技厅", ("江南省科学技术厅", "江南科技厅"))]
+    )
+    full = [
+        m.name for m in find_entities("江南省科学技术厅发布通知。", gazetteer) if m.kind == "organisation"
+    ]
+    short = [m.name for m in find_entities("江南科技厅发布通知。", gazetteer) if m.kind == "organisation"]
+    assert full == ["江南省科学技术厅"]
+    assert short == ["江南省科技厅"]
+
+
+def test_a_former_post_gives_no_body() -> None:
+    gazetteer = Gazetteer([GazetteerEntry("organisation", "江南日报社", ())])
+    text = "嘉宾有（原江南日报社社长）袁立群，以及江南日报社社长李文华。"
+    people = {m.name: m.organisation for m in find_entities(text, gazetteer) if m.kind == "person"}
+    assert people == {"袁立群": "", "李文华": "江南日报社"}

@@ -356,3 +356,22 @@ def test_gai_gaoxinqu_means_the_one_zone_the_item_names() -> None:
         "6月10日，该高新区与江北大学签署了战略合作协议。\n"
     )
     assert only(events(text), "park_signup").parks == ["北湖高新区"]
+
+
+def test_people_who_read_out_speak_or_thank_at_a_gathering_take_part() -> None:
+    text = (
+        "6月12日，2024北湖园区发展大会在北湖市召开。"
+        "省科技厅副厅长周明远到会并讲话，市科技局局长李文华宣读了表彰决定，"
+        "园区党工委书记孔建东感谢企业家们的支持。会议还提到了已故的张大为。"
+    )
+    forum = [d for d in events(text) if d.kind in ("forum", "meeting")][0]
+    assert {"周明远", "李文华", "孔建东"} <= set(forum.people)
+
+
+def test_a_person_listed_with_others_who_attend_takes_part() -> None:
+    text = (
+        "6月12日，北湖高新区召开建设工作推进会。"
+        "市政协副主席、高新区管委会主任周明远以及各成员单位主要负责人参加了会议。"
+    )
+    meeting = [d for d in events(text) if d.kind in ("forum", "meeting")][0]
+    assert "周明远" in meeting.people
