@@ -195,10 +195,25 @@ _PARK_HEADS = "|".join(PARK_HEADS)
 _ORG_HEADS = "|".join(ORGANISATION_HEADS)
 # a park inside a park's name runs on to the longer name: 某某高新区国际孵化器
 _NAME_RUN = r"(?:(?![的在和与及是将为由对向到从于并等了同跟把被让给以至其共])[\u4e00-\u9fffA-Za-z0-9（）()·])"
+_LONGEST_STEM = 16  # characters of a name before its head
 _PARK_RE = re.compile(
-    rf"({_NAME_CHARS}{{2,16}}?)((?:{_PARK_HEADS})(?:{_NAME_RUN}{{1,10}}?(?:{_PARK_HEADS}))?)"
+    rf"({_NAME_CHARS}{{2,{_LONGEST_STEM}}}?)((?:{_PARK_HEADS})(?:{_NAME_RUN}{{1,10}}?(?:{_PARK_HEADS}))?)"
 )
-_ORG_RE = re.compile(rf"({_NAME_CHARS}{{2,16}}?)({_ORG_HEADS})(?![\u4e00-\u9fff]{{0,1}}(?:区|园))")
+_ORG_RE = re.compile(
+    rf"({_NAME_CHARS}{{2,{_LONGEST_STEM}}}?)({_ORG_HEADS})(?![\u4e00-\u9fff]{{0,1}}(?:区|园))"
+)
+_HEADS = {_PARK_RE: re.compile(_PARK_HEADS), _ORG_RE: re.compile(_ORG_HEADS)}
+
+
+def _next_name(pattern: re.Pattern, text: str, pos: int) -> re.Match | None:
+    """``pattern.search(text, pos)``, started where it can first match: a name ends in a head at
+    most 16 characters after its start, so no name starts before the first head less 16. Trying
+    stems at every character of a long text was a fifth of the extraction time (issue 9, item 8)."""
+    head = _HEADS[pattern].search(text, pos + 2)
+    if head is None:
+        return None
+    return pattern.search(text, max(pos, head.start() - _LONGEST_STEM))
+
 
 # Heads that alone are too generic to trust after a short or generic stem.
 _GENERIC_STEMS = re.compile(
@@ -263,7 +278,7 @@ def discover_names(text: str, kind: str) -> list[Mention]:
     pattern = _PARK_RE if kind == "park" else _ORG_RE
     found: list[Mention] = []
     pos = 0
-    while (match := pattern.search(text, pos)) is not None:
+    while (match := _next_name(pattern, text, pos)) is not None:
         stem, head = match.group(1), match.group(2)
         end = pos = match.end()
         if kind == "park":  # the next name may start inside a run cut back to its first head

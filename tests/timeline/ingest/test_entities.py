@@ -203,3 +203,20 @@ def test_a_former_post_gives_no_body() -> None:
     text = "嘉宾有（原江南日报社社长）袁立群，以及江南日报社社长李文华。"
     people = {m.name: m.organisation for m in find_entities(text, gazetteer) if m.kind == "person"}
     assert people == {"袁立群": "", "李文华": "江南日报社"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6月12日，江北省科技厅在北湖市召开全省高新区工作会议，北湖高新技术产业开发区管委会作交流发言。",
+        "据了解，这是一段没有任何名称的长句子，" * 5 + "最后江南大学微电子研究所和星河科技园区签约。",
+        "江岸经济技术开发区、北塘高新区等5个国家高新区作了专题发言",
+    ],
+)
+def test_names_are_searched_from_the_first_head_with_the_same_result(text: str) -> None:
+    from timeline.ingest.entities import _ORG_RE, _PARK_RE, _next_name
+
+    for pattern in (_PARK_RE, _ORG_RE):
+        for pos in range(len(text)):
+            expected, found = pattern.search(text, pos), _next_name(pattern, text, pos)
+            assert (found and found.span()) == (expected and expected.span()), (pattern, pos)
