@@ -51,6 +51,7 @@ from timeline.ingest.shapes import (
     starts_inside_word,
     starts_with_glue,
     titled,
+    word_across,
     word_start,
     words_of,
 )
@@ -182,7 +183,7 @@ _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9（）()·]"
 # Words that end a name on the left: function words, verbs and quantities that precede names.
 _LEFT_STOPS = re.compile(
     # words first: at the same place 以上 must win over 以, 其中 over 其
-    r".*(?:举办|举行|召开|主办|承办|协办|指导|支持|推动|推进|建设|打造|布局|成立|落户|入选|获批|成为|包括|其中"
+    r".*(?P<stop>举办|举行|召开|主办|承办|协办|指导|支持|推动|推进|建设|打造|布局|成立|落户|入选|获批|成为|包括|其中"
     r"|位于|依托|联合|携手|围绕|加快|全国|我国|全省|全市|首批|第[一二三四五六七八九十\d]+批|旗下|下属|所属|以上|以下"
     r"|建成|聚焦|全面|形成|构建|发展|培育|引领|壮大|做强|做优|提升|实现|开展|参与|服务|一流|设立|批准|升级|重视|片区"
     r"|[\d一二三四五六七八九十百千万余多]+(?:批|家|个|所|位|名)|(?<=[\u4e00-\u9fff])暨"
@@ -225,9 +226,32 @@ _BAD_INSIDE = re.compile(r"[，。；：、“”‘’！？\s]|[的了着过�
 
 
 def _trim_left(stem: str) -> str:
-    """Cut a candidate name's left edge back to the last stop word inside it."""
-    match = _LEFT_STOPS.match(stem)
-    return stem[match.end() :] if match else stem
+    """Cut a candidate name's left edge back to the last stop word inside it: a one-character
+    stop only where it is a word of its own (经 of 经理人 is no 经, rule entity.stop_is_a_word)."""
+    end = len(stem)
+    while (match := _LEFT_STOPS.match(stem, 0, end)) is not None:
+        if not STOP_INSIDE_WORD.test(f"{stem}|{match.start('stop')}|{match.end('stop')}"):
+            return stem[match.end() :]
+        end = match.start("stop")
+    return stem
+
+
+def _stop_inside_word(example: str) -> bool:
+    stem, start, end = example.rsplit("|", 2)
+    start, end = int(start), int(end)
+    cut = word_across(stem, start) > 0 or (end < len(stem) and word_across(stem, end) > 0)
+    return end - start == 1 and cut
+
+
+STOP_INSIDE_WORD = rule(
+    "entity.stop_is_a_word",
+    "entity",
+    predicate=_stop_inside_word,
+    matches=("建立中关村技术经理人|7|8", "张江科学城共建平台|6|7"),
+    misses=("园区和江南大学|2|3", "依托北湖科技|0|2"),
+    why="a one-character stop (经, 共, 和) ends a name on the left only as a word of its own, not "
+    "inside 经理人 or 共建",
+)
 
 
 # common words that end in a one-character head but name no body (布局, 内部, 展厅, 部署)

@@ -259,3 +259,14 @@ def test_a_party_committee_printed_with_its_level_twice_is_named_once() -> None:
 )
 def test_a_persons_name_ends_and_starts_where_the_sentence_says(text: str, people: list[str]) -> None:
     assert [mention.name for mention in find_people(text, [])] == people
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("各区建立中关村技术经理人协会，推动成果转化。", ["中关村技术经理人协会"]),  # entity.stop_is_a_word
+        ("园区和江南大学签约。", ["江南大学"]),  # 和 a word of its own still ends the name
+    ],
+)
+def test_a_one_character_stop_ends_a_name_only_as_a_word(text: str, names: list[str]) -> None:
+    assert [mention.name for mention in discover_names(text, "organisation")] == names
