@@ -2,7 +2,7 @@
 
 Two steps, so the lesson of one extractor's output survives later rule changes:
 
-- ``evidence_facts.facts`` reads what the evidence of a draft is like (its kind, how it was
+- ``evidence_facts.document_facts`` reads what the evidence of a draft is like (its kind, how it was
   dated, where it sits in the document, its sentence, how many events the document yields)
   into plain JSON values;
   ``tests/eval/confidence_rows.jsonl`` keeps such facts, labelled right or wrong, for events of
@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from timeline.ingest import lexicon
-from timeline.ingest.evidence_facts import facts
+from timeline.ingest.evidence_facts import document_facts
 from timeline.ingest.types import EventDraft
 
 WEIGHTS_FILE = Path(__file__).with_name("confidence_weights.json")
@@ -90,5 +90,5 @@ def probability(values: dict[str, float], coefficients: dict[str, float]) -> flo
 
 def rate(drafts: list[EventDraft], text_length: int) -> None:
     """Set every draft's confidence in [0, 1] (two places), once the document's events are known."""
-    for draft in drafts:
-        draft.confidence = round(probability(features(facts(draft, drafts, text_length)), weights()), 2)
+    for draft, row in zip(drafts, document_facts(drafts, text_length), strict=True):
+        draft.confidence = round(probability(features(row), weights()), 2)
