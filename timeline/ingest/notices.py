@@ -259,11 +259,12 @@ def read_policies(
             facts.document_number = document_number(mention.document_number)
             facts.rules.append(DOCUMENT_NUMBER.name)
     _bare_repeats(mentions, events)
-    _drop_bases(text, events)
+    bases = _bases(text)
+    _drop_bases(bases, events)
     _issuers_from_releases(found, events)
     if own is not None:
         _link(own, events)
-        _drop_bases(text, events)  # the notice's own title now beside the bases its body cites
+        _drop_bases(bases, events)  # the notice's own title now beside the bases its body cites
         cited = [f.title for f in found.values() if f is not own and own.start <= f.start < own.end]
         draft = _release(own, text, gazetteer, events, cited)
         if draft is not None:
@@ -321,16 +322,20 @@ BASIS = rule(
 )
 
 
-def _drop_bases(text: str, events: Iterable[EventDraft]) -> None:
-    """A release event's policies without the ones the document cites as its basis (为贯彻落实
-    《…》, in the notice's body as often as in the event's sentence), when it releases another
-    one; and without the issuers only those bases name. A report of figures stays named on its
-    release (FORMAT.md); the importer makes no Policy record of it."""
-    bases = {
+def _bases(text: str) -> dict[str, str]:
+    """The documents the text cites as its basis (为贯彻落实《…》), by name key."""
+    return {
         name_key(canonical_title(m.group(1))): m.group(1)
         for m in re.finditer(r"《([^《》]{2,120})》", text)
         if BASIS.search(text[max(0, m.start() - 6) : m.start()])
     }
+
+
+def _drop_bases(bases: dict[str, str], events: Iterable[EventDraft]) -> None:
+    """A release event's policies without the ones the document cites as its basis (in the
+    notice's body as often as in the event's sentence), when it releases another one; and
+    without the issuers only those bases name. A report of figures stays named on its release
+    (FORMAT.md); the importer makes no Policy record of it."""
     for draft in events:
         if draft.kind != "policy_release" or len(draft.policies) < 2:
             continue

@@ -56,9 +56,15 @@ def _tagger():
 
 
 @lru_cache(maxsize=65536)
-def _words(text: str) -> tuple[tuple[str, str], ...]:
-    """(word, part of speech) of ``text`` by jieba's dictionary, without guessing unknown words."""
-    return tuple((w.word, w.flag) for w in _tagger().lcut(text, HMM=False))
+def _words(text: str, guess: bool = False) -> tuple[tuple[str, str], ...]:
+    """(word, part of speech) of ``text`` by jieba's dictionary; unknown words are guessed (HMM)
+    only when asked (titles want 蔡奇 as one name, shapes want the dictionary's words alone)."""
+    return tuple((w.word, w.flag) for w in _tagger().lcut(text, HMM=guess))
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """(word, part of speech) of ``text``, unknown words guessed: how a reader splits a clause."""
+    return list(_words(text, guess=True))
 
 
 def words_of(text: str) -> list[tuple[str, str]]:

@@ -13,10 +13,10 @@ named row of ``rules.TABLE``.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from timeline.ingest import lexicon as lx
 from timeline.ingest.rules import rule
+from timeline.ingest.shapes import tagged
 
 MAX_LENGTH = 40
 
@@ -190,17 +190,8 @@ _ENDS_IN_VERB = re.compile(
 
 
 def _words(text: str) -> list[tuple[str, str]]:
-    """(word, jieba part of speech) of ``text``."""
-    return list(_tagged(text))
-
-
-@lru_cache(maxsize=4096)
-def _tagged(text: str) -> tuple[tuple[str, str], ...]:
-    """Tagging is the dearest step of a title, and a title's clause is tagged by several rules:
-    once per text (issue 9, item 8: throughput)."""
-    import jieba.posseg
-
-    return tuple((w.word, w.flag) for w in jieba.posseg.lcut(text))
+    """(word, jieba part of speech) of ``text``, tagged once per text (``shapes.tagged``)."""
+    return tagged(text)
 
 
 _SUBJECT_TAGS = ("n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng", "x", "b", "m", "q", "f")
@@ -548,10 +539,21 @@ _PAGE_LABEL = re.compile(
 _PAIRS = (("《", "》"), ("“", "”"), ("「", "」"), ("『", "』"), ("【", "】"), ("（", "）"), ("(", ")"))
 
 
-def _inside_brackets(text: str, at: int) -> bool:
-    """Whether offset ``at`` of ``text`` lies inside a bracket or quotation opened before it."""
-    head = text[:at]
-    return any(head.count(opening) > head.count(closing) for opening, closing in _PAIRS)
+def _outside_marks(text: str, marks: str) -> list[int]:
+    """The offsets of ``text`` holding one of ``marks`` outside every bracket or quotation opened
+    before them (a comma inside （…） or “…” ends no clause), in one pass."""
+    opening = {o: i for i, (o, _) in enumerate(_PAIRS)}
+    closing = {c: i for i, (_, c) in enumerate(_PAIRS)}
+    depth = [0] * len(_PAIRS)
+    found = []
+    for at, char in enumerate(text):
+        if char in marks and all(d <= 0 for d in depth):
+            found.append(at)
+        if char in opening:
+            depth[opening[char]] += 1
+        elif char in closing:
+            depth[closing[char]] -= 1
+    return found
 
 
 def trim_end(text: str) -> str:
@@ -574,7 +576,7 @@ def cut(text: str, limit: int = MAX_LENGTH) -> str:
     if len(text) <= limit:
         return text
     head = text[:limit]
-    boundaries = [i for i, c in enumerate(head) if c in "，,；;、：:" and not _inside_brackets(text, i)]
+    boundaries = _outside_marks(head, "，,；;、：:")
     boundary = max(boundaries, default=-1)
     if boundary >= limit // 2:
         return trim_end(head[:boundary])
@@ -588,13 +590,12 @@ def cut(text: str, limit: int = MAX_LENGTH) -> str:
     return _with_object(trim_end("".join(w for w, _ in kept) or head), text, limit)
 
 
+_ENDS_ON_OBJECT_VERB = re.compile(rf"(?:{lx.alternation(lx.OBJECT_VERBS)})$")
+_ENDS_ON_HOLDING_VERB = re.compile(rf"^[^在]{{2,}}?(?:{lx.alternation(lx.HOLDING_VERBS)})$")
 _NEEDS_OBJECT = rule(
     "title.object_kept",
     "title",
-    predicate=lambda text: bool(
-        re.search(rf"(?:{lx.alternation(lx.OBJECT_VERBS)})$", text)
-        or re.search(rf"^[^在]{{2,}}?(?:{lx.alternation(lx.HOLDING_VERBS)})$", text)
-    ),
+    predicate=lambda text: bool(_ENDS_ON_OBJECT_VERB.search(text) or _ENDS_ON_HOLDING_VERB.search(text)),
     matches=("江南研究院和江北管委会签署", "江南科技园举行"),
     misses=("江南研究院和江北管委会签署战略合作协议", "江南论坛在苏州举行", "江南论坛在苏州召开"),
     why="a title cut after 签署 or 举行 says nothing: the head of the cut object (…合作协议) is kept",
@@ -648,7 +649,7 @@ def clean_clause(sentence: str, at: int = 0, who: str = "", kind: str = "", park
     body = _CJK_SPACE.sub("", sentence.strip())
     at = max(0, min(at, len(body)))
     bounds = "，,；;：:…"
-    marks = [i for i, c in enumerate(body) if c in bounds + "。！？" and not _inside_brackets(body, i)]
+    marks = _outside_marks(body, bounds + "。！？")
     left = max((i for i in marks if i < at and body[i] in bounds), default=-1) + 1
     right = min((i for i in marks if i >= at), default=len(body))  # a comma inside (…) ends nothing
     front = strip_front(body[left:right])
@@ -776,6 +777,7 @@ _HAPPENED = re.compile(rf"(?:{lx.alternation(lx.HAPPENED)})")
 
 
 _ATTENDED = re.compile(r"(?:出席|参加|参与|主持|见证)")
+_ENDS_ON_GATHERING = re.compile(rf"(?:{_GATHERINGS})$")
 
 
 def _only_names_gathering(title: str) -> bool:
@@ -784,7 +786,7 @@ def _only_names_gathering(title: str) -> bool:
         return True
     if _ATTENDED.search(title):
         return False  # X出席开园仪式 says someone took part: it took place
-    return bool(re.search(rf"(?:{_GATHERINGS})$", title)) and not _HAPPENED.search(title)
+    return bool(_ENDS_ON_GATHERING.search(title)) and not _HAPPENED.search(title)
 
 
 _GATHERING_ONLY = rule(
