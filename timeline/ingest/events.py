@@ -1049,7 +1049,7 @@ def _dispatch_day(context: ItemContext, sents: list[Sentence]) -> DateMention | 
         if (
             mention.role == "dateline"
             and mention.date.precision == "day"
-            and _DISPATCH.test(context.text[mention.end : mention.end + 2])
+            and _DISPATCH.test(context.text[mention.end : lead_end])  # its sentence gives no day
         ):
             day = mention.date.first_day()
             window = (day - dt.timedelta(days=_DISPATCH_DAYS), day)
