@@ -230,23 +230,25 @@ def _trim_left(stem: str) -> str:
     stop only where it is a word of its own (经 of 经理人 is no 经, rule entity.stop_is_a_word)."""
     end = len(stem)
     while (match := _LEFT_STOPS.match(stem, 0, end)) is not None:
-        if not STOP_INSIDE_WORD.test(f"{stem}|{match.start('stop')}|{match.end('stop')}"):
+        if not _stop_inside_word(stem, match.start("stop"), match.end("stop")):
             return stem[match.end() :]
         end = match.start("stop")
     return stem
 
 
-def _stop_inside_word(example: str) -> bool:
+def _stop_inside_word(stem: str, start: int, end: int) -> bool:
+    return end - start == 1 and not _a_word(stem, start, end)
+
+
+def _stop_example(example: str) -> bool:
     stem, start, end = example.rsplit("|", 2)
-    start, end = int(start), int(end)
-    cut = word_across(stem, start) > 0 or (end < len(stem) and word_across(stem, end) > 0)
-    return end - start == 1 and cut
+    return _stop_inside_word(stem, int(start), int(end))
 
 
 STOP_INSIDE_WORD = rule(
     "entity.stop_is_a_word",
     "entity",
-    predicate=_stop_inside_word,
+    predicate=_stop_example,
     matches=("建立中关村技术经理人|7|8", "张江科学城共建平台|6|7"),
     misses=("园区和江南大学|2|3", "依托北湖科技|0|2"),
     why="a one-character stop (经, 共, 和) ends a name on the left only as a word of its own, not "
@@ -484,8 +486,9 @@ def _shaped_stem(text: str, head_at: int, stem: str, earliest: int) -> str | Non
     real_start = starts_inside_word(text, start, head_at)  # rule entity.cut_from_longer
     stem = stem[real_start - start :] if real_start <= head_at else ""
     stem = stem[glued_front(stem, text[head_at : head_at + 4]) :]  # rule entity.glued_front
-    acts = [m.end() for m in _AFTER_WORD.finditer(stem)]
+    acts = [m.end() for m in _AFTER_WORD.finditer(stem) if _a_word(stem, m.start(), m.end())]
     stem = stem[acts[-1] :] if acts else stem  # rule entity.person_acts_before: 某某视察|孵化器
+    # (an act only as a word of its own: 代表 of 人民代表大会, 博士 of 博士后 acts on nothing)
     if not stem or is_class(stem) or only_acts(stem):  # rules entity.class_or_plural, entity.only_acts
         return None
     if level_reference(stem):  # rule entity.level_reference: 市|科知局
@@ -494,6 +497,12 @@ def _shaped_stem(text: str, head_at: int, stem: str, earliest: int) -> str | Non
     if not after_body and described(stem, text[head_at : head_at + 6]):  # rule entity.described_kind
         return None
     return stem
+
+
+def _a_word(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) of ``text`` is a word of its own: no word of the text runs across
+    either edge."""
+    return word_across(text, start) == 0 and (end >= len(text) or word_across(text, end) == 0)
 
 
 def _first_head_unless_named(head: str, at: int) -> tuple[str, int]:

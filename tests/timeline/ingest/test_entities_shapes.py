@@ -270,3 +270,15 @@ def test_a_persons_name_ends_and_starts_where_the_sentence_says(text: str, peopl
 )
 def test_a_one_character_stop_ends_a_name_only_as_a_word(text: str, names: list[str]) -> None:
     assert [mention.name for mention in discover_names(text, "organisation")] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("会议由江南省人民代表大会常务委员会主办。", ["江南省人民代表大会常务委员会"]),
+        ("依托江南省博士后创新中心开展研究。", ["江南省博士后创新中心"]),
+    ],
+)
+def test_a_persons_act_cuts_a_name_only_as_a_word_of_its_own(text: str, names: list[str]) -> None:
+    """entity.person_acts_before: 代表 of 人民代表大会 and 博士 of 博士后 are no acts."""
+    assert [mention.name for mention in discover_names(text, "organisation")] == names
