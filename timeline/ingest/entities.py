@@ -124,18 +124,21 @@ class Gazetteer:
             start = end_index - len(form) + 1
             hits.append((start, end_index + 1, form, targets))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-        mentions: list[Mention] = []
+        found: list[tuple[int, int, str, GazetteerEntry]] = []
         last_end = 0
         for start, end, form, targets in hits:
             if start < last_end:
                 continue
             if _inside_latin_word(text, start, end):
                 continue
-            entry = _in_office(targets, when)
-            name = form if FULL_NAME_PRINTED.test(f"{form}|{entry.name}") else entry.name
-            mentions.append(Mention(start, end, form, entry.kind, name, known=True))
+            found.append((start, end, form, _in_office(targets, when)))
             last_end = end
-        return mentions
+        # a body printed in full anywhere in the text is named so at all its mentions: one name
+        printed = {e.name: form for _, _, form, e in found if FULL_NAME_PRINTED.test(f"{form}|{e.name}")}
+        return [
+            Mention(start, end, form, entry.kind, printed.get(entry.name, entry.name), known=True)
+            for start, end, form, entry in found
+        ]
 
 
 def _full_name_printed(example: str) -> bool:

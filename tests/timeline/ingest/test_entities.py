@@ -220,3 +220,9 @@ def test_names_are_searched_from_the_first_head_with_the_same_result(text: str) 
         for pos in range(len(text)):
             expected, found = pattern.search(text, pos), _next_name(pattern, text, pos)
             assert (found and found.span()) == (expected and expected.span()), (pattern, pos)
+
+
+def test_a_body_printed_in_full_once_has_that_one_name_at_every_mention() -> None:
+    gazetteer = Gazetteer([GazetteerEntry("organisation", "江南省科技厅", ("江南省科学技术厅",))])
+    text = "江南省科学技术厅召开会议。江南省科技厅厅长出席。"
+    assert [m.name for m in gazetteer.find(text)] == ["江南省科学技术厅", "江南省科学技术厅"]
