@@ -48,6 +48,7 @@ from timeline.ingest.shapes import (
     organisation_forms,
     park_forms,
     person_cut_from_text,
+    province_forms,
     starts_inside_word,
     starts_with_glue,
     titled,
@@ -1065,20 +1066,7 @@ def find_entities(
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 
-_PLACE_NAMES = "|".join(
-    sorted(
-        {
-            p
-            for full in _PROVINCES.split("|")
-            for p in (
-                full,
-                re.sub(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$", "", full),
-            )
-        },
-        key=len,
-        reverse=True,
-    )
-)
+_PLACE_NAMES = province_forms(_PROVINCES.split("|"))
 PLACE_THEN_PARK = rule(
     "entity.place_then_known_park",
     "entity",

@@ -12,6 +12,7 @@ so none of this is a list of bad names.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from timeline.ingest.lexicon import (
@@ -591,10 +592,17 @@ def coordinated(text: str) -> list[tuple[int, int, list[str]]]:
 # ---------------------------------------------------------------- one key per park
 
 _ZONE_FORM = re.compile(f"(?:{alternation(HIGH_TECH_ZONE_FORMS)})$")
-_PROVINCE_FIRST = re.compile(
-    f"(?:{alternation(tuple(PROVINCE_SHORT.values()))}|"
-    f"{alternation(tuple({re.sub(r'(?:省|市|自治区)$', '', p) for p in PROVINCE_SHORT.values()}))})"
-)
+_PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
+
+
+def province_forms(full_names: Iterable[str]) -> str:
+    """An alternation of provinces with and without their suffix (江苏省, 江苏; 广西壮族自治区,
+    广西), longest first."""
+    forms = {form for full in full_names for form in (full, _PROVINCE_SUFFIX.sub("", full))}
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+_PROVINCE_FIRST = re.compile(f"(?:{province_forms(_PROVINCE_NAMES)})")
 
 
 def park_key(name: str) -> str:

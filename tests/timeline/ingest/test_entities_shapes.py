@@ -282,3 +282,11 @@ def test_a_one_character_stop_ends_a_name_only_as_a_word(text: str, names: list[
 def test_a_persons_act_cuts_a_name_only_as_a_word_of_its_own(text: str, names: list[str]) -> None:
     """entity.person_acts_before: 代表 of 人民代表大会 and 博士 of 博士后 are no acts."""
     assert [mention.name for mention in discover_names(text, "organisation")] == names
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("广西柳州高新技术产业开发区", "柳州高新区"), ("新疆乌鲁木齐高新技术产业开发区", "乌鲁木齐高新区")],
+)
+def test_a_province_in_front_of_a_zone_is_no_part_of_its_key_whatever_its_suffix(name: str, key: str) -> None:
+    assert park_key(name) == key
