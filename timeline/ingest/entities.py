@@ -935,6 +935,12 @@ _UNIT_GAP = re.compile(r"^(?:[（(][A-Za-z0-9]{2,10}[）)])?(?:[^\W\d_的和与�
 
 
 # 江南日报社原社长张三, 某公司前董事长李四: the body of a former post is not the person's body now
+def formerly_served(text: str, body: Mention) -> bool:
+    """Whether the text says a person served ``body`` once, not now (某某日报社原社长张三,
+    （原某某中心主任）李四): such a body is no party to what the person does (entity.former_post)."""
+    return text[body.end : body.end + 1] == "原" or text[max(0, body.start - 1) : body.start] == "原"
+
+
 FORMER_POST = rule(
     "entity.former_post",
     "entity",
@@ -959,10 +965,7 @@ class _Bodies:
         if i < 0:
             return ""
         mention = self.mentions[i]
-        if (
-            FORMER_POST.test(text[mention.end : position])
-            or text[max(0, mention.start - 1) : mention.start] == "原"
-        ):
+        if FORMER_POST.test(text[mention.end : position]) or formerly_served(text, mention):
             return ""  # rule entity.former_post: 某某日报社原社长张三, 原火炬中心主任李四 serve it no more
         if position - mention.end <= 1 or _UNIT_GAP.match(text[mention.end : position]):
             return mention.name

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from timeline.ingest import lexicon as lx
+from timeline.ingest.entities import formerly_served
 from timeline.ingest.rules import Rule, rule
 from timeline.ingest.titles import compose_title, statistic_title
 from timeline.ingest.types import DateMention, EventDraft, Mention, PartialDate
@@ -1512,7 +1513,7 @@ def _attach(draft: EventDraft, mentions: Iterable[Mention], text: str) -> None:
         elif mention.kind == "organisation":
             if not (
                 _honorific(text, mention)
-                or _former_office(text, mention)
+                or formerly_served(text, mention)
                 or _reporting(text, mention)
                 or _possessor(text, mention)
                 or (draft.kind == "policy_release" and _recipient(text, mention))
@@ -1631,22 +1632,6 @@ _ACADEMY = rule(
     matches=("院士张三",),
     misses=("副院长张三",),
     why="中国工程院院士张三: the academy is an honour of the person, not a body taking part",
-)
-
-
-def _former_office(text: str, mention: Mention) -> bool:
-    """科技日报社原社长张三, (原火炬中心主任)李四: a body a guest once served takes no part now."""
-    around = text[max(0, mention.start - 1) : mention.start] + "|" + text[mention.end : mention.end + 1]
-    return _FORMER.test(around)
-
-
-_FORMER = rule(
-    "entity.event.former_office",
-    "entity",
-    pattern=r"^原\||\|原$",
-    matches=("|原", "原|"),
-    misses=("|主任", "在|召开"),
-    why="江南日报社原社长张三出席: the body a guest formerly served is no party to the event",
 )
 
 
@@ -2135,7 +2120,7 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
             if mention.kind == "organisation" and not (
                 _honorific(context.text, mention)
                 or _reporting(context.text, mention)
-                or _former_office(context.text, mention)
+                or formerly_served(context.text, mention)
                 or _credited(context.text, mention)
             ):
                 _add_org(lead, mention.name, _role(context.text, mention.end, lead.kind))
