@@ -892,27 +892,31 @@ def _referred_parks(context: ItemContext, draft: EventDraft) -> list[str]:
     start = draft.start - context.offset
     end = start + len(draft.evidence)
     inside = [m for m in context.mentions if m.start < end and m.end > start]
-    for match in _BARE_PARK.finditer(context.text[:end]):
-        if match.start() < start or any(m.start <= match.start() < m.end for m in inside):
+    for match in _BARE_PARK.pattern.finditer(context.text, start, end):
+        if any(m.start <= match.start() < m.end for m in inside):
             continue
-        word = match.group("word")
-        forms = lx.HIGH_TECH_ZONE_FORMS if word == "高新区" else (word,)
-        named = _most_specific(
-            list(
-                dict.fromkeys(
-                    m.name
-                    for m in context.mentions
-                    if m.kind == "park"
-                    and (
-                        word == "园区"  # rule entity.event.bare_park_word: 园区 is any kind of park
-                        or any(m.surface.endswith(f) or m.name.endswith(f) for f in forms)
-                    )
-                )
-            )
-        )
+        named = _parks_of_word(context, match.group("word"))
         if len(named) == 1:
             return named
     return []
+
+
+def _parks_of_word(context: ItemContext, word: str) -> list[str]:
+    """The parks of the item a bare park word (高新区, 开发区, 园区) can mean."""
+    forms = lx.HIGH_TECH_ZONE_FORMS if word == "高新区" else (word,)
+    return _most_specific(
+        list(
+            dict.fromkeys(
+                m.name
+                for m in context.mentions
+                if m.kind == "park"
+                and (
+                    word == "园区"  # rule entity.event.bare_park_word: 园区 is any kind of park
+                    or any(m.surface.endswith(f) or m.name.endswith(f) for f in forms)
+                )
+            )
+        )
+    )
 
 
 NAMES_PARKS_BY_CLASS = rule(

@@ -226,3 +226,21 @@ def test_a_body_printed_in_full_once_has_that_one_name_at_every_mention() -> Non
     gazetteer = Gazetteer([GazetteerEntry("organisation", "江南省科技厅", ("江南省科学技术厅",))])
     text = "江南省科学技术厅召开会议。江南省科技厅厅长出席。"
     assert [m.name for m in gazetteer.find(text)] == ["江南省科学技术厅", "江南省科学技术厅"]
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "former"),
+    [
+        ("江南日报社原社长张三出席。", "江南日报社", True),
+        ("（原星河中心主任）李四出席。", "星河中心", True),
+        ("江南日报社社长张三出席。", "江南日报社", False),
+        ("在星河中心召开会议。", "星河中心", False),
+    ],
+)
+def test_a_body_a_person_served_once_is_told_by_原(text: str, body: str, former: bool) -> None:
+    from timeline.ingest.entities import formerly_served
+    from timeline.ingest.types import Mention
+
+    start = text.index(body)
+    mention = Mention(start, start + len(body), body, "organisation", body, known=True)
+    assert formerly_served(text, mention) is former
