@@ -26,12 +26,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
+sys.path.insert(0, str(HERE))
+
+from run_eval import BANDS  # noqa: E402  (the eval's cut points; it sets Django up only to extract)
 
 from timeline.ingest import confidence  # noqa: E402
 
 ROWS = HERE / "confidence_rows.jsonl"
-# the cut points of run_eval.BANDS (kept here so this script needs no Django)
-BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.01))
 
 Sample = tuple[dict[str, float], int]
 
