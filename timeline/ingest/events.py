@@ -783,7 +783,11 @@ class ItemContext:
 
 def lead_date(context: ItemContext) -> DateMention | None:
     """The date that dates the event an item reports, for the sections that continue it."""
-    sents = sentences(context.text)
+    return _item_lead_date(context, sentences(context.text))
+
+
+def _item_lead_date(context: ItemContext, sents: list[Sentence]) -> DateMention | None:
+    """The lead's own date, else the one the item inherits, else a month its lead gives alone."""
     return _lead_date(context, sents) or context.inherited_date or _lead_month(context, sents)
 
 
@@ -791,7 +795,7 @@ def extract_events(context: ItemContext) -> list[EventDraft]:
     """Events reported by one news item, in text order."""
     text = context.text
     sents = sentences(text)
-    lead_date = _lead_date(context, sents) or context.inherited_date or _lead_month(context, sents)
+    lead_date = _item_lead_date(context, sents)
     drafts: list[EventDraft] = []
     for sentence in sents:
         drafts.extend(_sentence_events(context, sentence, lead_date))
@@ -922,7 +926,7 @@ def _parks_of_word(context: ItemContext, word: str) -> list[str]:
 NAMES_PARKS_BY_CLASS = rule(
     "entity.event.parks_by_class_word",
     "entity",
-    pattern=lx.alternation(lx.PARK_WORDS),
+    pattern=_PARKISH.pattern,
     matches=("国家高新区总数达145家", "全市园区实现产值100亿元"),
     misses=("6月10日，召开科技创新大会", "会上签约项目12个"),
     why="国家高新区总数达145家: a sentence that speaks of parks by a word naming none does not take "
