@@ -924,7 +924,7 @@ def _government_of(text: str, title_start: int, title: str) -> str:
 COMMITTEE_NOT_PLACE = rule(
     "entity.committee_not_place",
     "entity",
-    pattern=r"(?:委|常委|委员)$",
+    pattern=r"委员?$",
     matches=("市委", "县委常委"),
     misses=("聊城", "江南"),
     why="市委常委、副市长张三: 市委 is another office of the person, not the place of the government",

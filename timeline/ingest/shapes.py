@@ -127,7 +127,7 @@ def glued_front(stem: str, head: str = "") -> int:
 def _may_name(rest: str) -> bool:
     """What follows a verb may be a name: a word that names something, or one rare word (江岸, a
     place jieba takes for a common word), not a description (科技|企业, 区域) nor nothing."""
-    words = [w for w in _words(rest) if not _PUNCT.search(w[0])]
+    words = words_of(rest)
     return anchored(words) or (len(words) == 1 and _rare(words[0][0]))
 
 
@@ -154,7 +154,7 @@ def described(stem: str, head: str = "") -> bool:
     whole = _tagger().word_tag_tab.get(stem + head)
     if whole is not None and whole not in ANCHOR_TAGS:
         return True
-    words = [w for w in _words(stem) if not _PUNCT.search(w[0])]
+    words = words_of(stem)
     if words and words[-1][1] in ("l", "i") and not words[-1][0].endswith("化"):
         return True  # 某某世界领先|科技园区: a set phrase praises a kind (一体化 names a plan's zone)
     if words and words[0][0] in NAME_SCOPES and head in STATE_BODY_HEADS:

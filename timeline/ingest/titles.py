@@ -383,8 +383,9 @@ def shorten_list(title: str) -> str:
 _SHORT_FORM = rule(
     "title.short_park_form",
     "title",
-    pattern=r"高新技术产业开发区",
-    matches=("江南高新技术产业开发区获批升级",),
+    # the lexicon's long forms (国家 stays: 国家高新技术产业开发区 → 国家高新区)
+    pattern=lx.alternation(tuple(f for f in lx.HIGH_TECH_ZONE_FORMS if f.startswith("高新技术"))),
+    matches=("江南高新技术产业开发区获批升级", "江南高新技术产业园区获批升级"),
     misses=("江南高新区获批升级",),
     why="a too long title uses the short form every reader knows: 高新技术产业开发区 → 高新区",
 )
