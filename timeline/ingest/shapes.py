@@ -498,15 +498,6 @@ PERSON_CUT_FROM_TEXT = rule(
 )
 
 
-def _word_starts(text: str) -> dict[int, tuple[str, str]]:
-    """The words of ``text`` (jieba's dictionary) by the offset where each starts."""
-    starts, at = {}, 0
-    for word, flag in _words(text):
-        starts[at] = (word, flag)
-        at += len(word)
-    return starts
-
-
 # words that follow a subject but rarely end a given name (和, 与, 平 often do: 李建和, 王永平)
 _AFTER_NAME_WORDS = frozenset("在也就还又都曾将已")
 
@@ -516,8 +507,7 @@ def name_then_function_word(text: str, start: int, end: int) -> bool:
     adverb that follows a subject (蔡奇|在|强调): the name is the two characters before it."""
     if end - start != 3:
         return False
-    word, _ = _word_starts(text[start : end + 4]).get(2, ("", ""))
-    return word in _AFTER_NAME_WORDS
+    return text[start + 2] in _AFTER_NAME_WORDS and {2, 3} <= _boundaries(text[start : end + 4])
 
 
 def _then_function_word(example: str) -> bool:
