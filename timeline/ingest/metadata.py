@@ -26,6 +26,7 @@ import re
 
 from timeline.ingest.clean import metadata_fields
 from timeline.ingest.dates import find_dates, parse_loose_date
+from timeline.ingest.rules import rule
 from timeline.ingest.types import Metadata, PartialDate
 
 _DATE = r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?"
@@ -248,3 +249,32 @@ def _source(lines: list[str]) -> str:
             if label and _SOURCE_LABEL.fullmatch(label) and _PUBLISHER_VALUE.fullmatch(value):
                 return value
     return ""
+
+
+_HEAD_LINES = 40  # a title stands near the top of a page
+# The title of a dated report (2008上半年开发区工作总结, 2015年度园区工作报告) on a line of its own.
+REPORT_TITLE = rule(
+    "date.reposted_report",
+    "date",
+    pattern=re.compile(
+        r"^[^\S\n]*(?:文章标题[:：])?[^\S\n]*(?P<year>(?:19|20)\d\d)[^\S\n]*年?"
+        r"(?:上半年|下半年|年度|全年|第?[一二三四]季度)?[^\n，。；！？]{0,30}?"
+        r"(?:工作总结|总结|工作报告|述职报告|工作汇报)[^\S\n]*$",
+        re.MULTILINE,
+    ),
+    matches=("2008上半年开发区经协工作总结", "文章标题：2015年度江南高新区工作报告"),
+    misses=("2008年以来江南高新区发展成就展开幕", "江南高新区2015年工作总结会召开"),
+    why="a report titled by an earlier year (2008上半年…工作总结) and reposted years later speaks of "
+    "that year: its 今年 and year-less dates are the report's, not the repost's",
+)
+_REPOST_YEARS = 2  # a report this many years older than its page is a repost, not the page's news
+
+
+def reposted_report_year(text: str, anchor: PartialDate) -> PartialDate | None:
+    """The year of a report whose title names a year long before the publication date: the
+    anchor of its year-less dates (今年上半年, 6月18日), at year precision."""
+    head = "\n".join(text.split("\n")[:_HEAD_LINES])
+    found = REPORT_TITLE.search(head)
+    if found is None or int(found["year"]) > anchor.year - _REPOST_YEARS:
+        return None
+    return PartialDate(int(found["year"]))

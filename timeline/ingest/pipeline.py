@@ -21,7 +21,7 @@ from timeline.ingest.decode import decode
 from timeline.ingest.entities import Gazetteer, document_people, document_titles, find_entities
 from timeline.ingest.errors import IngestError
 from timeline.ingest.events import ItemContext, dedupe_document, extract_events, lead_date
-from timeline.ingest.metadata import read_metadata, signature
+from timeline.ingest.metadata import read_metadata, reposted_report_year, signature
 from timeline.ingest.notices import read_policies
 from timeline.ingest.registry import read_registry
 from timeline.ingest.rules import rule
@@ -62,7 +62,7 @@ def extract_document(
         metadata.published = _refined(published, metadata.published)
     undated = metadata.published is None
     anchor = metadata.published or _latest_date(cleaned.text) or PartialDate(dt.date.today().year)
-    anchor = _reposted_report_year(cleaned.text, anchor) or anchor
+    anchor = reposted_report_year(cleaned.text, anchor) or anchor
     anchored: list[_Dated] = []  # every date mention, in document offsets, when undated
     gazetteer = gazetteer or default_gazetteer()
     items = split_items(cleaned.text, cleaned.furniture)
@@ -121,35 +121,6 @@ def extract_document(
         mentions=mentions,
         policies=policies,
     )
-
-
-_HEAD_LINES = 40  # a title stands near the top of a page
-# The title of a dated report (2008上半年开发区工作总结, 2015年度园区工作报告) on a line of its own.
-REPORT_TITLE = rule(
-    "date.reposted_report",
-    "date",
-    pattern=re.compile(
-        r"^[^\S\n]*(?:文章标题[:：])?[^\S\n]*(?P<year>(?:19|20)\d\d)[^\S\n]*年?"
-        r"(?:上半年|下半年|年度|全年|第?[一二三四]季度)?[^\n，。；！？]{0,30}?"
-        r"(?:工作总结|总结|工作报告|述职报告|工作汇报)[^\S\n]*$",
-        re.MULTILINE,
-    ),
-    matches=("2008上半年开发区经协工作总结", "文章标题：2015年度江南高新区工作报告"),
-    misses=("2008年以来江南高新区发展成就展开幕", "江南高新区2015年工作总结会召开"),
-    why="a report titled by an earlier year (2008上半年…工作总结) and reposted years later speaks of "
-    "that year: its 今年 and year-less dates are the report's, not the repost's",
-)
-_REPOST_YEARS = 2  # a report this many years older than its page is a repost, not the page's news
-
-
-def _reposted_report_year(text: str, anchor: PartialDate) -> PartialDate | None:
-    """The year of a report whose title names a year long before the publication date: the
-    anchor of its year-less dates (今年上半年, 6月18日), at year precision."""
-    head = "\n".join(text.split("\n")[:_HEAD_LINES])
-    found = REPORT_TITLE.search(head)
-    if found is None or int(found["year"]) > anchor.year - _REPOST_YEARS:
-        return None
-    return PartialDate(int(found["year"]))
 
 
 def _refined(given: PartialDate, printed: PartialDate | None) -> PartialDate:
