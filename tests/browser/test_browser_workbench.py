@@ -32,6 +32,7 @@ from people.models import Organisation
 from tests.workbench.documents import NEWSLETTER, NEWSLETTER_DATE, QUEUE, dalian_article
 from tests.workbench.groups import make_groups
 from timeline.derived import events_changed
+from timeline.importers import organisation_kind
 from timeline.models import Event, EventMerge, Evidence, RefusedName, Source
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -184,7 +185,7 @@ def leave_a_duplicate(words: str) -> None:
 def leave_a_phrase_as_name(name: str) -> None:
     """An organisation made of a phrase of the article (全球领先的|洁净能源创新中心), as an import
     before the shape rules of issue 9 created it: the editor refuses such a name here."""
-    Organisation.objects.create(name=name)
+    Organisation.objects.create(name=name, kind=organisation_kind(name), is_reviewed=False)  # as the importer
 
 
 def find(page, words: str) -> None:
