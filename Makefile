@@ -45,7 +45,7 @@ demo: install
 	$(PY) manage.py runserver $(HOST)
 
 eval: install
-	$(PY) tests/eval/run_eval.py seeds dev test round4
+	$(PY) tests/eval/run_eval.py seeds dev test round5
 
 bench: install
 	$(PY) -m bench.extract

@@ -44,7 +44,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from timeline.ingest.lexicon import COUNTERS, GOAL_WORDS
+from timeline.ingest.lexicon import COUNTERS, GOAL_WORDS, PERSON_TITLES, alternation
 from timeline.ingest.rules import rule
 from timeline.ingest.types import DAY, MONTH, YEAR, DateMention, PartialDate
 
@@ -113,6 +113,15 @@ _DASHES = ("——", "—", "–", "－", "-", "~", "～", "〜")
 
 _CUM_BEFORE = re.compile(r"(?:截至|截止|截至到|截止到)\s*$")
 _EVERY_BEFORE = re.compile(r"每(?:年|月|周|个月)?\s*$")
+# 区委书记周一富带队: 周 is a common surname, so 周一 right after a person's title opens a name
+SURNAME_NOT_WEEKDAY = rule(
+    "date.weekday_is_a_surname",
+    "date",
+    pattern=rf"(?:{alternation(PERSON_TITLES)})\s*$",
+    matches=("江北区委书记", "园区管委会副主任 "),
+    misses=("会议定于下", "活动于本"),
+    why="区委书记周一富带队考察: after a title, 周一 begins the name 周一富, not Monday",
+)
 _DURATION_BEFORE = re.compile(r"(?:历时|为期|用时|耗时|持续|连续|经过|仅用|不到|超过|近|约|共|前|后|这)\s*$")
 _BEFORE_AFTER = re.compile(
     r"\s*(?:以前|之前|前(?![往来夕后沿期进景列身者面行述台线端\d一二三四五六七八九十几两半]))"
@@ -695,6 +704,8 @@ class _Combiner:
         step = -7 if tok.text.startswith("上") else 7 if tok.text.startswith("下") else 0
         monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=step)
         weekday = tok.text[-1]
+        if tok.text[0] == "周" and SURNAME_NOT_WEEKDAY.search(self.text, max(0, tok.start - 8), tok.start):
+            return None
         if tok.text[0] in "周星":  # 周二 alone: the last Tuesday up to the anchor
             back = (today.weekday() - _WEEKDAYS[weekday]) % 7
             return self._mention(tok, PartialDate.from_date(today - dt.timedelta(days=back)))

@@ -20,13 +20,20 @@ import ahocorasick
 
 from people.names import name_key
 from timeline.ingest.lexicon import (
+    BECOME_VERBS,
+    BRACKETED_TITLES,
+    GOVERNMENT_HEAD_TITLES,
+    GUEST_TITLES_AFTER_NAME,
     NAME_SCOPES,
     NAME_TAILS,
+    OFFICE_TITLES,
     ORGANISATION_HEADS,
     PARK_HEADS,
     PARK_WORDS,
+    PERSON_TITLES,
     POLICY_DOC_WORDS,
     STATE_BODY_HEADS,
+    TITLES_AFTER_NAME,
     alternation,
 )
 from timeline.ingest.policy_names import REPORT, document_number
@@ -476,6 +483,17 @@ JOINED_PORTFOLIO = rule(
 _AFTER_BODY = re.compile(rf"(?:{alternation([h for h in ORGANISATION_HEADS if len(h) > 1])})$")
 
 
+# 加工区更名|科技产业园区, 江南经开区升级为|江南高新区: the name a body takes begins after the verb
+RENAMED_TO = rule(
+    "entity.renamed_to",
+    "entity",
+    pattern=rf"(?:{alternation(BECOME_VERBS)})为?",
+    matches=("加工区更名科技产业园区", "江南经开区升级为江南高新区"),
+    misses=("江南经济技术开发区", "江南高新区管委会"),
+    why="A更名(为)B: a rename verb inside a stem ends the old name; the new one starts after it",
+)
+
+
 def _shaped_stem(text: str, head_at: int, stem: str, earliest: int) -> str | None:
     """The stem in front of a head once the shape rules had their say: started where a word of the
     text starts, with no verb, preposition or title glued in front; None for a class or plural.
@@ -492,6 +510,8 @@ def _shaped_stem(text: str, head_at: int, stem: str, earliest: int) -> str | Non
     stem = stem[glued_front(stem, text[head_at : head_at + 4]) :]  # rule entity.glued_front
     acts = [m.end() for m in _AFTER_WORD.finditer(stem) if _a_word(stem, m.start(), m.end())]
     stem = stem[acts[-1] :] if acts else stem  # rule entity.person_acts_before: 某某视察|孵化器
+    renamed = [m.end() for m in RENAMED_TO.finditer(stem) if _a_word(stem, m.start(), m.end())]
+    stem = stem[renamed[-1] :] if renamed else stem  # rule entity.renamed_to
     # (an act only as a word of its own: 代表 of 人民代表大会, 博士 of 博士后 acts on nothing)
     if not stem or is_class(stem) or only_acts(stem):  # rules entity.class_or_plural, entity.only_acts
         return None
@@ -638,19 +658,12 @@ _SURNAMES = set(
     "路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂"
     "全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝封习揭晋郜郁屠阎邸仝逄隆衣芮鄢濮钮浦暴寿宦訾"
 )
-_TITLES = (
-    "党委副书记|党组副书记|党委书记|党组书记|总书记|副书记|书记|副部长|部长|副主任|主任|副局长|局长"
-    "|副司长|司长|副厅长|厅长|副市长|市长|副省长|省长"
-    "|副区长|区长|副主席|主席|副总理|总理|院士|一级巡视员|二级巡视员|巡视员|首席执行官|执行官|总经理|副总经理|董事长"
-    "|副董事长|理事长|会长|副会长|校长|副校长|院长|副院长|处长|副处长|秘书长|总裁|副总裁|常委|委员|新闻发言人|发言人"
-    "|研究员|教授|负责人|总工程师|主任委员|专家|总监|联合创始人|创始人|总署长|署长|首席技术官|首席科学家|首席运营官"
-    "|首席财务官|首席经济学家|首席代表|CEO|CTO|COO|CFO|" + r"副社长|社长|副主委|主委|董事|顾问"
-)
+_TITLES = alternation(PERSON_TITLES)
 # 日报社社长张三, 公司董事李四, 特别顾问王五, 国科会副主委赵六: offices of papers, boards and councils
 MORE_TITLES = rule(
     "entity.more_titles",
     "entity",
-    pattern=r"(?:副社长|社长|副主委|主委|董事|顾问)(?!会)(?=[\u4e00-\u9fffA-Z])",
+    pattern=rf"(?:{alternation(OFFICE_TITLES)})(?!会)(?=[\u4e00-\u9fffA-Z])",
     matches=("日报社社长程远山主持会议", "公司董事Peter Holland出席", "特别顾问王立出席"),
     misses=("社会各界出席", "董事会审议通过"),
     why="社长, 董事, 顾问 and 主委 are offices a name follows like 主任 (日报社社长张三主持)",
@@ -710,7 +723,7 @@ PERSON_ENDS_AT_WORD = rule(
 TITLE_IN_BRACKETS = rule(
     "entity.title_in_brackets",
     "entity",
-    pattern=r"[（(][^（()）]{0,20}?(?:主任|局长|书记|部长|社长|会长|院长|校长)[）)](?=[\u4e00-\u9fff]{2,3}[，,、。])",
+    pattern=rf"[（(][^（()）]{{0,20}}?(?:{alternation(BRACKETED_TITLES)})[）)](?=[\u4e00-\u9fff]{{2,3}}[，,、。])",
     matches=("省委原常委（原火炬中心主任）李四，", "(原日报社社长)王立、"),
     misses=("（以下简称主任）", "（主任）负责组织"),
     why="某某（原火炬中心主任）梁四，: the title in brackets belongs to the name right after it",
@@ -736,14 +749,13 @@ TITLE_OF_BODY = rule(
     "主任会议) is no person's office; a gathering later in the clause is no reason to drop the name",
 )
 _NAME_TITLE_RE = re.compile(
-    rf"({_NAME}?)(总书记|主席|总理|副部长|部长|院士|主任|书记)(?!{TITLE_OF_BODY.pattern.pattern[1:]})"
+    rf"({_NAME}?)({alternation(TITLES_AFTER_NAME)})(?!{TITLE_OF_BODY.pattern.pattern[1:]})"
 )
 # 李金恭理事长、宣明智资深顾问、新竹市李世珍副市长: a list of guests, each name before its title
 NAME_THEN_TITLE = rule(
     "entity.name_before_title",
     "entity",
-    pattern=rf"({_NAME}?)(理事长|秘书长|副会长|会长|副局长|局长|副市长|副省长|董事长|资深顾问|顾问|副主委|主委"
-    rf"|副总统|总统)(?=[，,、。；及和与\s]|一同|出席|表示|指出|致辞|讲话|在)",
+    pattern=rf"({_NAME}?)({alternation(GUEST_TITLES_AFTER_NAME)})(?=[，,、。；及和与\s]|一同|出席|表示|指出|致辞|讲话|在)",
     matches=("同业公会钱立新理事长、", "新竹县吴美玲秘书长一同揭牌", "孔宏达董事长表示"),
     misses=("局长办公会研究", "理事长单位", "会长会议"),
     why="李金恭理事长、某某资深顾问: in lists of guests the title often follows the name, as 万钢部长",
@@ -752,7 +764,7 @@ NAME_THEN_TITLE = rule(
 NAME_THEN_HEAD = rule(
     "entity.name_then_head_title",
     "entity",
-    pattern=rf"(?<![\u4e00-\u9fff])({_NAME})(副?(?:市长|省长|区长|县长)){_AFTER_NAME}",
+    pattern=rf"(?<![\u4e00-\u9fff])({_NAME})(副?(?:{alternation(GOVERNMENT_HEAD_TITLES)})){_AFTER_NAME}",
     matches=("，韩立市长带领考察团", "上午，李明省长表示"),
     misses=("，南京市长张三表示", "副市长王五出席"),
     why="韩正市长带领…: a name right before a government head's title is a person, like 万钢部长",

@@ -333,7 +333,7 @@ _TRIGGERS: dict[str, list[Rule]] = {
             "trigger.launch",
             "trigger",
             pattern=rf"(?:{lx.alternation(lx.LAUNCH_WORDS)}|(?<=的)设立)",
-            matches=("江南人工智能创新中心揭牌成立", "首台国产氢能重卡下线"),
+            matches=("江南人工智能创新中心揭牌成立", "首台国产氢能重卡下线", "园区规划展览馆正式开馆"),
             misses=("江南人工智能创新中心运行良好",),
             why="an initiative, centre, park or product starts, opens or comes off the line",
         ),
@@ -365,9 +365,22 @@ _INTENT = rule(
     "filter.intent",
     "filter",
     pattern=rf"(?:(?<!现)将|(?<![重主需必首纲摘只])要(?![求点素闻件])|未来(?!产业)|{lx.alternation(lx.INTENT_WORDS)})",
-    matches=("园区要加快建设创新中心", "市里鼓励企业设立研发中心", "双方希望尽快签约", "园区需要举办论坛"),
-    misses=("园区现将有关事项通知如下", "市里重要的创新中心揭牌", "未来产业园揭牌", "根据省里要求召开会议"),
-    why="a trigger after 将/要/计划/鼓励… in its clause is an intention, a wish or a condition",
+    matches=(
+        "园区要加快建设创新中心",
+        "市里鼓励企业设立研发中心",
+        "双方希望尽快签约",
+        "园区需要举办论坛",
+        "两区负责人共商产业战略合作",
+    ),
+    misses=(
+        "园区现将有关事项通知如下",
+        "市里重要的创新中心揭牌",
+        "未来产业园揭牌",
+        "根据省里要求召开会议",
+        "两区负责人签署产业战略合作协议",
+    ),
+    why="a trigger after 将/要/计划/鼓励… in its clause is an intention, a wish or a condition; after"
+    " 共商/探讨 it is a talk about the act, not the act",
 )
 _FRAME = rule(
     "filter.frame",
@@ -671,9 +684,13 @@ _PARKISH = rule(
 _SAME_SUBJECT = rule(
     "filter.statistic_same_subject",
     "filter",
-    pattern=r"^\s*[^，,。；]{0,12}?(?:年|月份?|季度|半年)[，,]"
+    pattern=r"^\s*[^，,。；]{0,12}?(?:年|月份?|季度|半年|[年月][底末]|目前)[，,]"
     r"(?![^，,。；]{0,8}?(?:全国|全省|全市|全区|全县|我国|我省|我市|[\u4e00-\u9fff]{1,3}[省市县]))",
-    matches=("2024年1—5月，规上工业总产值同比增长9.1%。", "一季度，营业收入增长12%。"),
+    matches=(
+        "2024年1—5月，规上工业总产值同比增长9.1%。",
+        "一季度，营业收入增长12%。",
+        "截至今年6月底，入驻企业共52家。",
+    ),
     misses=("2024年1—5月，全省规上工业总产值增长9.1%。", "规上工业总产值同比增长9.1%。"),
     why="园区…。2024年1—5月，总产值增长9.1%: a sentence that opens on its period and names no"
     " subject continues the parks of the sentence before it",
@@ -1482,8 +1499,8 @@ _DESIGNATION = rule(
 _QUOTED_NAME = rule(
     "filter.launch_named_thing",
     "filter",
-    pattern=r"[“《][^”》]{2,30}[”》]",
-    matches=("“江南一号”卫星成功发射",),
+    pattern=r"[“《「『][^”》」』]{2,30}[”》」』]",
+    matches=("“江南一号”卫星成功发射", "加工区改名为「科技产业园区」，院长主持揭牌"),
     misses=("卫星成功发射",),
     why="a launch with no park or body needs a named thing: a quoted name will do",
 )
@@ -1823,8 +1840,11 @@ def _period(context: ItemContext, sentence: Sentence) -> tuple[PartialDate, str]
             return mention.date, _AS_OF_NOW.name
         if mention.role == "point" and mention.date.precision == "year" and not _glued_year_only(mention):
             return mention.date, _PERIOD.name
-    if not inside and _AS_OF_NOW.search(text, sentence.start, sentence.end):
-        return PartialDate(context.published.year), _AS_OF_NOW.name  # 目前…总数已达145家
+    as_of = _AS_OF_NOW.search(text, sentence.start, sentence.end)
+    if as_of and all(m.role == "vague" or m.end <= as_of.start for m in inside):
+        # 目前…总数已达145家; 近日…批复…，至此…已达19家: the dates before 至此 date the acts before it
+        before = [m for m in inside if m.role != "vague"]
+        return PartialDate((before[-1].date if before else context.published).year), _AS_OF_NOW.name
     if not inside and _GROWN_TO.search(text, sentence.start, sentence.end):
         return PartialDate(context.published.year), _GROWN_TO.name  # 由2020年的169家增至178家
     if not inside:
@@ -1892,9 +1912,10 @@ _AS_OF_NOW = rule(
     "date.statistic.as_of_now",
     "date",
     pattern=lx.alternation(lx.AS_OF_NOW_WORDS),
-    matches=("目前园区共有高新技术企业356家",),
+    matches=("目前园区共有高新技术企业356家", "省里近日批复两家园区更名，至此全省高新区已达20家"),
     misses=("园区共有高新技术企业356家",),
-    why="目前…已达145家, 截至6月底: a total as of now (the year of publication) or as of a day",
+    why="目前…已达145家, 截至6月底: a total as of now (the year of publication, or of the act 至此"
+    " follows) or as of a day",
 )
 
 

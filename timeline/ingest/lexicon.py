@@ -207,6 +207,30 @@ FUNCTION_HEADS = (
 DETERMINER_STARTS = "各每诸"
 # Titles and honorifics written after a surname or a name (魏教授, 某某女士): no part of the name.
 NAME_TAILS = ("教授", "博士", "院士", "先生", "女士", "同志", "老师", "主任", "书记")
+# A person's offices and ranks, printed before a name (主任张三, 党委书记李四, 首席执行官Anne MILLER).
+PERSON_TITLES = (
+    "党委副书记", "党组副书记", "党委书记", "党组书记", "总书记", "副书记", "书记", "副部长", "部长",
+    "副主任", "主任", "副局长", "局长", "副司长", "司长", "副厅长", "厅长", "副市长", "市长", "副省长",
+    "省长", "副区长", "区长", "副主席", "主席", "副总理", "总理", "院士", "一级巡视员", "二级巡视员",
+    "巡视员", "首席执行官", "执行官", "总经理", "副总经理", "董事长", "副董事长", "理事长", "会长",
+    "副会长", "校长", "副校长", "院长", "副院长", "处长", "副处长", "秘书长", "总裁", "副总裁", "常委",
+    "委员", "新闻发言人", "发言人", "研究员", "教授", "负责人", "总工程师", "主任委员", "专家", "总监",
+    "联合创始人", "创始人", "总署长", "署长", "首席技术官", "首席科学家", "首席运营官", "首席财务官",
+    "首席经济学家", "首席代表", "CEO", "CTO", "COO", "CFO", "副社长", "社长", "副主委", "主委", "董事",
+    "顾问",
+)  # fmt: skip
+# offices of papers, boards and councils (日报社社长张三, 公司董事李四, 国科会副主委赵六)
+OFFICE_TITLES = ("副社长", "社长", "副主委", "主委", "董事", "顾问")
+# titles a bracketed former post ends in (（原火炬中心主任）李四)
+BRACKETED_TITLES = ("主任", "局长", "书记", "部长", "社长", "会长", "院长", "校长")
+# titles written after the name too (张三总书记, 万钢部长, 李金恭理事长, 新竹市李世珍副市长)
+TITLES_AFTER_NAME = ("总书记", "主席", "总理", "副部长", "部长", "院士", "主任", "书记")
+GUEST_TITLES_AFTER_NAME = (
+    "理事长", "秘书长", "副会长", "会长", "副局长", "局长", "副市长", "副省长", "董事长", "资深顾问",
+    "顾问", "副主委", "主委", "副总统", "总统",
+)  # fmt: skip
+# a government's head, after a name standing alone (韩正市长带领…)
+GOVERNMENT_HEAD_TITLES = ("市长", "省长", "区长", "县长")
 # A news agency's dateline (中国网·滨海高新讯): the first part ends in a medium, the last in 讯 or 电.
 # the heads of a newspaper, a magazine, a broadcaster or a news site: the messenger of an event
 MEDIA_HEADS = (
@@ -275,15 +299,16 @@ VISIT_WORDS = ("调研", "考察", "视察", "走访", "实地察看", "莅临",
 LAUNCH_WORDS = (
     "正式启动", "启动", "揭牌", "正式挂牌", "挂牌运营", "挂牌运行", "成立", "开园", "下线", "量产",
     "交付", "投产", "开通", "上线", "发射", "开工", "启用", "投运", "竣工", "奠基", "开业", "建成投用",
-    "投入使用", "落成", "首发", "集中发布",
+    "投入使用", "落成", "首发", "集中发布", "开馆",
 )  # fmt: skip
 # the named things a launch starts (X行动启动)
 PROGRAMME_HEADS = ("行动", "工程", "计划", "专项", "平台", "联盟", "基金")
-# words before a trigger that make it an intention, a wish or a condition, not a report
+# words before a trigger that make it an intention, a wish, a condition or a talk about it
+# (共商合作: the parties discuss cooperation, they do not sign), not a report
 # (some carry a look-around in events.py: 将 not after 现, 要 not after 重/主/需…, 未来 not before 产业)
 INTENT_WORDS = (
     "将要", "即将", "拟于", "计划", "准备", "力争", "争取", "希望", "应", "应当", "需要", "下一步", "鼓励",
-    "努力", "是否", "如何", "能够", "可以",
+    "努力", "是否", "如何", "能够", "可以", "共商", "商讨", "探讨", "磋商", "共谋",
 )  # fmt: skip
 # words that frame an act by its purpose or manner (围绕…举办, 通过…召开, 在…支持下, 继续举办):
 # the act is an intention only in a sentence that gives it no date of its own

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
@@ -82,7 +82,7 @@ def extract_document(
             item_text, gazetteer, when=anchor.first_day(), titles=titles, people=people
         )
         item_anchor = _item_anchor(item, anchor)
-        dates = find_dates(item_text, item_anchor, published=anchor)
+        dates = _outside_names(find_dates(item_text, item_anchor, published=anchor), item_mentions)
         if undated:
             anchored += _anchored(dates, item_text, item.start, item_anchor, item.dateline)
         context = ItemContext(
@@ -142,6 +142,18 @@ def _signed(text: str, anchor: PartialDate) -> DateMention | None:
     date, start = found
     phrase = text[start : text.find("\n", start) if "\n" in text[start:] else len(text)].strip()
     return DateMention(start, start + len(phrase), phrase, date, "point")
+
+
+def _outside_names(dates: list[DateMention], mentions: list[Mention]) -> list[DateMention]:
+    """Date mentions that are no part of a person's name: 周一 in 郑建忠、周一富一行 is a name."""
+    people = sorted((m.start, m.end) for m in mentions if m.kind == "person")
+    starts = [start for start, _ in people]
+    kept = []
+    for mention in dates:
+        index = bisect_right(starts, mention.start) - 1
+        if index < 0 or people[index][1] < mention.end:
+            kept.append(mention)
+    return kept
 
 
 def _item_anchor(item: Item, published: PartialDate) -> PartialDate:

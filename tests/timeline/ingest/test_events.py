@@ -54,6 +54,27 @@ def kinds_and_dates(text: str) -> list[tuple[str, str]]:
             "该《建设方案》于6月10日在2024江南科创大会开幕式上正式发布。",
             [("policy_release", "2024-06-10"), ("forum", "2024-06-10")],
         ),
+        # 周一 of a name (书记周一平, 张三、周一平一行) is no Monday: both acts keep the day given
+        (
+            "6月12日，江北区委书记周一平带队到江南高新区考察。\n"
+            "张三、周一平一行走进江南科技园，两地签订了江南科技园合作共建协议。",
+            [("visit", "2024-06-12"), ("park_signup", "2024-06-12")],
+        ),
+        # 共商合作 is a talk about cooperation, not a signing
+        ("6月12日，江北区委书记带队到江南高新区考察，共商产业战略合作。", [("visit", "2024-06-12")]),
+        # a hall opens (开馆); a thing named in 「」 opens with no body in its sentence
+        ("6月12日上午，江南高新区规划展览馆正式开馆。", [("launch", "2024-06-12")]),
+        ("（本社记者江城12日电）研发空间「江南智造坊」今天由院长主持揭牌。", [("launch", "2024-06-12")]),
+        # 至此 counts after the acts of the sentence: the figure of the year, beside the approval
+        (
+            "省政府近日作出批复，同意江北经开区更名为江北高新技术产业开发区，至此全省高新区已达21家。",
+            [("park_signup", "2024-06-20"), ("statistic", "2024")],
+        ),
+        # 截至…月底，…: the paragraph's park goes on, as after 2024年1—5月，
+        (
+            "江南科技园规划面积600公顷。截至今年5月底，核准入区的厂商共41家，总投资金额达120亿元。",
+            [("statistic", "2024-05")],
+        ),
     ],
 )
 def test_kinds_and_dates(text: str, expected: list[tuple[str, str]]) -> None:
@@ -286,3 +307,10 @@ def test_notice_decision_is_dated_by_its_signature() -> None:
 )
 def test_a_day_given_first_dates_the_vague_retelling(text: str, expected: list[tuple[str, str]]) -> None:
     assert kinds_and_dates(text) == expected
+
+
+def test_a_renamed_park_is_named_by_its_new_name_alone() -> None:
+    """更名 inside a stem ends the old name (rule entity.renamed_to): no park 加工区更名江南科技园区."""
+    text = "加工区更名科技产业园区 院长：迎合现在\n（本社记者江城12日电）加工区今天更名，院长主持揭牌。"
+    document = extract_document(text.encode("utf-8"), "test.txt", published=PUBLISHED)
+    assert not any("更名" in mention.name for mention in document.mentions)
