@@ -25,6 +25,7 @@ from timeline.ingest.lexicon import (
     GOVERNMENT_HEAD_TITLES,
     GUEST_TITLES_AFTER_NAME,
     NAME_SCOPES,
+    NAME_TAGS,
     NAME_TAILS,
     OFFICE_TITLES,
     ORGANISATION_HEADS,
@@ -58,6 +59,7 @@ from timeline.ingest.shapes import (
     province_forms,
     starts_inside_word,
     starts_with_glue,
+    tagged,
     titled,
     word_across,
     word_start,
@@ -538,10 +540,40 @@ def _first_head_unless_named(head: str, at: int) -> tuple[str, int]:
     if (
         first
         and first.end() < len(head)
-        and (_LEFT_STOPS.match(middle) or _CLASS_WORDS.match(middle) or unclosed)
+        and (_LEFT_STOPS.match(middle) or _CLASS_WORDS.match(middle) or unclosed or _aims_at_status(middle))
     ):
         return first.group(0), at + first.end()
     return head, at + len(head)
+
+
+def _aims_at_status(middle: str) -> bool:
+    """创建|国家, 争创|省级: a verb, then a scope or a level, between two park heads: the park
+    works towards the status the second names (rule entity.park_aims_at_status)."""
+    words = words_of(middle)
+    return (
+        len(words) >= 2
+        and words[0][1] == "v"
+        and (words[1][0] in NAME_SCOPES or _LEVEL_WORD.match(words[1][0]) is not None)
+    )
+
+
+_LEVEL_WORD = re.compile(r"^(?:国家|省|市|区|县)级")
+
+
+def _first_of_two_parks(example: str) -> bool:
+    """Table predicate over '<run of heads>': the run is cut back to its first park."""
+    head = example[example.index("高新区") :]
+    return _first_head_unless_named(head, 0)[0] == "高新区"
+
+
+PARK_AIMS_AT_STATUS = rule(
+    "entity.park_aims_at_status",
+    "entity",
+    predicate=_first_of_two_parks,
+    matches=("淮北高新区创建国家高新区", "江南高新区争创国家级高新区"),
+    misses=("江南高新区创新创业园", "江南高新区国际孵化器"),
+    why="X高新区创建国家高新区: the park works towards a status; the name ends at its first head",
+)
 
 
 _UNIT = rf"(?:{_PROVINCES}|[\u4e00-\u9fff]{{2,4}}?(?:省|市))"
@@ -693,13 +725,14 @@ NAME_THEN_MORE = rule(
 )
 _AFTER_NAME = (
     rf"(?={NAME_THEN_MORE.pattern.pattern[1:]}|[，,、。：:；（(\s]|等|在|和|与|及|是|同志|同|一行|率|带队|带领|到|赴|莅临|前往|出席|主持|分别|到会|会见|会同|陪同|参加|考察|调研|走访|视察|"
-    rf"一同|先后|相继|共同|讲话|宣读|颁发|应邀|座谈|为|向|对|{_SPEECH}|{NAME_THEN_DAY.pattern.pattern[1:]}|$)"
+    rf"一同|先后|相继|共同|讲话|宣读|颁发|应邀|座谈|来到|走进|深入|到访|为|向|对|{_SPEECH}|{NAME_THEN_DAY.pattern.pattern[1:]}|$)"
 )
 _AFTER_NAME_RE = re.compile(_AFTER_NAME)
 # a word of two or more characters that may follow a name: if a name's last character starts one
 # (王力陪|同 → 王力|陪同, 韩正一|行 → 韩正|一行), the name ends one character earlier
 _AFTER_WORD = re.compile(
     rf"(?:同志|一行|带队|带领|分别|到会|先生|女士|博士|以及|感谢|接待|亲自|正在|会见|会同|陪同|参加|考察|调研|走访|视察|一同|讲话|宣读|颁发|应邀|座谈"
+    rf"|来到|走进|深入|前往|莅临|到访"
     rf"|{'|'.join(w for w in _SPEECH.split('|') if len(w) >= 2)})"
 )
 
@@ -715,7 +748,7 @@ PERSON_ENDS_AT_WORD = rule(
     "entity.person_ends_at_word",
     "entity",
     predicate=_ends_in_after_word,
-    matches=("区长王力陪同考察 → 王力陪", "韩正一行到园区 → 韩正一"),
+    matches=("区长王力陪同考察 → 王力陪", "韩正一行到园区 → 韩正一", "市长张伟来到园区 → 张伟来"),
     misses=("区长王力陪同考察 → 王力", "韩正一行到园区 → 韩正"),
     why="a person's name ends where the word after it begins: 陪同 and 一行 follow the name",
 )
@@ -803,7 +836,9 @@ _BODY_TAIL = rule(
 ).pattern
 
 
-def _valid_person(name: str) -> bool:
+def _valid_person(name: str, after_title: bool = False) -> bool:
+    """A person's name by its shape: a known surname, or after a title any name jieba tags as
+    one (rule entity.rare_surname_after_title: 市长宇向东)."""
     if len(name) < 2 or len(name) > 4 or _NOT_NAMES.match(name) or common_word(name):
         return False  # rule entity.common_word_person: 明确, 高新, 余名
     if titled(name):
@@ -812,7 +847,25 @@ def _valid_person(name: str) -> bool:
         return False  # the tail of a body's name or a title, not a given name
     if name[:2] in _COMPOUND_SURNAMES.split("|"):
         return len(name) >= 3
-    return name[0] in _SURNAMES and len(name) <= 3
+    if name[0] in _SURNAMES:
+        return len(name) <= 3
+    return after_title and len(name) <= 3 and RARE_SURNAME_AFTER_TITLE.test(name)
+
+
+def _tagged_as_name(name: str) -> bool:
+    words = tagged(name)
+    return len(words) <= 2 and all(tag in NAME_TAGS for _, tag in words)
+
+
+RARE_SURNAME_AFTER_TITLE = rule(
+    "entity.rare_surname_after_title",
+    "entity",
+    predicate=_tagged_as_name,
+    matches=("宇向东", "覃海"),
+    misses=("新华社", "来到", "管委会"),
+    why="市长宇向东来到…: a surname outside the common list is still a name right after a title,"
+    " when the tagger reads the words as a name",
+)
 
 
 def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
@@ -833,7 +886,7 @@ def find_people(text: str, organisations: list[Mention]) -> list[Mention]:
         if match.end(1) < match.start(2) and not foreign and not _bracketed_title(text, match):
             continue
         start = match.start(2)
-        name = _untitled(match.group(2)) if foreign else _best_name(match.group(2), text, start)
+        name = _untitled(match.group(2)) if foreign else _best_name(match.group(2), text, start, True)
         if not name:
             continue
         title_start = _title_start(text, match.start(1))
@@ -876,7 +929,7 @@ def _untitled(name: str) -> str:
     return name
 
 
-def _best_name(candidate: str, text: str = "", start: int = 0) -> str:
+def _best_name(candidate: str, text: str = "", start: int = 0, after_title: bool = False) -> str:
     """The candidate, or its first two/three characters, whichever is a valid name that does not
     end inside the word after it (rule entity.person_ends_at_word: 王力 in 王力陪同)."""
     if text and person_cut_from_text(text, start, start + len(candidate)):
@@ -887,7 +940,9 @@ def _best_name(candidate: str, text: str = "", start: int = 0) -> str:
         candidate = candidate[:2]  # rule entity.name_then_function_word: 蔡奇|在
     for size in (len(candidate), 3, 2):
         name = candidate[:size]
-        if _valid_person(name) and not (text and size > 2 and _AFTER_WORD.match(text, start + size - 1)):
+        if _valid_person(name, after_title) and not (
+            text and size > 2 and _AFTER_WORD.match(text, start + size - 1)
+        ):
             return name
     return ""
 

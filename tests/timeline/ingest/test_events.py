@@ -314,3 +314,19 @@ def test_a_renamed_park_is_named_by_its_new_name_alone() -> None:
     text = "加工区更名科技产业园区 院长：迎合现在\n（本社记者江城12日电）加工区今天更名，院长主持揭牌。"
     document = extract_document(text.encode("utf-8"), "test.txt", published=PUBLISHED)
     assert not any("更名" in mention.name for mention in document.mentions)
+
+
+def test_a_visitor_with_a_rare_surname_comes_to_the_park_the_article_is_about() -> None:
+    """市长宇向东来到高新区: a rare surname after a title is a name, and 来到 glues no park."""
+    text = "江南高新区新闻\n10月22日，市委副书记、市长宇向东来到高新区调研。"
+    visit = only(events(text), "visit")
+    assert visit.people == ["宇向东"]
+    assert visit.parks == ["江南高新区"]
+
+
+def test_a_park_working_towards_a_status_is_named_alone() -> None:
+    """淮北高新区创建国家高新区: the run of two heads ends at the first park."""
+    text = "近年来，江北高新区创建国家高新区的工作已经启动。"
+    names = {m.name for m in extract_document(text.encode(), "t.txt", published=PUBLISHED).mentions}
+    assert "江北高新区" in names
+    assert not any("创建" in name for name in names)
