@@ -628,6 +628,17 @@ _HEADLINE_LIKE = rule(
     why="a heading repeats the event its article reports; with no date of its own it dates nothing",
 )
 
+_PARTY_COMMITTEE = rule(
+    "entity.event.party_committee_of_official",
+    "entity",
+    pattern=r"^[\u4e00-\u9fff]{1,8}(?:省委|市委|区委|县委|州委|盟委)$",
+    matches=("江北市委", "江南省委", "龙湾区委"),
+    misses=("江北市科技局", "江北高新区党工委", "中共江北市委组织部"),
+    why="江北市委书记张三到园区考察: a regional party committee names the official's office, it"
+    " takes no part as a body (a park's 党工委 does: it runs the park)",
+)
+
+
 # ---------------------------------------------------------------- statistics
 
 _FIGURE = rule(
@@ -1721,6 +1732,8 @@ def _credited(text: str, mention: Mention) -> bool:
 def _add_org(draft: EventDraft, name: str, role: str) -> None:
     if role == "supporter":
         return  # rule entity.event.supporter
+    if role == "participant" and _PARTY_COMMITTEE.test(name):
+        return  # rule entity.event.party_committee_of_official
     if all(existing != name for existing, _ in draft.organisations):
         draft.organisations.append((name, role))
 

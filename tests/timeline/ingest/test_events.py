@@ -330,3 +330,11 @@ def test_a_park_working_towards_a_status_is_named_alone() -> None:
     names = {m.name for m in extract_document(text.encode(), "t.txt", published=PUBLISHED).mentions}
     assert "江北高新区" in names
     assert not any("创建" in name for name in names)
+
+
+def test_an_official_s_party_committee_takes_no_part() -> None:
+    """江北市委书记张三带队考察: 江北市委 names the office; the visited park takes part."""
+    visit = only(events("6月12日，江北市委书记张三带队到江南高新区考察。"), "visit")
+    assert visit.people == ["张三"]
+    assert "江北市委" not in [name for name, _ in visit.organisations]
+    assert visit.parks == ["江南高新区"]
