@@ -22,6 +22,7 @@ from people.names import name_key
 from timeline.ingest.lexicon import (
     BECOME_VERBS,
     BRACKETED_TITLES,
+    FUNCTION_HEADS,
     GOVERNMENT_HEAD_TITLES,
     GUEST_TITLES_AFTER_NAME,
     NAME_SCOPES,
@@ -309,6 +310,18 @@ _PROVINCES = (
 _PROVINCE_TAIL = re.compile(rf"(?:{_PROVINCES})$")
 
 
+# 浙江省科技企业孵化器协会, 华东科技企业孵化器协作网: a park's head word inside a body's name
+PARK_NAMES_A_BODY = rule(
+    "entity.park_names_a_body",
+    "entity",
+    pattern=rf"^(?:{alternation(tuple(h for h in FUNCTION_HEADS if h.endswith(('会', '网'))))})",
+    matches=("协会承办", "协作网主办", "联合会成立"),
+    misses=("举办年会", "入驻企业", "管委会"),
+    why="孵化器协会, 科技园协作网: a park word followed by an association's head names the body;"
+    " the park alone would be cut out of it",
+)
+
+
 def discover_names(text: str, kind: str) -> list[Mention]:
     """Parks (kind="park") or organisations (kind="organisation") not in the gazetteer.
 
@@ -325,6 +338,8 @@ def discover_names(text: str, kind: str) -> list[Mention]:
             pos = end
         if ends_inside_word(text, match.start(2), end):
             continue  # rule entity.ends_inside_word: 决策部|署, 零部|件, 大学|生
+        if kind == "park" and PARK_NAMES_A_BODY.test(text[end : end + 3]):
+            continue  # rule entity.park_names_a_body: 科技企业孵化器|协会 is an association
         glued = kind == "organisation" and bool(found) and found[-1].end == match.start(1)
         stem = _after_body(stem) if kind == "park" else stem  # rule entity.park_after_body
         left = stem if glued and UNIT_STEM.test(stem) else _trim_left(stem)

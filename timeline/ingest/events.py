@@ -1547,13 +1547,7 @@ def _attach(draft: EventDraft, mentions: Iterable[Mention], text: str) -> None:
             if _ACTS_AS_ORG.test(text[mention.end : mention.end + 20]):
                 _add_org(draft, mention.name, _role(text, mention.end))
         elif mention.kind == "organisation":
-            if not (
-                _honorific(text, mention)
-                or formerly_served(text, mention)
-                or _reporting(text, mention)
-                or _possessor(text, mention)
-                or (draft.kind == "policy_release" and _recipient(text, mention))
-            ):
+            if not _no_party(text, mention, draft.kind):
                 _add_org(draft, mention.name, _role(text, mention.end, draft.kind))
         elif mention.kind == "person":
             _add(draft.people, mention.name)
@@ -1653,6 +1647,30 @@ _POSSESSOR = rule(
     matches=("的要求，现将方案印发给你们", "的统一部署"),
     misses=("主办的论坛", "的专家出席会议"),
     why="按照国务院的要求印发: a body whose requirement or plan is cited is no party to the event",
+)
+
+
+def _no_party(text: str, mention: Mention, kind: str) -> bool:
+    """A body printed in the event's scope that takes no part in it: an honour, a former post, the
+    messenger, a possessor or cited authority, or (for a release) its recipient."""
+    return (
+        _honorific(text, mention)
+        or formerly_served(text, mention)
+        or _reporting(text, mention)
+        or _possessor(text, mention)
+        or _CITED_AUTHORITY.test(text[max(0, mention.start - 12) : mention.start])
+        or (kind == "policy_release" and _recipient(text, mention))
+    )
+
+
+_CITED_AUTHORITY = rule(
+    "entity.event.cited_authority",
+    "entity",
+    pattern=r"(?:落实|贯彻|遵照|响应)[^，。；：]{0,8}$",
+    matches=("为深入落实党中央、", "为贯彻"),
+    misses=("由", "会议由省科技厅和"),
+    why="为落实党中央、国务院…的决策部署，工信部举办大赛: a body whose decision is carried out is"
+    " cited, it is no party to the event",
 )
 
 
@@ -2127,6 +2145,8 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
             lead if in_lead else None,
         )
         if owner is None:
+            continue
+        if mention.kind == "organisation" and _no_party(context.text, mention, owner.kind):
             continue
         if mention.kind in ("organisation", "park") and any(a <= mention.start < b for a, b in hosting):
             if mention.kind == "park":

@@ -73,6 +73,8 @@ ORGANISATION_HEADS = (
     "基金会",
     "联合会",
     "促进会",
+    "研究会",
+    "协作网",
     "实验室",
     "科学院",
     "工程院",
@@ -201,7 +203,7 @@ STATE_BODY_HEADS = ("总局", "局", "部", "署", "厅", "委员会", "办公�
 # heads of a body named by what it does (研究中心, 协会): a common word alone before one names a kind
 FUNCTION_HEADS = (
     "研究院", "研究所", "研究中心", "促进中心", "合作中心", "创新中心", "发展中心", "服务中心",
-    "实验室", "协会", "学会", "委员会", "基金会", "联合会", "促进会",
+    "实验室", "协会", "学会", "委员会", "基金会", "联合会", "促进会", "协作网", "商会", "研究会",
 )  # fmt: skip
 # the first character of a pronoun that picks out many bodies (各地, 各市, 各国), not one
 DETERMINER_STARTS = "各每诸"

@@ -338,3 +338,21 @@ def test_an_official_s_party_committee_takes_no_part() -> None:
     assert visit.people == ["张三"]
     assert "江北市委" not in [name for name, _ in visit.organisations]
     assert visit.parks == ["江南高新区"]
+
+
+def test_an_association_named_after_parks_is_one_body() -> None:
+    """孵化器协会: the park word is part of the association's name, not a park of its own."""
+    forum = only(events("6月12日，江南孵化器年会在苏州召开，年会由江南省科技企业孵化器协会主办。"), "forum")
+    assert [name for name, _ in forum.organisations] == ["江南省科技企业孵化器协会"]
+    assert "江南省科技企业孵化器" not in forum.parks
+
+
+def test_a_body_whose_decision_is_carried_out_takes_no_part() -> None:
+    """为落实国务院…的决策部署，工信部举办大赛: 国务院 is cited; the organisers take part."""
+    contest = only(
+        events(
+            "6月12日，为深入落实党中央、国务院有关促进中小企业发展的决策部署，工业和信息化部举办了江南创新大赛。"
+        ),
+        "contest",
+    )
+    assert [name for name, _ in contest.organisations] == ["工业和信息化部"]
