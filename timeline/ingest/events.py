@@ -1590,8 +1590,9 @@ _PLACE_PARTIES = rule(
 
 
 def _place_parties(draft: EventDraft, evidence: str, bodies: list[Mention]) -> None:
-    """聊城市与北京市海淀区签署…: the places that sign are parties (their governments), unless
-    they are a park or a body already found (江南高新区与北海市签约)."""
+    """聊城市与北京市海淀区签署…: the places that sign are parties, unless they are a park or a
+    body already found (江南高新区与北海市签约). The place is recorded as printed: the text names
+    no government, so none is made up (江南市 stays 江南市, not 江南市人民政府)."""
     names = {m.surface for m in bodies}
     for match in _PLACE_PARTIES.finditer(evidence):
         for place in match.group("a", "b"):

@@ -825,12 +825,25 @@ def _held(title: str) -> str:
 
 
 _ISSUING = re.compile(rf"(?:{lx.alternation(lx.POLICY_VERBS + ('转发',))})")
+def _policy_example(example: str) -> bool:
+    """Table predicate over 'issuer|name|evidence → title': policy_title composes that title."""
+    given, expected = (part.strip() for part in example.split("→"))
+    who, name, evidence = given.split("|")
+    return policy_title(name, evidence, 0, who) == expected
+
+
 _POLICY = rule(
     "title.policy",
     "title",
-    pattern=r"^[^《》]{0,20}(?:印发|发布|出台|公布|颁布|转发|下发|修订)?《[^《》]+》(?:印发|发布|出台|公布|颁布|转发|下发)?$",
-    matches=("江北市人民政府印发《江北高新区发展规划》", "《江北高新区发展规划》发布"),
-    misses=("江北高新区发展规划发布", "《江北高新区发展规划》的实施细则"),
+    predicate=_policy_example,
+    matches=(
+        "江北市人民政府|江北高新区发展规划|市政府印发了规划 → 江北市人民政府印发《江北高新区发展规划》",
+        "|江北高新区发展规划|规划正式出台 → 《江北高新区发展规划》出台",
+    ),
+    misses=(
+        "江北市人民政府|江北高新区发展规划|印发 → 江北高新区发展规划发布",
+        "|江北高新区发展规划|出台 → 《江北高新区发展规划》的实施细则",
+    ),
     why="a policy's title is its issuer, the text's own verb (印发, 出台) and its name in 《》, the "
     "name shortened only at its end",
 )
