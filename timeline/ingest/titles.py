@@ -825,6 +825,8 @@ def _held(title: str) -> str:
 
 
 _ISSUING = re.compile(rf"(?:{lx.alternation(lx.POLICY_VERBS + ('转发',))})")
+
+
 def _policy_example(example: str) -> bool:
     """Table predicate over 'issuer|name|evidence → title': policy_title composes that title."""
     given, expected = (part.strip() for part in example.split("→"))
