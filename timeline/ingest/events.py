@@ -587,6 +587,14 @@ _RETROSPECTIVE = rule(
     misses=("6月3日，园区获批国家级孵化器",),
     why="近年来…先后获批: a summary of the past borrows no date from the item's lead",
 )
+_OPEN_SPAN = rule(
+    "filter.open_span_date",
+    "filter",
+    pattern=r"(?:以来|至今)$",
+    matches=("2007年以来", "2019年至今"),
+    misses=("2007年", "2019年6月至8月"),
+    why="2007年以来，国务院先后批复103家…: a span open to now dates a summary of many acts, no event",
+)
 _RELATIVE_CLAUSE = rule(
     "filter.relative_clause",
     "filter",
@@ -1171,6 +1179,8 @@ def _sentence_events(
                     continue
                 if _LISTED.test(body):
                     continue  # 南湖科技园获批国家级孵化器 2024-05-30: a link to another article
+                if _OPEN_SPAN.test(date.phrase):
+                    continue  # 2007年以来，国务院先后批复103家…: acts across a span, none dated
                 if borrowed and intent == _FRAME.name:
                     continue  # 通过举办论坛，吸引人才: a purpose or a manner, told of no day
                 if borrowed and _ENUMERATED.test(body.lstrip()):

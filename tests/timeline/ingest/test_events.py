@@ -70,6 +70,9 @@ def kinds_and_dates(text: str) -> list[tuple[str, str]]:
             "省政府近日作出批复，同意江北经开区更名为江北高新技术产业开发区，至此全省高新区已达21家。",
             [("park_signup", "2024-06-20"), ("statistic", "2024")],
         ),
+        # a span open to now (以来) dates a summary of many acts, no event; a month dates one
+        ("2024年以来，省政府已先后批复江南科技园、江北科技园升级为省级高新区。", []),
+        ("2024年5月，省政府批复江南科技园、江北科技园升级为省级高新区。", [("park_signup", "2024-05")]),
         # 截至…月底，…: the paragraph's park goes on, as after 2024年1—5月，
         (
             "江南科技园规划面积600公顷。截至今年5月底，核准入区的厂商共41家，总投资金额达120亿元。",
