@@ -587,6 +587,15 @@ _RETROSPECTIVE = rule(
     misses=("6月3日，园区获批国家级孵化器",),
     why="近年来…先后获批: a summary of the past borrows no date from the item's lead",
 )
+_COMMENTED = rule(
+    "filter.commented_act",
+    "filter",
+    pattern=r"^[^，,。；]{0,30}[，,](?:这)?(?:是(?!日)|标志着|意味着)",
+    matches=("升级为国家级高新区，是加快发展的重大举措", "挂牌成立，标志着园区进入新阶段"),
+    misses=("升级为国家级高新区，定名为江南高新区", "签约，是日还举行了论坛"),
+    why="国务院同意X升级为国家高新区，是…的重大举措: the act is the subject of a remark; with no"
+    " day of its own it is no report",
+)
 _OPEN_SPAN = rule(
     "filter.open_span_date",
     "filter",
@@ -1179,6 +1188,8 @@ def _sentence_events(
                     continue
                 if _LISTED.test(body):
                     continue  # 南湖科技园获批国家级孵化器 2024-05-30: a link to another article
+                if borrowed and _COMMENTED.test(text[trigger_end : sentence.end]):
+                    continue  # 国务院同意X升级，是…的重大举措: a remark on an act, told of no day
                 if _OPEN_SPAN.test(date.phrase):
                     continue  # 2007年以来，国务院先后批复103家…: acts across a span, none dated
                 if borrowed and intent == _FRAME.name:

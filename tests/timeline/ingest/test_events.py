@@ -70,6 +70,12 @@ def kinds_and_dates(text: str) -> list[tuple[str, str]]:
             "省政府近日作出批复，同意江北经开区更名为江北高新技术产业开发区，至此全省高新区已达21家。",
             [("park_signup", "2024-06-20"), ("statistic", "2024")],
         ),
+        # an approval that is the subject of a remark (…升级，是…举措) is no second sign-up
+        (
+            "6月12日，省政府召开江南高新区升级动员大会。\n"
+            "张三书记说，国务院同意江南高新区升级为国家高新区，是加快发展的重大举措。",
+            [("meeting", "2024-06-12")],
+        ),
         # a span open to now (以来) dates a summary of many acts, no event; a month dates one
         ("2024年以来，省政府已先后批复江南科技园、江北科技园升级为省级高新区。", []),
         ("2024年5月，省政府批复江南科技园、江北科技园升级为省级高新区。", [("park_signup", "2024-05")]),
