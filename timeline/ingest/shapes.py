@@ -42,6 +42,10 @@ _HEAD_FIRST = re.compile(f"(?:{alternation(PARK_HEADS + ORGANISATION_HEADS)})")
 _COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十百千两首]+)(?:多|余)?(?:个|家|批|所|座|类|些)$")
 COUNTED_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两首]+)(?:多|余)?(?:个|家|批|所|座|类)$")
 _CLASS = re.compile(f"^(?:{alternation(CLASS_STEMS)})+$")
+# 六省一市, 两地 (not 二七区, a district): places counted, a plural head follows (六省一市孵化器)
+_COUNTED_PLACES = re.compile(
+    r"(?:[一二三四五六七八九十两\d]+省[一二三四五六七八九十两\d]+市|两(?:地|区|市|省))$"
+)
 _PUNCT = re.compile(r"[（）()·]")
 _ORDINAL = re.compile(r"(?:首|第[一二三四五六七八九十\d]+)(?:个|家|批|所|座)")
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
@@ -274,7 +278,13 @@ def is_class(stem: str) -> bool:
     """The words before a head name a class or a plural, not one body: class words alone (全球),
     a count (56家), or a first word that picks out many (各地, 省级, 两地, 跨国, 区县（自治县）)."""
     stem = _BRACKETED.sub("", stem.strip())
-    if not stem or _CLASS.match(stem) or _COUNTED.search(stem) or _ORDINAL.search(stem):
+    if (
+        not stem
+        or _CLASS.match(stem)
+        or _COUNTED.search(stem)
+        or _ORDINAL.search(stem)
+        or _COUNTED_PLACES.search(stem)
+    ):
         return True  # 中国首个跨省域高新区: one of a kind, said of a name printed elsewhere
     words = _words(stem)
     first = words[0] if words else ("", "")
@@ -327,6 +337,8 @@ CLASS_OR_PLURAL = rule(
         "两地政府",
         "省级高新区管委会",
         "中国首个跨省域高新区",
+        "全区孵化器",
+        "华东六省一市孵化器",
     ),
     misses=("苏州高新区", "江苏省科技厅", "四季慧谷网络安全产业园"),
     why="a class (全球, 各, 国家级) or a count (56家) in front of a head names many bodies, not one",
