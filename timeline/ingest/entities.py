@@ -302,6 +302,38 @@ def _plausible(stem: str, head: str) -> bool:
 _COUNT_AFTER = re.compile(r"\d+(?:\.\d+)?(?:多|余)?(?:家|个|所|座|批)")
 _COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十百千]+)(?:多|余)?(?:家|个|批|座|所)$")
 _GENERIC_CLASS = re.compile(r"(?:国家|省级|市级|自治区级|国家级)$")
+
+
+def _generic_class(stem: str) -> bool:
+    """省级高新区, 全国国家高新区: a level word ends the stem and nothing names which park; a
+    place or a university before it does (湖南大学国家大学科技园, 苏州国家高新区)."""
+    level = _GENERIC_CLASS.search(stem)
+    if level is None:
+        return False
+    owner = stem[: level.start()]
+    return not NAMED_BEFORE_LEVEL.test(owner)
+
+
+def _owner_named(owner: str) -> bool:
+    """Words before a level word that say whose park it is: not a class, a pronoun, a count or
+    a function word."""
+    words = words_of(owner)
+    return (
+        bool(words)
+        and not is_class(owner)
+        and words[0][1] not in ("r", "m", "mq", "c", "p", "d", "u", "t", "f")
+    )
+
+
+NAMED_BEFORE_LEVEL = rule(
+    "entity.named_before_level",
+    "entity",
+    predicate=_owner_named,
+    matches=("湖南大学", "苏州", "常熟", "苏州纳米技术"),
+    misses=("", "全国", "各地", "首批", "其中"),
+    why="湖南大学国家大学科技园, 苏州国家高新区: a place or a university before the level word names"
+    " the park; 省级高新区, 全国国家高新区 name a class",
+)
 _PROVINCES = (
     "北京市|天津市|上海市|重庆市|河北省|山西省|辽宁省|吉林省|黑龙江省|江苏省|浙江省|安徽省|福建省|江西省|山东省|河南省|"
     "湖北省|湖南省|广东省|海南省|四川省|贵州省|云南省|陕西省|甘肃省|青海省|台湾省|内蒙古自治区|广西壮族自治区|"
@@ -356,9 +388,7 @@ def discover_names(text: str, kind: str) -> list[Mention]:
         if not _plausible(trimmed if trimmed == shaped else trimmed.replace("和", "", 1), head):
             continue
         start = match.start(2) - len(trimmed)
-        if kind == "park" and (
-            _COUNTED.search(text[max(0, start - 6) : start]) or _GENERIC_CLASS.search(trimmed)
-        ):
+        if kind == "park" and (_COUNTED.search(text[max(0, start - 6) : start]) or _generic_class(trimmed)):
             continue
         if (
             text[end : end + 1] == "长"

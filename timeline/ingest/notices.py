@@ -443,6 +443,9 @@ def _release(
     for mention in found:
         if mention.kind == "organisation":
             organisations.setdefault(mention.name, "participant")
+    parks = [m.name for m in found if m.kind == "park"]
+    if COUNTED_DESIGNEES.test(own.title) and gazetteer is not None:  # rule policy.listed_designees
+        parks += _listed_parks(text[own.end :], gazetteer, date)
     return EventDraft(
         kind="policy_release",
         date=date,
@@ -452,12 +455,37 @@ def _release(
         end=lead + len(headline),
         item_index=-1,
         date_phrase=phrase,
-        parks=list(dict.fromkeys(m.name for m in found if m.kind == "park")),
+        parks=list(dict.fromkeys(parks)),
         organisations=list(organisations.items()),
         policies=[own.title, *cited],
         confidence=0.7 if own.written_on else 0.5,  # a signature dates it surely; a page less so
         rules=list(own.rules),
     )
+
+
+COUNTED_DESIGNEES = rule(
+    "policy.listed_designees",
+    "policy",
+    pattern=r"等[\d一二三四五六七八九十百]+(?:家|个|所)",
+    matches=("关于认定江南大学科技园等10家大学科技园为国家大学科技园的通知",),
+    misses=("关于认定江南大学科技园为国家大学科技园的通知",),
+    why="认定X等10家…的通知 names one park and counts the rest: its attached list (一、…) names"
+    " every park it designates",
+)
+# 一、江南大学国家大学科技园 / 2. 江北科技园: one line of an enumerated list
+_LIST_LINE = re.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]+、|\d+[.、．]|（\d+）)[ \t\u3000]*(\S.{1,40}?)[ \t\u3000]*$",
+    re.M,
+)
+
+
+def _listed_parks(text: str, gazetteer: Gazetteer, date: PartialDate) -> list[str]:
+    """The parks an enumerated list names, one per line, in list order."""
+    parks = []
+    for line in _LIST_LINE.finditer(text):
+        found = find_entities(line[1], gazetteer, when=date.first_day())
+        parks += [m.name for m in found if m.kind == "park" and m.end - m.start == len(line[1])]
+    return parks
 
 
 def _written(date: PartialDate) -> str:

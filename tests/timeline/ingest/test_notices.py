@@ -395,3 +395,27 @@ def test_the_release_of_a_notices_own_document_names_the_issuer_its_heading_name
     )
     facts_of(text, events=[release])
     assert ("北湖市人民政府办公厅", "issuer") in release.organisations
+
+
+DESIGNATION = """关于认定东湖大学科技园等3家大学科技园为国家大学科技园的通知
+东科发〔2024〕12号
+各有关省科技厅：
+经专家评审，决定认定东湖大学科技园等3家大学科技园为国家大学科技园。
+附件：认定的国家大学科技园名单
+东方省科学技术厅
+2024年5月6日
+附件：
+认定的国家大学科技园名单
+一、东湖大学国家大学科技园
+二、西山国家大学科技园
+三、南岭理工大学国家大学科技园
+"""
+
+
+def test_a_designation_s_attached_list_names_every_park_it_designates():
+    """认定X等3家…: the release concerns the three parks of its list (rule policy.listed_designees)."""
+    document = extract_document(DESIGNATION.encode("utf-8"), "notice.txt")
+    release = next(e for e in document.events if e.kind == "policy_release")
+    assert {"东湖大学国家大学科技园", "西山国家大学科技园", "南岭理工大学国家大学科技园"} <= set(
+        release.parks
+    )
