@@ -68,10 +68,15 @@ _TRIGGERS: dict[str, list[Rule]] = {
         rule(
             "trigger.press_conference.at",
             "trigger",
-            pattern=rf"在(?P<name>[^，。；]{{2,40}}?(?:{_PRESS_NOUNS}))上",
-            matches=("副局长在当天的新闻发布会上介绍了园区的情况",),
+            pattern=rf"在(?P<name>[^，。；]{{2,60}}?(?:{_PRESS_NOUNS}))上",
+            matches=(
+                "副局长在当天的新闻发布会上介绍了园区的情况",
+                "张三是在江南省科学技术厅12日召开的“加快建设江南科技园区 推动全省高新技术产业"
+                "高质量发展”新闻发布会上介绍的",
+            ),
             misses=("新闻发布会由市政府新闻办主持",),
-            why="someone speaks at a press conference: the conference took place",
+            why="someone speaks at a press conference: the conference took place (its name may carry a"
+            " long quoted theme)",
         ),
     ],
     "meeting": [
@@ -261,9 +266,9 @@ _TRIGGERS: dict[str, list[Rule]] = {
         rule(
             "trigger.policy_release.title_then_verb",
             "trigger",
-            pattern=rf"《(?P<name>[^》]{{2,80}})》[^，。；]{{0,30}}?(?:{_POLICY_VERBS}|实施|施行|出炉)",
+            pattern=rf"《(?P<name>[^》]{{2,80}})》[^，。；]{{0,30}}?(?:{_POLICY_VERBS}|实施|施行|出炉)(?!会)",
             matches=("《江南科技园区条例》自7月1日起施行", "《园区发展报告》正式发布"),
-            misses=("《江南科技园区条例》分为六章四十条",),
+            misses=("《江南科技园区条例》分为六章四十条", "“《江南导航》加快推进新型工业化”新闻发布会"),
             why="《…》发布/施行: a document issued or taking effect",
         ),
         rule(
