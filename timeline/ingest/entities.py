@@ -20,9 +20,11 @@ import ahocorasick
 
 from people.names import name_key
 from timeline.ingest.lexicon import (
+    ANCHOR_TAGS,
     BECOME_VERBS,
     BRACKETED_TITLES,
     FUNCTION_HEADS,
+    GLUE_TAGS,
     GOVERNMENT_HEAD_TITLES,
     GUEST_TITLES_AFTER_NAME,
     NAME_SCOPES,
@@ -195,15 +197,16 @@ def _in_office(targets: tuple[GazetteerEntry, ...], when: dt.date | None) -> Gaz
 # A name is a run of these (CJK, Latin letters, digits, brackets, the middle dot).
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9（）()·]"
 # Words that end a name on the left: function words, verbs and quantities that precede names.
-_LEFT_STOPS = re.compile(
-    # words first: at the same place 以上 must win over 以, 其中 over 其
-    r".*(?P<stop>举办|举行|召开|主办|承办|协办|指导|支持|推动|推进|建设|打造|布局|成立|落户|入选|获批|成为|包括|其中"
+_STOP_WORDS = (
+    r"举办|举行|召开|主办|承办|协办|指导|支持|推动|推进|建设|打造|布局|成立|落户|入选|获批|成为|包括|其中"
     r"|位于|依托|联合|携手|围绕|加快|全国|我国|全省|全市|首批|第[一二三四五六七八九十\d]+批|旗下|下属|所属|以上|以下"
     r"|建成|聚焦|全面|形成|构建|发展|培育|引领|壮大|做强|做优|提升|实现|开展|参与|服务|一流|设立|批准|升级|重视|片区"
     r"|[\d一二三四五六七八九十百千万余多]+(?:批|家|个|所|位|名)|(?<=[\u4e00-\u9fff])暨"
-    r"|[的在和与及、是将为由对向到从于并等了同跟把被让给以至其共经、，。；：！？“”‘’《》\s])",
-    re.S,
 )
+_STOP_CHARS = r"[的在和与及、是将为由对向到从于并等了同跟把被让给以至其共经、，。；：！？“”‘’《》\s]"
+# words first: at the same place 以上 must win over 以, 其中 over 其
+_LEFT_STOPS = re.compile(rf".*(?P<stop>{_STOP_WORDS}|{_STOP_CHARS})", re.S)
+_STOP_WORD_AT_END = re.compile(rf"(?:{_STOP_WORDS})$")
 
 # head words in the lexicon's order: the regex alternation keeps the first that matches here
 _PARK_HEADS = "|".join(PARK_HEADS)
@@ -246,6 +249,9 @@ def _trim_left(stem: str) -> str:
     while (match := _LEFT_STOPS.match(stem, 0, end)) is not None:
         if not _stop_inside_word(stem, match.start("stop"), match.end("stop")):
             return stem[match.end() :]
+        word = _STOP_WORD_AT_END.search(stem, 0, match.end())
+        if word is not None:  # 为 of 成为: the word it is part of is a stop (新兴产业成为|园区)
+            return stem[word.end() :]
         end = match.start("stop")
     return stem
 
@@ -342,6 +348,23 @@ _PROVINCES = (
 _PROVINCE_TAIL = re.compile(rf"(?:{_PROVINCES})$")
 
 
+def _plain_stem(stem: str) -> bool:
+    words = words_of(stem)
+    return any(tag in ANCHOR_TAGS for _, tag in words) and not any(tag in GLUE_TAGS for _, tag in words)
+
+
+# 园区 alone is the commonest word for a park: a name before it is only nouns (河套香港园区)
+BARE_PARK_HEAD_STEM = rule(
+    "entity.bare_park_head_stem",
+    "entity",
+    predicate=_plain_stem,
+    matches=("河套香港", "中科二林", "中德合作"),
+    misses=("全市各", "与江南", "通报"),
+    why="全市各园区, 通报园区建设进展: before the bare head 园区 a name needs a proper word (a place,"
+    " a name) and no function word (河套香港园区, 中德合作园区 are names)",
+)
+
+
 # 浙江省科技企业孵化器协会, 华东科技企业孵化器协作网: a park's head word inside a body's name
 PARK_NAMES_A_BODY = rule(
     "entity.park_names_a_body",
@@ -370,6 +393,8 @@ def discover_names(text: str, kind: str) -> list[Mention]:
             pos = end
         if ends_inside_word(text, match.start(2), end):
             continue  # rule entity.ends_inside_word: 决策部|署, 零部|件, 大学|生
+        if kind == "park" and head == "园区" and not BARE_PARK_HEAD_STEM.test(stem):
+            continue  # rule entity.bare_park_head_stem: 新兴产业成为|园区 names no park
         if kind == "park" and PARK_NAMES_A_BODY.test(text[end : end + 3]):
             continue  # rule entity.park_names_a_body: 科技企业孵化器|协会 is an association
         glued = kind == "organisation" and bool(found) and found[-1].end == match.start(1)
@@ -439,12 +464,12 @@ UNIT_STEM = rule(
 )
 
 
-_BODY_HEADS = alternation([h for h in STATE_BODY_HEADS if len(h) > 1] + ["人民政府"])
+_BODY_HEADS = alternation([h for h in STATE_BODY_HEADS if len(h) > 1] + ["人民政府", "管理局", "管委会"])
 PARK_AFTER_BODY = rule(
     "entity.park_after_body",
     "entity",
     pattern=rf"^.*(?:{_BODY_HEADS})(?=[\u4e00-\u9fff]{{2}})",
-    matches=("星河市科学委员会星河", "江南省人民政府江岸"),
+    matches=("星河市科学委员会星河", "江南省人民政府江岸", "国科会中科管理局二林"),
     misses=("星河", "江南大学国家大学", "星河市委员会"),
     why="某某委员会新竹科学园区管理局: a park named after its body starts after the body's head",
 )

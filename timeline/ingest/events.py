@@ -2055,6 +2055,10 @@ def _dedupe(drafts: list[EventDraft]) -> list[EventDraft]:
         if signed is not None:
             _union(signed, draft)
             continue
+        ceremony = next((k for k in recent if _attends_ceremony_of(k, draft)), None)
+        if ceremony is not None:  # 当天出席揭牌典礼的有…: the guests of the launch told before
+            _union(ceremony, draft)
+            continue
         twin = next(
             (
                 k
@@ -2074,6 +2078,26 @@ def _dedupe(drafts: list[EventDraft]) -> list[EventDraft]:
 
 
 _DEDUPE_REACH = 40  # events of an item compared with each new one
+
+
+def _attends_ceremony_of(launch: EventDraft, draft: EventDraft) -> bool:
+    """A later sentence of the item that tells who attended a ceremony on the launch's day."""
+    return (
+        launch.kind == draft.kind == "launch"
+        and launch.date == draft.date
+        and launch.item_index == draft.item_index
+        and _ATTENDED_CEREMONY.test(draft.evidence)
+    )
+
+
+_ATTENDED_CEREMONY = rule(
+    "filter.attended_ceremony",
+    "filter",
+    pattern=r"(?:出席|参加|见证|莅临)[^。；]{0,20}?(?:仪式|典礼)",
+    matches=("当天出席落成启用揭牌典礼的有张三、李四", "局长张三出席启动仪式并致辞"),
+    misses=("园区举行揭牌仪式", "江南创新中心正式揭牌成立"),
+    why="园区服务大楼2日揭牌。当天出席揭牌典礼的有…: the guests of a launch told before, not a second launch",
+)
 
 
 def _refines(vague: EventDraft, draft: EventDraft) -> bool:
@@ -2308,23 +2332,31 @@ _ADDRESSEE = rule(
 
 def _ceremony_guests(context: ItemContext, drafts: list[EventDraft], sents: list[Sentence]) -> None:
     """An item that reports a launch (揭牌, 下线, 开园) and no gathering: the officials its lead
-    paragraphs say attend or speak (省长王五出席活动) are the ceremony's guests (rule
-    entity.event.ceremony_guest). Their bodies are not: a guest's office is not a party."""
+    paragraphs say attend or speak (省长王五出席活动), and the people a sentence lists as those
+    who attended the ceremony (当天出席揭牌典礼的，有张三、李四), are the ceremony's guests (rules
+    entity.event.ceremony_guest, filter.attended_ceremony). Their bodies are not: a guest's office
+    is not a party."""
     if not drafts or any(d.kind in _GATHERING for d in drafts):
         return
     launch = min(drafts, key=lambda d: d.start)
     if launch.kind != "launch":
         return
     lead_paragraphs = {s.paragraph for s in sents[:2]}
+    starts = [s.start for s in sents]
     for mention in context.mentions:
-        sentence = next((s for s in sents if s.start <= mention.start < s.end), None)
-        if (
-            mention.kind == "person"
-            and mention.title
-            and sentence is not None
+        if mention.kind != "person":
+            continue
+        index = bisect.bisect_right(starts, mention.start) - 1
+        if index < 0 or mention.start >= sents[index].end:
+            continue
+        sentence = sents[index]
+        told_after = (  # 省长王五出席活动: a titled official of the lead who attends or speaks
+            mention.title
             and sentence.paragraph in lead_paragraphs
             and _CEREMONY_GUEST.test(context.text[mention.end : sentence.end])
-        ):
+        )
+        listed = _ATTENDED_CEREMONY.test(context.text[sentence.start : mention.start])  # 出席典礼的有X、Y
+        if told_after or listed:
             _add(launch.people, mention.name)
 
 

@@ -365,3 +365,22 @@ def test_a_body_whose_decision_is_carried_out_takes_no_part() -> None:
         "contest",
     )
     assert [name for name, _ in contest.organisations] == ["工业和信息化部"]
+
+
+def test_a_park_named_with_a_bare_yuanqu_head_is_found() -> None:
+    """河套香港园区, 二林园区: 园区 ends a name too; 该园区 and 各园区 name none."""
+    text = "6月12日，江北河套园区正式开园。该园区总面积600公顷，全市各园区积极参与。"
+    launch = only(events(text), "launch")
+    assert launch.parks == ["江北河套园区"]
+
+
+def test_the_guests_of_a_launch_are_no_second_launch() -> None:
+    """…2日举行揭牌典礼。当天出席揭牌典礼的，有…: one launch, with its guests."""
+    text = (
+        "江北管理局二林园区服务大楼于6月12日举行落成启用揭牌典礼。局长许明新表示，园区将发挥优势。\n"
+        "当天出席落成启用揭牌典礼、一同见证二林园区服务迈入新里程碑的，有许明新、江北镇镇长蔡诗明、"
+        "以及园区企业代表等人。"
+    )
+    launches = [e for e in events(text) if e.kind == "launch"]
+    assert len(launches) == 1
+    assert "蔡诗明" in launches[0].people
