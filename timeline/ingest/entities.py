@@ -27,6 +27,7 @@ from timeline.ingest.lexicon import (
     GLUE_TAGS,
     GOVERNMENT_HEAD_TITLES,
     GUEST_TITLES_AFTER_NAME,
+    NAME_LEFT_STOPS,
     NAME_SCOPES,
     NAME_TAGS,
     NAME_TAILS,
@@ -198,9 +199,7 @@ def _in_office(targets: tuple[GazetteerEntry, ...], when: dt.date | None) -> Gaz
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9（）()·]"
 # Words that end a name on the left: function words, verbs and quantities that precede names.
 _STOP_WORDS = (
-    r"举办|举行|召开|主办|承办|协办|指导|支持|推动|推进|建设|打造|布局|成立|落户|入选|获批|成为|包括|其中"
-    r"|位于|依托|联合|携手|围绕|加快|全国|我国|全省|全市|首批|第[一二三四五六七八九十\d]+批|旗下|下属|所属|以上|以下"
-    r"|建成|聚焦|全面|形成|构建|发展|培育|引领|壮大|做强|做优|提升|实现|开展|参与|服务|一流|设立|批准|升级|重视|片区"
+    rf"{alternation(NAME_LEFT_STOPS)}|第[一二三四五六七八九十\d]+批"
     r"|[\d一二三四五六七八九十百千万余多]+(?:批|家|个|所|位|名)|(?<=[\u4e00-\u9fff])暨"
 )
 _STOP_CHARS = r"[的在和与及、是将为由对向到从于并等了同跟把被让给以至其共经、，。；：！？“”‘’《》\s]"
@@ -660,6 +659,8 @@ def _coordinated(text: str, start: int, head: str, stem: str) -> list[Mention]:
     mentions = []
     offset = start - len(listed.group(1))
     for unit in re.finditer(rf"({_UNIT})[、和及与]", listed.group(1)):
+        if is_class(unit.group(1)):
+            continue  # 各有关省、直辖市、计划单列市科技厅: classes of places, no body each
         name = _trim_left(unit.group(1)) + head
         at = offset + unit.start(1)
         mentions.append(
@@ -896,6 +897,24 @@ _NOT_NAMES = re.compile(
 
 
 # 科技局, 高新区, 某某副: the tail of a body's name or a title; 正 ends names (韩正), so it is no tail
+def _reads_as_grammar(name: str) -> bool:
+    """A particle at the end (简单地, 时就), or a preposition before a common noun (于经济): words
+    of the sentence that precede 说/指出, not a name."""
+    if name[-1] in "就也都又还便却再地的得了着过":
+        return True
+    words = tagged(name)
+    return len(words) == 2 and words[0][1] == "p" and words[1][1] in ("n", "vn", "a", "v")
+
+
+GRAMMAR_NOT_NAME = rule(
+    "entity.grammar_not_name",
+    "entity",
+    predicate=_reads_as_grammar,
+    matches=("简单地", "时就", "于经济"),
+    misses=("于英杰", "尧刚", "王立新", "何年初"),
+    why="简单地说, 会上时就指出: the words before a speech verb read as grammar, not a surname and a"
+    " given name",
+)
 _BODY_TAIL = rule(
     "entity.body_tail_not_name",
     "entity",
@@ -915,6 +934,8 @@ def _valid_person(name: str, after_title: bool = False) -> bool:
         return False  # rule entity.person_title_tail: 魏教授
     if _BODY_TAIL.search(name):
         return False  # the tail of a body's name or a title, not a given name
+    if GRAMMAR_NOT_NAME.test(name):
+        return False  # rule entity.grammar_not_name: 简单地说, 时就指出, 关于经济表示
     if name[:2] in _COMPOUND_SURNAMES.split("|"):
         return len(name) >= 3
     if name[0] in _SURNAMES:

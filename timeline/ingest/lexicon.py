@@ -169,6 +169,8 @@ CLASS_STEMS = (
     "区县",
     "各级",
     "直辖市",
+    "计划单列市",
+    "特区",
     "省级",
     "市级",
     "国家级",
@@ -210,6 +212,16 @@ FUNCTION_HEADS = (
 )  # fmt: skip
 # the first character of a pronoun that picks out many bodies (各地, 各市, 各国), not one
 DETERMINER_STARTS = "各每诸"
+# Words that end a name on the left: the verbs, scopes and links a name follows (举办|江南论坛,
+# 依托|江南大学, 抓住|高新区机遇); a name starts after the last of them in front of its head.
+NAME_LEFT_STOPS = (
+    "举办", "举行", "召开", "主办", "承办", "协办", "指导", "支持", "推动", "推进", "建设", "打造",
+    "布局", "成立", "落户", "入选", "获批", "成为", "包括", "其中", "位于", "依托", "联合", "携手",
+    "围绕", "加快", "全国", "我国", "全省", "全市", "首批", "旗下", "下属", "所属", "以上", "以下",
+    "建成", "聚焦", "全面", "形成", "构建", "发展", "培育", "引领", "壮大", "做强", "做优", "提升",
+    "实现", "开展", "参与", "服务", "一流", "设立", "批准", "升级", "重视", "片区", "申报", "创建",
+    "争创", "抓住", "借助", "利用", "依靠", "区内", "园内", "境内",
+)  # fmt: skip
 # Titles and honorifics written after a surname or a name (魏教授, 某某女士): no part of the name.
 NAME_TAILS = ("教授", "博士", "院士", "先生", "女士", "同志", "老师", "主任", "书记")
 # A person's offices and ranks, printed before a name (主任张三, 党委书记李四, 首席执行官Anne MILLER).

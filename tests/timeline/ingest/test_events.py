@@ -384,3 +384,22 @@ def test_the_guests_of_a_launch_are_no_second_launch() -> None:
     launches = [e for e in events(text) if e.kind == "launch"]
     assert len(launches) == 1
     assert "蔡诗明" in launches[0].people
+
+
+def test_classes_in_a_coordinated_list_make_no_bodies() -> None:
+    """各有关省、直辖市、计划单列市科技厅: classes of places, no 直辖市科技厅 of its own."""
+    text = "各有关省、直辖市、计划单列市科技厅，江北省、江南省科技厅：现将有关事项通知如下。"
+    names = {m.name for m in extract_document(text.encode(), "t.txt", published=PUBLISHED).mentions}
+    assert {"江北省科技厅", "江南省科技厅"} <= names
+    assert not names & {"直辖市科技厅", "计划单列市科技厅", "各有关省科技厅"}
+
+
+def test_words_of_a_sentence_before_a_speech_verb_are_no_person() -> None:
+    """简单地说, 会上时就指出: no person 简单地 or 时就."""
+    text = "6月12日，江南高新区举办产业论坛。简单地说，园区要抓创新。局长在会上时就指出，要加快发展。"
+    people = {
+        m.name
+        for m in extract_document(text.encode(), "t.txt", published=PUBLISHED).mentions
+        if m.kind == "person"
+    }
+    assert not people & {"简单地", "时就"}
