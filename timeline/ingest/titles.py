@@ -265,7 +265,20 @@ def sentence_subject(sentence: str) -> str:
     subject = "".join(word for word, _ in kept).strip("、“”（）() ")
     if len(subject) < 2 or not re.search(r"[\u4e00-\u9fffA-Za-z]{2}", subject):
         return ""
+    if _MESSENGER.test(subject):
+        return ""  # 记者日前从…了解到: the reporter tells the news, it is no one's act
     return subject
+
+
+_MESSENGER = rule(
+    "title.messenger_no_subject",
+    "title",
+    pattern=r"^(?:本报|本刊|本台)?(?:特约)?(?:记者|通讯员|编者|小编|笔者)$",
+    matches=("记者", "本报记者", "通讯员"),
+    misses=("科技部火炬中心", "记者站"),
+    why="记者日前从省科技厅了解到，…已达19家: the reporter is the sentence's subject, never the"
+    " subject of a title",
+)
 
 
 _NOMINAL = ("n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng")
