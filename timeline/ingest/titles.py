@@ -362,11 +362,16 @@ _APPROVED = rule(
 
 
 def _passive_approval(title: str) -> str:
-    """同意X升级为Y → X获批升级为Y (a title that names what was approved, not a bare verb)."""
+    """同意X升级为Y → X获批升级为Y (a title that names what was approved, not a bare verb); of
+    several approvals listed (同意A更名为B、C更名为D), the first."""
     found = _APPROVED.search(title)
     if found is None:
         return title
-    return f"{found['what']}获批{found['how']}{title[found.end() :]}"
+    rest = title[found.end() :]
+    listed = rest.find("、")
+    if listed > 0 and found["how"] in rest[listed:]:
+        rest = rest[:listed]
+    return f"{found['what']}获批{found['how']}{rest}"
 
 
 _NAME_HEADS = lx.alternation(lx.PARK_HEADS + lx.ORGANISATION_HEADS)
@@ -667,9 +672,12 @@ def clean_clause(sentence: str, at: int = 0, who: str = "", kind: str = "", park
     left = max((i for i in marks if i < at and body[i] in bounds), default=-1) + 1
     right = min((i for i in marks if i >= at), default=len(body))  # a comma inside (…) ends nothing
     front = strip_front(body[left:right])
-    if len(front) < 8:  # 批复明确，同意…: a clause too short to say what happened; take the next one
+    if len(front) < 8 or _BARE_DECISION.test(front):
+        # 批复明确，同意…; 省政府作出批复，同意…: a clause that does not say what was decided;
+        # take the next one, which does
         following = re.split(r"[，,；;：:…。！？]", body[right + 1 :], maxsplit=1)[0]
-        front = strip_front(following) if len(strip_front(following)) >= 8 else front
+        following = re.sub(r"^(?:通报|明确|宣布|指出)", "", strip_front(following))  # 批复，通报X同意Y
+        front = following if len(following) >= 8 else front
     if len(front) < 8:  # only a lead-in or a date: take the sentence's first clause
         front = re.split(r"[，,；;：:…。！？]", strip_front(body), maxsplit=1)[0]
     assert _ESCORT.pattern is not None
@@ -694,6 +702,15 @@ def clean_clause(sentence: str, at: int = 0, who: str = "", kind: str = "", park
     return fit(_INLINE_WHEN.sub("", _INLINE_DAY.sub("", front)), body, who, body[:left])
 
 
+_BARE_DECISION = rule(
+    "title.bare_decision",
+    "title",
+    pattern=r"(?:作出|做出|发布|下发|发出|印发)了?(?:一[则份个项])?(?:批复|决定|通知|复函)$",
+    matches=("省政府近日分别作出批复", "市政府官网发布一则批复"),
+    misses=("省政府批复同意江南开发区更名", "《关于江南高新区的批复》"),
+    why="省政府作出批复，同意X更名为Y: the decision is in the next clause; the title says it (X获批"
+    "更名为Y), not that a reply was made",
+)
 _DELEGATION = rule(
     "title.delegation_verb",
     "title",

@@ -405,3 +405,30 @@ def test_a_date_after_a_released_document_never_leads_the_gatherings_title() -> 
     evidence = "该《园区行动方案》在6月8日2025江南科创论坛年会开幕式上正式发布。"
     title, _ = compose_title("forum", "该《园区行动方案》在6月8日2025江南科创论坛", evidence)
     assert title == "2025江南科创论坛举行"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        # the decision is in the clause after 作出批复: what was approved, the first of a list
+        (
+            "记者日前从省科技厅了解到，省政府近日分别作出批复，同意江北经开区更名为江北高新技术产业开发区、"
+            "江南经开区更名为江南高新技术产业开发区。",
+            "江北经开区获批更名为江北高新技术产业开发区",
+        ),
+        (
+            "市政府官网发布一则批复，通报江北市政府同意江北科技园更名为江北高新区。",
+            "江北市政府同意江北科技园更名为江北高新区",
+        ),
+    ],
+)
+def test_a_bare_decision_is_titled_by_what_it_decides(sentence: str, title: str) -> None:
+    assert clean_clause(sentence, sentence.index("批复"), kind="park_signup") == title
+
+
+def test_the_reporter_is_no_subject_of_a_title() -> None:
+    """记者日前从…了解到，…至此…已达19家: neither 记者 nor 至此 opens the title."""
+    evidence = "记者日前从省科技厅了解到，省政府近日作出批复，至此全省省级以上高新区已达21家。"
+    at = evidence.index("21家")
+    title, _ = statistic_title(evidence, (at, at + 3), "江北高新区")
+    assert title == "全省省级以上高新区已达21家"
