@@ -22,7 +22,7 @@ from difflib import SequenceMatcher
 from timeline.ingest import lexicon as lx
 from timeline.ingest.entities import formerly_served
 from timeline.ingest.rules import Rule, rule
-from timeline.ingest.titles import compose_title, statistic_title
+from timeline.ingest.titles import GUEST_LAUNCH, compose_title, launch_title, statistic_title
 from timeline.ingest.types import DateMention, EventDraft, Mention, PartialDate
 
 # ---------------------------------------------------------------- triggers
@@ -865,6 +865,11 @@ def extract_events(context: ItemContext) -> list[EventDraft]:
                 or _lead_park(context, draft, sents)
             )
         draft.parks = _most_specific(draft.parks)
+        if draft.kind == "launch" and draft.parks:  # 某某出席揭牌仪式 → X高新区揭牌
+            titled = launch_title(draft.title, draft.parks[0], draft.evidence)
+            if titled != draft.title:
+                draft.title = titled
+                draft.rules = [r for r in draft.rules if not r.startswith("title.")] + [GUEST_LAUNCH.name]
     return sorted(drafts, key=lambda d: d.start)
 
 

@@ -790,9 +790,35 @@ def compose_title(
             return title, _NAMED.name
         if len(name) <= MAX_LENGTH:
             return name, _NAMED.name
-    return _held(clean_clause(evidence, at, who or known, kind, known)) or cut(
-        strip_front(evidence)
-    ), _CLAUSE.name
+    title = _held(clean_clause(evidence, at, who or known, kind, known)) or cut(strip_front(evidence))
+    if kind == "launch":
+        park = known if _PARK_NAMED.search(known) else ""
+        launched = launch_title(title, park, evidence)
+        if launched != title:
+            return launched, GUEST_LAUNCH.name
+    return title, _CLAUSE.name
+
+
+def launch_title(title: str, park: str, evidence: str) -> str:
+    """某某出席揭牌仪式 → 营口高新区揭牌: a launch titled by its guests is titled by what opened
+    (the event's park, else a name in quotes), unchanged when neither is known."""
+    if not GUEST_LAUNCH.test(title):
+        return title
+    thing = park or next((q[1] for q in _QUOTED_THING.finditer(evidence)), "")
+    launched = _LAUNCHED.findall(title)
+    return cut(f"{thing}{launched[-1]}") if thing and launched else title
+
+
+_QUOTED_THING = re.compile(r"[「『“]([^」』”]{2,20})[」』”]")
+GUEST_LAUNCH = rule(
+    "title.launch_not_its_guests",
+    "title",
+    pattern=rf"(?:出席|主持|参加|见证)了?[^，。；]{{0,12}}?(?:{lx.alternation(lx.LAUNCH_WORDS)})(?:仪式|典礼)?$",
+    matches=("副部长张三、副省长李四出席揭牌仪式", "院长王五等人主持揭牌"),
+    misses=("江南高新区举行揭牌仪式", "江南科技园正式开园"),
+    why="张三、李四出席揭牌仪式: a clause about the guests; the title says what was launched"
+    " (江南高新区揭牌)",
+)
 
 
 _LECTURE = rule(

@@ -328,7 +328,7 @@ def test_a_bare_status_change_takes_the_events_park() -> None:
 
 def test_a_linking_adverb_is_no_subject_and_no_part_of_a_title() -> None:
     sentence = "省科技厅厅长王明、市长李华和园区主任张强等，均有出席开园仪式。"
-    title, _ = compose_title("launch", "", sentence, 22, "", "江东科技园")
+    title, _ = compose_title("launch", "", sentence, 22)
     assert title == "省科技厅厅长王明出席开园仪式"
     title, _ = compose_title("launch", "", "江东创新研究院今天也正式揭牌，标志着合作启动。", 8)
     assert title == "江东创新研究院正式揭牌"
@@ -432,3 +432,16 @@ def test_the_reporter_is_no_subject_of_a_title() -> None:
     at = evidence.index("21家")
     title, _ = statistic_title(evidence, (at, at + 3), "江北高新区")
     assert title == "全省省级以上高新区已达21家"
+
+
+@pytest.mark.parametrize(
+    ("evidence", "park", "title"),
+    [
+        ("6月12日，副部长张三、副省长李四出席揭牌仪式。", "江南高新区", "江南高新区揭牌"),
+        ("出口加工区改名为「江南科技产业园区」，院长王五等人今天主持揭牌。", "", "江南科技产业园区揭牌"),
+        ("6月12日，副部长张三、副省长李四出席揭牌仪式。", "", "副部长张三、副省长李四出席揭牌仪式"),
+    ],
+)
+def test_a_launch_is_titled_by_what_opened_not_its_guests(evidence: str, park: str, title: str) -> None:
+    composed, _ = compose_title("launch", "", evidence, evidence.index("揭牌"), "", park)
+    assert composed == title
