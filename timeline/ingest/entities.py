@@ -37,6 +37,7 @@ from timeline.ingest.lexicon import (
     PARK_WORDS,
     PERSON_TITLES,
     POLICY_DOC_WORDS,
+    PROVINCIAL_BODIES,
     STATE_BODY_HEADS,
     TITLES_AFTER_NAME,
     alternation,
@@ -1139,11 +1140,13 @@ def find_entities(
     when: dt.date | None = None,
     titles: Iterable[str] = (),
     people: Iterable[Mention] = (),
+    province: str = "",
 ) -> list[Mention]:
     """Every park, organisation, policy and person mention in ``text``, known names first;
     discovered names only where no known name stands. ``titles`` are policies the document
     names in 《》 somewhere: later it may name them bare (…建设方案的出台). ``people`` are people
-    the document introduces with a title: later it names them bare (张三一行考察…)."""
+    the document introduces with a title: later it names them bare (张三一行考察…). ``province``
+    is the one province the document names: its 省政府 and 省科技厅 are that province's."""
     found = gazetteer.find(text, when)
     known = [_unit_of(_administration(_company_of(m, text), text), text) for m in found]
     taken = Occupied([(m.start, m.end) for m in known])
@@ -1219,12 +1222,49 @@ def find_entities(
     for found in _foreign_bodies(text):
         if not taken.overlaps(found.start, found.end):
             place(found)
+    for found in _provincial_bodies(text, province, gazetteer):
+        if not taken.overlaps(found.start, found.end):
+            place(found)
     organisations = [m for m in mentions if m.kind in ("organisation", "park")]
     for person in [*find_people(text, organisations), *_bare_people(text, people)]:
         if not taken.overlaps(person.start, person.end):
             linked = gazetteer.lookup(person.name, "person")
             place(person if linked is None else _replace_name(person, linked.name))
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+# 省政府作出批复, 经省科技厅推荐: a province's body named by its level alone
+PROVINCIAL_BODY = rule(
+    "entity.provincial_body_of_document",
+    "entity",
+    pattern=rf"(?:(?<![\u4e00-\u9fff])|(?<=[由经在与和向对据了日从将及为是的并]))省(?P<body>{alternation(PROVINCIAL_BODIES)})",
+    matches=("记者从省科技厅了解到", "经省政府批准", "省人民政府同意"),
+    misses=("安徽省政府批准", "全省科技厅长会议", "江南省科技厅"),
+    why="省政府作出批复: in a document about one province the level alone names that province's"
+    " government; the name is written in full (安徽省人民政府)",
+)
+
+
+def _provincial_bodies(text: str, province: str, gazetteer: Gazetteer) -> list[Mention]:
+    """The province's bodies named by level alone (省政府 → 安徽省人民政府), when it is known."""
+    if not province:
+        return []
+    found = []
+    for match in PROVINCIAL_BODY.finditer(text):
+        body = "人民政府" if match["body"] == "政府" else match["body"]
+        name = province + body
+        linked = gazetteer.lookup(name, "organisation")
+        found.append(
+            Mention(
+                match.start(),
+                match.end(),
+                match.group(),
+                "organisation",
+                linked.name if linked else name,
+                bool(linked),
+            )
+        )
+    return found
 
 
 _PLACE_NAMES = province_forms(_PROVINCES.split("|"))

@@ -222,6 +222,11 @@ NAME_LEFT_STOPS = (
     "实现", "开展", "参与", "服务", "一流", "设立", "批准", "升级", "重视", "片区", "申报", "创建",
     "争创", "抓住", "借助", "利用", "依靠", "区内", "园内", "境内",
 )  # fmt: skip
+# a province's bodies, which a document about it names by the level alone (省政府, 省科技厅)
+PROVINCIAL_BODIES = (
+    "人民政府", "政府", "政府办公厅", "科技厅", "科学技术厅", "发展改革委", "发改委", "工业和信息化厅",
+    "工信厅", "财政厅", "教育厅", "商务厅",
+)  # fmt: skip
 # Titles and honorifics written after a surname or a name (魏教授, 某某女士): no part of the name.
 NAME_TAILS = ("教授", "博士", "院士", "先生", "女士", "同志", "老师", "主任", "书记")
 # A person's offices and ranks, printed before a name (主任张三, 党委书记李四, 首席执行官Anne MILLER).

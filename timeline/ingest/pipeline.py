@@ -25,6 +25,7 @@ from timeline.ingest.metadata import read_metadata, reposted_report_year, signat
 from timeline.ingest.notices import read_policies
 from timeline.ingest.registry import read_registry
 from timeline.ingest.rules import rule
+from timeline.ingest.shapes import document_province
 from timeline.ingest.split import split_items
 from timeline.ingest.types import DateMention, Document, EventDraft, Item, Mention, PartialDate
 
@@ -71,6 +72,7 @@ def extract_document(
     body = cleaned.masked()  # furniture blanked: a 发布时间 line inside an item dates nothing
     titles = document_titles(cleaned.text)
     people = document_people(cleaned.text, gazetteer, anchor.first_day())
+    province = document_province(f"{metadata.publisher}\n{cleaned.text}")  # its 省政府, 省科技厅
     signed = _signed(cleaned.text, anchor)
     if undated and signed:
         anchored.append(_Dated(signed.start, signed.end, signed.phrase, signed.date, False))
@@ -79,7 +81,7 @@ def extract_document(
         following = items[index + 1].start if index + 1 < len(items) else len(cleaned.text)
         signature = signed if signed and item.start <= signed.start < following else None
         item_mentions = find_entities(
-            item_text, gazetteer, when=anchor.first_day(), titles=titles, people=people
+            item_text, gazetteer, when=anchor.first_day(), titles=titles, people=people, province=province
         )
         item_anchor = _item_anchor(item, anchor)
         dates = _outside_names(find_dates(item_text, item_anchor, published=anchor), item_mentions)

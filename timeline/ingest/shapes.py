@@ -12,6 +12,7 @@ so none of this is a list of bad names.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -605,6 +606,18 @@ def province_forms(full_names: Iterable[str]) -> str:
 
 
 _PROVINCE_FIRST = re.compile(f"(?:{province_forms(_PROVINCE_NAMES)})")
+
+
+def document_province(text: str) -> str:
+    """The one province a document is about (安徽省…, 安徽日报 …), by how often it names each;
+    empty when it names none, or several without one far ahead (three times the next)."""
+    named = Counter(_province(m.group()) for m in _PROVINCE_FIRST.finditer(text))
+    named.pop("", None)
+    ranked = named.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < 3 * ranked[1][1]):
+        return ""
+    province = ranked[0][0]
+    return province if province.endswith("省") or province.endswith("自治区") else ""
 
 
 def park_key(name: str) -> str:

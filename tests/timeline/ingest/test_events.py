@@ -403,3 +403,13 @@ def test_words_of_a_sentence_before_a_speech_verb_are_no_person() -> None:
         if m.kind == "person"
     }
     assert not people & {"简单地", "时就"}
+
+
+def test_a_province_s_bodies_named_by_level_alone_are_that_province_s() -> None:
+    """安徽日报: 省政府作出批复 → 安徽省人民政府; with two provinces named alike, no guess."""
+    text = "安徽省高新区达21家\n记者从省科技厅了解到，省政府近日作出批复，同意江北经开区更名为江北高新区。"
+    signup = only(events(text), "park_signup")
+    assert "安徽省人民政府" in [name for name, _ in signup.organisations]
+    text = "安徽省与江苏省合作\n经省政府批准，江北经开区更名为江北高新区。"
+    names = {m.name for m in extract_document(text.encode(), "t.txt", published=PUBLISHED).mentions}
+    assert not any(name.endswith("人民政府") for name in names)
