@@ -318,9 +318,9 @@ _TRIGGERS: dict[str, list[Rule]] = {
         rule(
             "trigger.visit",
             "trigger",
-            pattern=rf"(?:{lx.alternation(lx.VISIT_WORDS)})",
+            pattern=rf"(?:{lx.alternation(lx.VISIT_WORDS)})(?!组)",
             matches=("副省长一行到江南高新区调研",),
-            misses=("副省长一行出席了签约仪式",),
+            misses=("副省长一行出席了签约仪式", "调研组充分肯定园区取得的成效"),
             why="an official's inspection, study tour or research visit",
         ),
     ],
@@ -1469,7 +1469,8 @@ def _draft(
     known = next(iter(draft.parks), "") or next((n for n, _ in draft.organisations), "")
     draft.title, title_rule = compose_title(kind, name, evidence, at - lead, who, known)
     draft.rules.append(title_rule)
-    if not _supported(draft, name, evidence):
+    parked = bool(_BARE_PARK.pattern.search(evidence)) and any(m.kind == "park" for m in context.mentions)
+    if not (_supported(draft, name, evidence) or parked):  # 园区…投产: the item's park acts
         return None
     for person in (m for m in scope if m.kind == "person" and m.organisation and m.start < at):
         if _ACTOR.test(text[person.end : at]):  # 张三一行考察…: the actor's body takes part

@@ -76,6 +76,9 @@ def kinds_and_dates(text: str) -> list[tuple[str, str]]:
             "张三书记说，国务院同意江南高新区升级为国家高新区，是加快发展的重大举措。",
             [("meeting", "2024-06-12")],
         ),
+        # 园区 alone is the park the item names: its launch has an actor
+        ("江南高新区氢能产业加快发展\n6月15日，园区首条氢燃料电池生产线正式投产。", [("launch", "2024-06-15")]),
+        ("6月15日，园区首条氢燃料电池生产线正式投产。", []),
         # a span open to now (以来) dates a summary of many acts, no event; a month dates one
         ("2024年以来，省政府已先后批复江南科技园、江北科技园升级为省级高新区。", []),
         ("2024年5月，省政府批复江南科技园、江北科技园升级为省级高新区。", [("park_signup", "2024-05")]),
