@@ -1582,7 +1582,8 @@ def _attach(draft: EventDraft, mentions: Iterable[Mention], text: str) -> None:
             if not _no_party(text, mention, draft.kind):
                 _add_org(draft, mention.name, _role(text, mention.end, draft.kind))
         elif mention.kind == "person":
-            _add(draft.people, mention.name)
+            if not _CITED_LEADER.test(text[max(0, mention.start - 12) : mention.start]):
+                _add(draft.people, mention.name)
         elif mention.kind == "policy" and not _delivered(text, mention):
             _add(draft.policies, mention.name)
 
@@ -1696,6 +1697,15 @@ def _no_party(text: str, mention: Mention, kind: str) -> bool:
     )
 
 
+_CITED_LEADER = rule(
+    "entity.event.cited_leader",
+    "entity",
+    pattern=r"(?:贯彻|落实|学习|领会|践行|遵循|按照)[^，。；：]{0,8}$",
+    matches=("认真贯彻落实", "深入学习"),
+    misses=("市长", "会上，"),
+    why="认真贯彻落实张三总书记…重要讲话精神: a leader whose words are carried out is cited, he takes"
+    " no part in the event",
+)
 _CITED_AUTHORITY = rule(
     "entity.event.cited_authority",
     "entity",

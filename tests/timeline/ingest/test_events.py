@@ -416,3 +416,10 @@ def test_a_province_s_bodies_named_by_level_alone_are_that_province_s() -> None:
     text = "安徽省与江苏省合作\n经省政府批准，江北经开区更名为江北高新区。"
     names = {m.name for m in extract_document(text.encode(), "t.txt", published=PUBLISHED).mentions}
     assert not any(name.endswith("人民政府") for name in names)
+
+
+def test_a_leader_whose_words_are_carried_out_takes_no_part() -> None:
+    """市长到园区调研，要求认真贯彻落实张三总书记重要讲话精神: 张三 is cited, not a visitor."""
+    text = "6月12日，市长李明到江南高新区调研，要求认真贯彻落实张大山总书记重要讲话精神。"
+    visit = only(events(text), "visit")
+    assert visit.people == ["李明"]
