@@ -1582,7 +1582,7 @@ def _attach(draft: EventDraft, mentions: Iterable[Mention], text: str) -> None:
             if not _no_party(text, mention, draft.kind):
                 _add_org(draft, mention.name, _role(text, mention.end, draft.kind))
         elif mention.kind == "person":
-            if not _CITED_LEADER.test(text[max(0, mention.start - 12) : mention.start]):
+            if not _cited_leader(text, mention):
                 _add(draft.people, mention.name)
         elif mention.kind == "policy" and not _delivered(text, mention):
             _add(draft.policies, mention.name)
@@ -1695,6 +1695,10 @@ def _no_party(text: str, mention: Mention, kind: str) -> bool:
         or _CITED_AUTHORITY.test(text[max(0, mention.start - 12) : mention.start])
         or (kind == "policy_release" and _recipient(text, mention))
     )
+
+
+def _cited_leader(text: str, mention: Mention) -> bool:
+    return _CITED_LEADER.test(text[max(0, mention.start - 12) : mention.start])
 
 
 _CITED_LEADER = rule(
@@ -2220,7 +2224,12 @@ def _enrich_lead(context: ItemContext, drafts: list[EventDraft], sents: list[Sen
                 _add(owner.parks, mention.name)
             else:  # 本次大赛由X、Y联合主办，Z承办: the organisers and hosts of the gathering
                 _add_org(owner, mention.name, _role(context.text, mention.end, owner.kind))
-        elif mention.kind == "person" and _acts(context.text, mention) and (mention.title or in_lead):
+        elif (
+            mention.kind == "person"
+            and _acts(context.text, mention)
+            and (mention.title or in_lead)
+            and not _cited_leader(context.text, mention)
+        ):
             _add(owner.people, mention.name)
             if _printed_office(context, mention) and not re.search(r"院士|教授|研究员|专家", mention.title):
                 _add_org(owner, mention.organisation, "participant")
