@@ -300,10 +300,16 @@ _TRIGGERS: dict[str, list[Rule]] = {
         rule(
             "trigger.park_signup",
             "trigger",
-            pattern=rf"(?:{lx.alternation(lx.SIGNUP_WORDS)}|获得.{{0,10}}称号)",
+            pattern=rf"(?<!项目被)(?<!工程被)(?:{lx.alternation(lx.SIGNUP_WORDS)}|获得.{{0,10}}称号)"
+            r"(?!统计|监测|考核|管理|范围|规划)",
             matches=("江南高新区与德国一家科技园签署合作协议", "江南科技园获批国家级孵化器"),
-            misses=("江南高新区与德国一家科技园开展交流",),
-            why="a park or body signs up, joins, is designated, approved, upgraded or listed",
+            misses=(
+                "江南高新区与德国一家科技园开展交流",
+                "江南高新区纳入统计的规上企业达到520家",
+                "智能制造产业园项目被列入省重点建设项目",
+            ),
+            why="a park or body signs up, joins, is designated, approved, upgraded or listed (not a"
+            " project listed, nor figures 纳入统计)",
         ),
     ],
     "visit": [
