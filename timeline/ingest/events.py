@@ -126,8 +126,12 @@ _TRIGGERS: dict[str, list[Rule]] = {
             "trigger.forum.named_then_held",
             "trigger",
             pattern=rf"(?P<name>[^，。；]{{0,60}}?(?:{_FORUM_NOUNS}))(?:[（(][^）)]{{1,12}}[）)])?"
-            rf"[^，。；]{{0,16}}?{_HAPPENED}(?!期间)",
-            matches=("2024江南科创论坛在苏州开幕", "第三届园区发展年会（春季）在杭州举行"),
+            rf"(?:暨[^，。；]{{2,30}}?(?:仪式|典礼|活动|大会|会议))?[^，。；]{{0,16}}?{_HAPPENED}(?!期间)",
+            matches=(
+                "2024江南科创论坛在苏州开幕",
+                "第三届园区发展年会（春季）在杭州举行",
+                "第五届江南创新论坛暨江南市科技企业孵化器创业导师聘任仪式在江南大学科技园隆重举行",
+            ),
             misses=("论坛举办期间，双方签署了协议", "江南科创论坛的报名通道已经关闭"),
             why="a forum named first and then said to take place",
         ),
@@ -853,8 +857,11 @@ def extract_events(context: ItemContext) -> list[EventDraft]:
     sents = sentences(text)
     lead_date = _item_lead_date(context, sents)
     drafts: list[EventDraft] = []
+    lead_paragraph = next(  # the paragraph of the lead's date (after a headline, a date line…)
+        (s.paragraph for s in sents if lead_date is not None and s.start <= lead_date.start < s.end), 0
+    )
     for sentence in sents:
-        drafts.extend(_sentence_events(context, sentence, lead_date))
+        drafts.extend(_sentence_events(context, sentence, lead_date, lead_paragraph))
     drafts.extend(_statistics(context, sents))
     drafts = _dedupe(drafts)
     _enrich_lead(context, drafts, sents)
@@ -1166,7 +1173,7 @@ _LEAD_MONTH = rule(
 
 
 def _sentence_events(
-    context: ItemContext, sentence: Sentence, lead_date: DateMention | None
+    context: ItemContext, sentence: Sentence, lead_date: DateMention | None, lead_paragraph: int = 0
 ) -> list[EventDraft]:
     text = context.text
     body = text[sentence.start : sentence.end]
@@ -1219,7 +1226,7 @@ def _sentence_events(
                 if (
                     borrowed
                     and date.role == "vague"
-                    and sentence.paragraph > 0
+                    and sentence.paragraph > lead_paragraph
                     and not _AT_THE_LEAD.test(body)
                 ):
                     continue  # a 近日 of the article's lead does not date what its later paragraphs recall
@@ -2160,12 +2167,23 @@ _REFINED = rule(
 
 def _same_signup(a: EventDraft, b: EventDraft) -> bool:
     """A reply's header, its summary and its decision (一、同意X升级为…) tell one sign-up: the
-    same park, told in words that mostly agree."""
-    return (
-        a.kind == b.kind == "park_signup"
-        and bool(set(a.parks) & set(b.parks))
-        and _similar_text(a.evidence, b.evidence)
-    )
+    same park, told in words that mostly agree; a ceremony's next sentence (会上为…授牌) too."""
+    if a.kind != "park_signup" or b.kind != "park_signup":
+        return False
+    if a.item_index == b.item_index and a.date == b.date and _SEGMENT_OPENER.test(b.evidence):
+        return True
+    return bool(set(a.parks) & set(b.parks)) and _similar_text(a.evidence, b.evidence)
+
+
+_SEGMENT_OPENER = rule(
+    "filter.segment_of_the_ceremony",
+    "filter",
+    pattern=r"^(?:会上|仪式上|活动上|现场|期间)[，,]?",
+    matches=("会上为江南软件园等5家孵化器授牌。", "仪式上，双方签署了协议"),
+    misses=("同日，江北科技园也签署了协议", "江南软件园获授牌"),
+    why="…授牌仪式在江南举行。会上为五家孵化器授牌: the next sentence tells the ceremony just"
+    " reported, not a second sign-up",
+)
 
 
 def _similar_text(a: str, b: str) -> bool:

@@ -423,3 +423,13 @@ def test_a_leader_whose_words_are_carried_out_takes_no_part() -> None:
     text = "6月12日，市长李明到江南高新区调研，要求认真贯彻落实张大山总书记重要讲话精神。"
     visit = only(events(text), "visit")
     assert visit.people == ["李明"]
+
+
+def test_the_lead_s_vague_day_dates_its_own_paragraph_after_page_furniture() -> None:
+    """首页 > 动态 / headline / date line, then 日前，…举行授牌仪式。会上为…授牌: the 授牌 is of the lead."""
+    text = (
+        "首页 > 地方动态\n\n江南孵化器再添新军\n\n2024-06-20\n\n"
+        "日前，江南市科技企业孵化器授牌仪式在江南市举行。会上为江南软件园孵化器等5家孵化器授牌。"
+    )
+    signups = [e for e in events(text) if e.kind == "park_signup"]
+    assert len(signups) == 1 and signups[0].window is not None
