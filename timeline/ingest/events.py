@@ -1547,10 +1547,16 @@ _DESIGNATION = rule(
     "trigger.park_signup.designation",
     "trigger",
     pattern=r"(?:认定|命名|确定|遴选)[^，。；]{2,30}?等?\d+(?:家|个)[^，。；]{0,12}?为[^，。；]{4,40}|"
-    r"(?:认定|命名)[^，。；]{2,30}?为[^，。；]{2,20}?(?:孵化器|基地|园区|示范区|高新区|众创空间|中心)",
-    matches=("认定江南创新港等15家单位为2024年度省级科技企业孵化器", "命名江南数字港为省级众创空间"),
+    r"(?:认定|命名)[^，。；]{2,30}?为[^，。；]{2,20}?(?:孵化器|基地|园区|示范区|高新区|众创空间|中心)|"
+    r"为[^，。；]{2,30}?(?:孵化器|基地|园区|示范区|高新区|众创空间|科技园)(?:授牌|颁牌)",
+    matches=(
+        "认定江南创新港等15家单位为2024年度省级科技企业孵化器",
+        "命名江南数字港为省级众创空间",
+        "之后，有关领导为新一期的国家级、省级科技企业孵化器授牌",
+    ),
     misses=("认定工作将于下月启动",),
-    why="认定X等15家单位为…: a notice designates named units, though none is a park or body we know",
+    why="认定X等15家单位为…, 为新一批孵化器授牌: parks are designated, though none is a park or body"
+    " we know",
 )
 _QUOTED_NAME = rule(
     "filter.launch_named_thing",
