@@ -126,7 +126,7 @@ _TRIGGERS: dict[str, list[Rule]] = {
             "trigger.forum.named_then_held",
             "trigger",
             pattern=rf"(?P<name>[^，。；]{{0,60}}?(?:{_FORUM_NOUNS}))(?:[（(][^）)]{{1,12}}[）)])?"
-            rf"(?:暨[^，。；]{{2,30}}?(?:仪式|典礼|活动|大会|会议))?[^，。；]{{0,16}}?{_HAPPENED}(?!期间)",
+            rf"(?P<also>暨[^，。；]{{2,30}}?(?:仪式|典礼|活动|大会|会议))?[^，。；]{{0,16}}?{_HAPPENED}(?!期间)",
             matches=(
                 "2024江南科创论坛在苏州开幕",
                 "第三届园区发展年会（春季）在杭州举行",
@@ -589,10 +589,10 @@ _ENUMERATED = rule(
 _COMPOUND = rule(
     "filter.launch_in_noun",
     "filter",
-    pattern=r"^(?:车|线|率|量|能力|规模|产能)",
-    matches=("车的用户出席",),
+    pattern=r"^(?:车|线|率|量|能力|规模|产能|区)",
+    matches=("车的用户出席", "区建设全面提速"),
     misses=("，园区举行仪式",),
-    why="量产车, 投产率: a launch word inside a noun reports no launch",
+    why="量产车, 投产率, 先行启动区: a launch word inside a noun reports no launch",
 )
 _RETROSPECTIVE = rule(
     "filter.retrospective",
@@ -1266,7 +1266,14 @@ def _sentence_events(
                     if _INTENT_OK.search(text[max(sentence.start, at - 4) : trigger_end]):
                         draft.rules.insert(1, _INTENT_OK.name)  # 拟认定: a shortlist, though it says 拟
                     found.append(draft)
-                    used_spans.append((at, trigger_end))
+                    also = match.span("also") if match.groupdict().get("also") else None
+                    if also:  # 论坛暨孵化基地开园仪式举行: the ceremony joined to it is its own event
+                        used_spans += [
+                            (at, sentence.start + also[0]),
+                            (sentence.start + also[1], trigger_end),
+                        ]
+                    else:
+                        used_spans.append((at, trigger_end))
                 break  # one event per kind and sentence
     return _drop_shadowed(found)
 
@@ -1555,8 +1562,7 @@ _DESIGNATION = rule(
         "之后，有关领导为新一期的国家级、省级科技企业孵化器授牌",
     ),
     misses=("认定工作将于下月启动",),
-    why="认定X等15家单位为…, 为新一批孵化器授牌: parks are designated, though none is a park or body"
-    " we know",
+    why="认定X等15家单位为…, 为新一批孵化器授牌: parks are designated, though none is a park or body we know",
 )
 _QUOTED_NAME = rule(
     "filter.launch_named_thing",

@@ -79,6 +79,12 @@ def kinds_and_dates(text: str) -> list[tuple[str, str]]:
         # 园区 alone is the park the item names: its launch has an actor
         ("江南高新区加快发展\n6月15日，园区首条氢燃料电池生产线正式投产。", [("launch", "2024-06-15")]),
         ("6月15日，园区首条氢燃料电池生产线正式投产。", []),
+        # a forum joined with an opening (论坛暨基地开园仪式) is two events; 启动区 is a noun
+        (
+            "6月12日，由江南区人民政府主办的江南科创高峰论坛暨江南交叉创新孵化基地开园仪式在江南举行。",
+            [("forum", "2024-06-12"), ("launch", "2024-06-12")],
+        ),
+        ("6月12日，江南高新区科学中心先行启动区建设全面提速。", []),
         # a span open to now (以来) dates a summary of many acts, no event; a month dates one
         ("2024年以来，省政府已先后批复江南科技园、江北科技园升级为省级高新区。", []),
         ("2024年5月，省政府批复江南科技园、江北科技园升级为省级高新区。", [("park_signup", "2024-05")]),
