@@ -735,10 +735,22 @@ _NOTICE_LIST = rule(
 )
 
 
+_NOTICE_LIST_FILED = rule(
+    "title.notice_decision_filed",
+    "title",
+    pattern=r"^(?:现|特)?将(?P<first>[^，。；、]{2,40}?)(?:、[^，。；]{2,40}?)*"
+    r"等(?P<count>[\d一二三四五六七八九十百千]+)(?P<unit>家|个|所|项|批)(?P<noun>[\u4e00-\u9fff]{0,4}?)"
+    r"(?:[（(][^）)]{0,8}[）)])?(?P<verb>备案|确定|认定|命名)为(?P<what>[^，。；]{2,24})$",
+    matches=("现将江南创新工场孵化器等149家孵化器（详见附件）备案为国家级科技企业孵化器",),
+    misses=("现将《江南高新区管理办法》印发给你们", "将江南创新工场备案为国家级孵化器"),
+    why="现将X等N家孵化器备案为Z: the notice's decision is the news (N家孵化器被备案为Z)",
+)
+
+
 def _decision(clause: str) -> str:
-    """现确定X等N家机构为Z → X等N家机构被确定为Z (without X when that is too long); the
-    clause unchanged when it is no such notice."""
-    found = _NOTICE_LIST.search(clause)
+    """现确定X等N家机构为Z (现将X等N家…备案为Z) → X等N家机构被确定为Z (without X when that is
+    too long); the clause unchanged when it is no such notice."""
+    found = _NOTICE_LIST.search(clause) or _NOTICE_LIST_FILED.search(clause)
     if found is None:
         return clause
     rest = f"等{found['count']}{found['unit']}{found['noun']}被{found['verb']}为{found['what']}"
