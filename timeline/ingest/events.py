@@ -1275,7 +1275,7 @@ def _sentence_events(
                     else:
                         used_spans.append((at, trigger_end))
                 break  # one event per kind and sentence
-    return _drop_shadowed(found)
+    return _drop_shadowed(found, body)
 
 
 def _gives_the_day(date: DateMention, sentence: Sentence, lead_date: DateMention | None) -> bool:
@@ -1285,18 +1285,29 @@ def _gives_the_day(date: DateMention, sentence: Sentence, lead_date: DateMention
     return own and date.date.precision == "day" and lead_date is not None and lead_date.role == "vague"
 
 
-def _drop_shadowed(found: list[EventDraft]) -> list[EventDraft]:
-    """A visit that is the 调研座谈 of a meeting, or a launch that is a signing, is one event."""
+def _drop_shadowed(found: list[EventDraft], body: str = "") -> list[EventDraft]:
+    """A visit that is the 调研座谈 of a meeting, or a launch that is a signing, is one event;
+    a signing and a launch joined by 和 (项目签约和产业园开工活动) are two."""
     kinds = {d.kind for d in found}
     if "meeting" in kinds:
         found = [d for d in found if d.kind != "visit"]
-    if "park_signup" in kinds:
+    if "park_signup" in kinds and not _SIGNING_AND_LAUNCH.test(body):
         found = [d for d in found if d.kind != "launch"]
     if "contest" in kinds:
         found = [d for d in found if d.kind not in ("park_signup",)]
     if "forum" in kinds:
         found = [d for d in found if d.kind != "meeting"]  # 年会开幕式暨全体会议: the forum's session
     return found
+
+
+_SIGNING_AND_LAUNCH = rule(
+    "filter.signing_and_launch",
+    "filter",
+    pattern=rf"签约(?:仪式)?(?:和|及|暨|与)[^，。；]{{2,30}}?(?:{lx.alternation(lx.LAUNCH_WORDS)})",
+    matches=("江南战略性新兴产业项目集中签约和江南未来城产业园开工活动举行",),
+    misses=("江南高新区与江北大学签约并揭牌", "双方签约揭牌"),
+    why="项目集中签约和产业园开工活动: two acts of one day, joined by 和, are two events",
+)
 
 
 def _intended(
@@ -2041,7 +2052,6 @@ def _same_release(a: EventDraft, b: EventDraft) -> bool:
 _ALIKE_KINDS = (
     {"visit", "meeting"},
     {"contest", "forum"},
-    {"park_signup", "launch"},
     {"meeting", "park_signup"},  # 会议审议，认定X为…: the meeting is the decision
 )
 
