@@ -1813,8 +1813,8 @@ def _speaker_of(draft: EventDraft, context: ItemContext, sents: list[Sentence], 
 _SPEAKER_OF_FIGURE = rule(
     "entity.event.speaker_of_figure",
     "entity",
-    pattern=r"^(?:\d{1,2}日)?(?:在[^，。；]{0,8})?(?:介绍|表示|说|透露)[，,：:]",
-    matches=("12日介绍，", "介绍：", "在会上表示，"),
+    pattern=rf"^(?:\d{{1,2}}日)?(?:在[^，。；]{{0,8}})?(?:{_SAYING})[，,：:]",
+    matches=("12日介绍，", "介绍：", "在会上表示，", "在主旨演讲中谈到，"),
     misses=("出席会议。", "的讲话精神，"),
     why="张三介绍，截至…178家。今年前三季度，…: the figures after a speaker's words are theirs",
 )
