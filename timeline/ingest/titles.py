@@ -19,6 +19,8 @@ from timeline.ingest.rules import rule
 from timeline.ingest.shapes import tagged
 
 _SAYING = lx.alternation(lx.SAYING_VERBS)
+# a guest's coming: attending, arriving, visiting (欢迎各位出席, 欢迎大家来到, 莅临)
+_COMING = lx.alternation(lx.GATHERING_ACT_WORDS + lx.MOTION_VERBS + lx.VISIT_WORDS)
 
 MAX_LENGTH = 40
 
@@ -42,7 +44,7 @@ _LEAD_IN = rule(
     "title.lead_in",
     "title",
     pattern=rf"^\s*(?:(?:据|记者从|从)[^，,。]{{0,16}}?(?:了解到|获悉|消息|报道)[，,]\s*|"
-    rf"(?:截[至止]|根据|按照)[^，,。；]{{0,24}}?[，,]\s*|(?:热烈)?欢迎(?:大家|各位[^，,。]{{0,8}}?)(?:出席|参加|来到)|"
+    rf"(?:截[至止]|根据|按照)[^，,。；]{{0,24}}?[，,]\s*|(?:热烈)?欢迎(?:大家|各位[^，,。]{{0,8}}?)(?:{_COMING})|"
     rf"(?:{lx.alternation(lx.LEAD_INS)})[，,]?\s*)",
     matches=(
         "近日，江南高新区举办论坛",
@@ -51,6 +53,7 @@ _LEAD_IN = rule(
         "截至今年6月底，江南高新区共有企业900家",
         "根据年度统计结果，园区营收增长一成",
         "欢迎各位来宾出席江南高新区举办的发布会",
+        "热烈欢迎各位领导莅临江南科技园",
     ),
     misses=("江南高新区近日举办论坛", "园区截至6月底共有企业900家"),
     why="近日，据悉，日前: the lead-in of a news sentence says nothing of the event",
