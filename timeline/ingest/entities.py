@@ -23,10 +23,14 @@ from timeline.ingest.lexicon import (
     ANCHOR_TAGS,
     BECOME_VERBS,
     BRACKETED_TITLES,
+    COURTESY_TITLES,
     FUNCTION_HEADS,
+    GATHERING_ACTS,
     GLUE_TAGS,
     GOVERNMENT_HEAD_TITLES,
     GUEST_TITLES_AFTER_NAME,
+    MOTION_VERBS,
+    NAME_FOLLOWERS,
     NAME_LEFT_STOPS,
     NAME_SCOPES,
     NAME_TAGS,
@@ -38,8 +42,11 @@ from timeline.ingest.lexicon import (
     PERSON_TITLES,
     POLICY_DOC_WORDS,
     PROVINCIAL_BODIES,
+    SAYING_VERBS,
+    SPEAKER_LEADS,
     STATE_BODY_HEADS,
     TITLES_AFTER_NAME,
+    VISIT_WORDS,
     alternation,
 )
 from timeline.ingest.policy_names import REPORT, document_number
@@ -518,7 +525,7 @@ PERSON_ACTS_BEFORE = rule(
     "entity.person_acts_before",
     "entity",
     predicate=_acted_on,
-    matches=("张某视察孵化器", "李某代表市委", "王某陪同区政府"),
+    matches=("张某视察孵化器", "李某代表市委", "王某陪同区政府", "陈某督导区政府"),
     misses=("江南孵化器", "东湖市委", "江南大学"),
     why="a person named before an act (视察, 代表, 陪同) is no part of the body after it",
 )
@@ -772,41 +779,49 @@ MORE_TITLES = rule(
     misses=("社会各界出席", "董事会审议通过"),
     why="社长, 董事, 顾问 and 主委 are offices a name follows like 主任 (日报社社长张三主持)",
 )
-_SPEECH = (
-    "表示|指出|强调|说|介绍|认为|谈到|称|透露|提出|建议|致辞|出席|汇报|主持|宣布|发表|作|围绕"
-    "|在线上|在会上|代表"
-)
+# what a speaker does right after their name (张三表示, 李四致辞, 王五在会上…)
+_SPEECH = alternation(SAYING_VERBS + GATHERING_ACTS + SPEAKER_LEADS)
+# every act a person's name may stand before (张三出席, 李四陪同, 王五来到, 赵六考察)
+_ACTS = alternation(SAYING_VERBS + GATHERING_ACTS + MOTION_VERBS + VISIT_WORDS)
 _NAME = rf"(?:{_COMPOUND_SURNAMES}|[\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}"
 # 副司长吴家喜12日介绍: the day of the act may stand between a name and what the person does
 NAME_THEN_DAY = rule(
     "entity.person_then_day",
     "entity",
-    pattern=r"^(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚间|晚)?(?:在|到|赴|表示|介绍|指出|说|出席|主持|考察|调研)",
-    matches=("12日介绍，园区已有企业500家", "6月3日上午在园区考察"),
+    pattern=rf"^(?:\d{{1,2}}月)?\d{{1,2}}日(?:上午|下午|晚间|晚)?(?:在|{_ACTS})",
+    matches=("12日介绍，园区已有企业500家", "6月3日上午在园区考察", "9日陪同省长视察江南科技园"),
     misses=("12日至15日举行", "12日的会议"),
     why="主任张三12日介绍: a name followed by the day and then an act is a name, as before the act",
 )
-# 主任张三先生介绍, 书记李四感谢…, 局长王五从…手中接过: a courtesy title or an act after the name
+# the words a name may stand before: a courtesy title, a function word or an act
+_AFTER_NAME_WORDS = (
+    *COURTESY_TITLES, *NAME_FOLLOWERS, *SPEAKER_LEADS, *SAYING_VERBS, *GATHERING_ACTS, *MOTION_VERBS,
+    *VISIT_WORDS,
+)  # fmt: skip
+# 主任张三先生介绍, 书记李四感谢…, 局长王五从…手中接过, 市长张伟来到…: the name ends where one begins
 NAME_THEN_MORE = rule(
     "entity.name_then_act_word",
     "entity",
-    pattern=r"^(?:先生|女士|博士|以及|感谢|接待|亲自|从)",
-    matches=("先生向大家介绍", "感谢企业家们的支持", "接待了考察团", "以及各部门负责人参加"),
+    pattern=rf"^(?:{alternation(_AFTER_NAME_WORDS)})",
+    matches=(
+        "先生向大家介绍",
+        "感谢企业家们的支持",
+        "接待了考察团",
+        "以及各部门负责人参加",
+        "一行来到江南科技园",
+        "分别致辞",
+    ),
     misses=("先进制造业", "接着发言", "以来"),
-    why="主任韦一平先生介绍, 书记孔建东感谢…: the name ends where a courtesy title or an act begins",
+    why="主任韦一平先生介绍, 书记孔建东感谢…: the name ends where a courtesy title, a function word "
+    "or an act begins",
 )
 _AFTER_NAME = (
-    rf"(?={NAME_THEN_MORE.pattern.pattern[1:]}|[，,、。：:；（(\s]|等|在|和|与|及|是|同志|同|一行|率|带队|带领|到|赴|莅临|前往|出席|主持|分别|到会|会见|会同|陪同|参加|考察|调研|走访|视察|"
-    rf"一同|先后|相继|共同|讲话|宣读|颁发|应邀|座谈|来到|走进|深入|到访|为|向|对|{_SPEECH}|{NAME_THEN_DAY.pattern.pattern[1:]}|$)"
+    rf"(?=[，,、。：:；（(\s]|{NAME_THEN_MORE.pattern.pattern[1:]}|{NAME_THEN_DAY.pattern.pattern[1:]}|$)"
 )
 _AFTER_NAME_RE = re.compile(_AFTER_NAME)
 # a word of two or more characters that may follow a name: if a name's last character starts one
 # (王力陪|同 → 王力|陪同, 韩正一|行 → 韩正|一行), the name ends one character earlier
-_AFTER_WORD = re.compile(
-    rf"(?:同志|一行|带队|带领|分别|到会|先生|女士|博士|以及|感谢|接待|亲自|正在|会见|会同|陪同|参加|考察|调研|走访|视察|一同|讲话|宣读|颁发|应邀|座谈"
-    rf"|来到|走进|深入|前往|莅临|到访"
-    rf"|{'|'.join(w for w in _SPEECH.split('|') if len(w) >= 2)})"
-)
+_AFTER_WORD = re.compile(alternation([w for w in _AFTER_NAME_WORDS if len(w) >= 2]))
 
 
 def _ends_in_after_word(example: str) -> bool:
@@ -820,7 +835,12 @@ PERSON_ENDS_AT_WORD = rule(
     "entity.person_ends_at_word",
     "entity",
     predicate=_ends_in_after_word,
-    matches=("区长王力陪同考察 → 王力陪", "韩正一行到园区 → 韩正一", "市长张伟来到园区 → 张伟来"),
+    matches=(
+        "区长王力陪同考察 → 王力陪",
+        "韩正一行到园区 → 韩正一",
+        "市长张伟来到园区 → 张伟来",
+        "主任李明坦言 → 李明坦",
+    ),
     misses=("区长王力陪同考察 → 王力", "韩正一行到园区 → 韩正"),
     why="a person's name ends where the word after it begins: 陪同 and 一行 follow the name",
 )
@@ -860,8 +880,13 @@ _NAME_TITLE_RE = re.compile(
 NAME_THEN_TITLE = rule(
     "entity.name_before_title",
     "entity",
-    pattern=rf"({_NAME}?)({alternation(GUEST_TITLES_AFTER_NAME)})(?=[，,、。；及和与\s]|一同|出席|表示|指出|致辞|讲话|在)",
-    matches=("同业公会钱立新理事长、", "新竹县吴美玲秘书长一同揭牌", "孔宏达董事长表示"),
+    pattern=rf"({_NAME}?)({alternation(GUEST_TITLES_AFTER_NAME)})(?=[，,、。；\s]|{NAME_THEN_MORE.pattern.pattern[1:]})",
+    matches=(
+        "同业公会钱立新理事长、",
+        "新竹县吴美玲秘书长一同揭牌",
+        "孔宏达董事长表示",
+        "钱立新会长陪同考察",
+    ),
     misses=("局长办公会研究", "理事长单位", "会长会议"),
     why="李金恭理事长、某某资深顾问: in lists of guests the title often follows the name, as 万钢部长",
 )
@@ -886,9 +911,7 @@ LATIN_NAME = rule(
     why="a Latin name may have a middle initial or a surname in capitals (Peter J. HOLLAND)",
 )
 _FOREIGN_NAME = rf"[\u4e00-\u9fff]{{1,6}}·[\u4e00-\u9fff]{{1,8}}?|{LATIN_NAME.pattern.pattern}"
-_TITLE_FOREIGN_RE = re.compile(
-    rf"({_TITLES})({_FOREIGN_NAME})(?=[，,、。：:；（(\s]|等|在|和|与|及|{_SPEECH}|$)"
-)
+_TITLE_FOREIGN_RE = re.compile(rf"({_TITLES})({_FOREIGN_NAME}){_AFTER_NAME}")
 
 # 中国网·滨海高新讯: a news site's dateline, written with a middle dot like a foreign name
 _NOT_NAMES = re.compile(

@@ -35,6 +35,10 @@ _CONTEST_NOUNS = lx.alternation(lx.CONTEST_NOUNS)
 _PRESS_NOUNS = lx.alternation(lx.PRESS_NOUNS)
 _POLICY_VERBS = lx.alternation(lx.POLICY_VERBS)
 _DOCUMENT_HEADS = lx.alternation(lx.DOCUMENT_HEADS)
+# a person's act at a gathering, as a word anywhere later in a clause (出席, 致辞, 陪同)
+_AT_A_GATHERING = lx.alternation(lx.GATHERING_ACT_WORDS)
+# what a person who takes part does right after their name: says, attends, hosts or accompanies
+_PART_TAKEN = lx.alternation(lx.SAYING_VERBS + lx.GATHERING_ACTS)
 
 
 def _held(nouns: str) -> str:
@@ -761,7 +765,8 @@ _SENTENCE_END = re.compile(r"[。！？；]+[”’」』]?|\n+")
 
 
 # "“……。”张三说。": the speaker's clause belongs to the quote it attributes
-_ATTRIBUTION = re.compile(r"^[^。！？；“”\n]{1,45}?(?:说|表示|介绍|指出|强调|认为|透露|坦言|称|谈到)[。！]?$")
+_SAYING = lx.alternation(lx.SAYING_VERBS)
+_ATTRIBUTION = re.compile(rf"^[^。！？；“”\n]{{1,45}}?(?:{_SAYING})[。！]?$")
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -1924,16 +1929,19 @@ def _speaker_of(draft: EventDraft, context: ItemContext, sents: list[Sentence], 
 _SPEAKER_OF_FIGURE = rule(
     "entity.event.speaker_of_figure",
     "entity",
-    pattern=r"^(?:\d{1,2}日)?(?:在[^，。；]{0,8})?(?:介绍|表示|说|透露)[，,：:]",
-    matches=("12日介绍，", "介绍：", "在会上表示，"),
+    pattern=rf"^(?:\d{{1,2}}日)?(?:在[^，。；]{{0,8}})?(?:{_SAYING})[，,：:]",
+    matches=("12日介绍，", "介绍：", "在会上表示，", "在主旨演讲中谈到，"),
     misses=("出席会议。", "的讲话精神，"),
     why="张三介绍，截至…178家。今年前三季度，…: the figures after a speaker's words are theirs",
 )
 _RESTATED = rule(
     "entity.event.restated_figure",
     "entity",
-    pattern=r"(?:介绍|表示|说|指出|透露|称)[，,：:]",
-    matches=("火炬中心主任张三6日介绍，园区2023年营业收入达8000亿元",),
+    pattern=rf"(?:{_SAYING})[，,：:]",
+    matches=(
+        "火炬中心主任张三6日介绍，园区2023年营业收入达8000亿元",
+        "园区负责人强调，今年园区营业收入增长12%",
+    ),
     misses=("2023年园区营业收入达8000亿元，同比增长10%",),
     why="a figure told again by a speaker (张三介绍，…): the speaker and their body state the statistic",
 )
@@ -2436,10 +2444,11 @@ def _ceremony_guests(context: ItemContext, drafts: list[EventDraft], sents: list
 _CEREMONY_GUEST = rule(
     "entity.event.ceremony_guest",
     "entity",
-    pattern=r"(?:出席|致辞|揭牌|启动|见证|参加)",
-    matches=("、省长王五出席活动。", "先后致辞。"),
+    pattern=rf"(?:{_AT_A_GATHERING}|{lx.alternation(lx.LAUNCH_WORDS)})",
+    matches=("、省长王五出席活动。", "先后致辞。", "、区长李四主持仪式。", "共同按下开园按钮，宣告开园。"),
     misses=("对园区建设作出批示。",),
-    why="省委书记张三、省长李四出席活动: officials who attend or speak at a launch are its guests",
+    why="省委书记张三、省长李四出席活动: officials who attend, speak at or perform a launch (揭牌, "
+    "开园) are its guests",
 )
 _HOSTED = rule(
     "entity.event.organisers",
@@ -2476,8 +2485,7 @@ _RECALLED_PAST = rule(
 _ACTING = rule(
     "entity.event.speaker",
     "entity",
-    pattern=r"^(?:(?:先生|女士|博士)[，,]|[^，。；]{0,8}?(?:表示|指出|强调|说|介绍|认为|谈到|提到|致辞|出席|汇报|主持"
-    r"|宣布|发表|作|提出|希望|要求|会见|陪同|接待|带领|带队|讲话|到会|宣读|参加|传达|感谢|发言))",
+    pattern=rf"^(?:(?:{lx.alternation(lx.COURTESY_TITLES)})[，,]|[^，。；]{{0,8}}?(?:{_PART_TAKEN}))",
     matches=(
         "在会上表示",
         "致辞",
@@ -2488,6 +2496,8 @@ _ACTING = rule(
         "宣读了批复",
         "感谢各方支持",
         "先生，向大家介绍",
+        "在会上透露",
+        "率团考察园区",
     ),
     misses=("的指示精神",),
     why="a person who speaks, attends, hosts or accompanies takes part; one only referred to does not",
@@ -2497,8 +2507,8 @@ _REPRESENTED = rule(
     "entity.event.represented_body",
     "entity",
     pattern=r"^(?:[、和及与][^，。；、]{1,20}?)*(?:相关)?(?:负责人|代表|领导|嘉宾)[^。；]{0,30}?"
-    r"(?:致辞|演讲|发言|出席|参加|作报告)",
-    matches=("、江南银行相关负责人围绕园区金融作演讲",),
+    rf"(?:{_AT_A_GATHERING})",
+    matches=("、江南银行相关负责人围绕园区金融作演讲", "、江南大学代表在会上讲话"),
     misses=("的产品在展会上亮相",),
     why="…、招商银行相关负责人作演讲: a body whose people speak or attend takes part",
 )

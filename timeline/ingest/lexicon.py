@@ -1,8 +1,8 @@
 """The extractor's word lists, once: every stage takes its words from here.
 
 Each list is a tuple of words (longest first where alternation order matters) or a ``|``-joined
-alternation built from one. Sections: names (entities), events (triggers and filters),
-dates, policies.
+alternation built from one. Sections: names (entities), people's words and acts (verbs of
+saying, acts at a gathering, motion), events (triggers and filters), dates, policies.
 """
 
 from __future__ import annotations
@@ -227,8 +227,10 @@ PROVINCIAL_BODIES = (
     "人民政府", "政府", "政府办公厅", "科技厅", "科学技术厅", "发展改革委", "发改委", "工业和信息化厅",
     "工信厅", "财政厅", "教育厅", "商务厅",
 )  # fmt: skip
+# courtesy titles written right after a name, before what the person does (韦一平先生介绍)
+COURTESY_TITLES = ("先生", "女士", "博士")
 # Titles and honorifics written after a surname or a name (魏教授, 某某女士): no part of the name.
-NAME_TAILS = ("教授", "博士", "院士", "先生", "女士", "同志", "老师", "主任", "书记")
+NAME_TAILS = (*COURTESY_TITLES, "教授", "院士", "同志", "老师", "主任", "书记")
 # A person's offices and ranks, printed before a name (主任张三, 党委书记李四, 首席执行官Anne MILLER).
 PERSON_TITLES = (
     "党委副书记", "党组副书记", "党委书记", "党组书记", "总书记", "副书记", "书记", "副部长", "部长",
@@ -281,6 +283,36 @@ PROPER_TAGS = ("ns", "nr", "nrt", "nrfg", "nz", "nt")
 ANCHOR_TAGS = (*PROPER_TAGS, "j", "eng")
 # Parts of speech of a dictionary word that is a person's name (jieba): another tag is a common word.
 NAME_TAGS = ("nr", "nrt", "nrfg", "nz")
+
+
+# ------------------------------------------------------------------ people's words and acts
+
+# Verbs of saying: a person's words follow, or come before in a quotation (张三表示, “……”李四说).
+SAYING_VERBS = (
+    "表示", "指出", "强调", "说", "介绍", "认为", "谈到", "提到", "称", "透露", "坦言", "提出", "建议",
+    "宣布", "希望", "要求",
+)  # fmt: skip
+# A person's part at a gathering or a visit: attending, speaking, hosting, witnessing, receiving,
+# leading or accompanying others (张三出席, 李四致辞, 王五陪同考察, 赵六率团).
+# 作 and 率 alone (王五作了报告) are acts only right after the name; elsewhere they are part of
+# other words (工作, 合作, 效率).
+GATHERING_ACTS = (
+    "出席", "参加", "参与", "致辞", "讲话", "发言", "演讲", "作报告", "作", "汇报", "主持", "发表",
+    "宣读", "传达", "到会", "见证", "座谈", "颁发", "会见", "会同", "陪同", "接待", "带领", "带队", "率",
+    "感谢",
+)  # fmt: skip
+# the acts above that are words anywhere in a clause, not only right after a name (not 作, 率)
+GATHERING_ACT_WORDS = tuple(word for word in GATHERING_ACTS if len(word) >= 2)
+# Motion verbs: a person going to a place (来到园区, 赴京, 走进企业); visits are VISIT_WORDS.
+MOTION_VERBS = ("到", "赴", "来到", "走进", "深入", "前往", "到访")
+# What stands between a speaker's name and their words (张三在会上表示, 李四代表…致辞, 王五围绕…).
+SPEAKER_LEADS = ("在会上", "在线上", "代表", "围绕")
+# Words that are no verbs but may follow a person's name (张三等, 李四一行, 王五同志, 赵六分别…):
+# conjunctions, prepositions, adverbs and the like.
+NAME_FOLLOWERS = (
+    "等", "在", "和", "与", "及", "以及", "是", "同", "为", "向", "对", "从", "同志", "一行", "分别",
+    "先后", "相继", "共同", "一同", "亲自", "正在", "应邀",
+)  # fmt: skip
 
 
 # ------------------------------------------------------------------ events (triggers, filters)

@@ -18,6 +18,10 @@ from timeline.ingest import lexicon as lx
 from timeline.ingest.rules import rule
 from timeline.ingest.shapes import tagged
 
+_SAYING = lx.alternation(lx.SAYING_VERBS)
+# a guest's coming: attending, arriving, visiting (欢迎各位出席, 欢迎大家来到, 莅临)
+_COMING = lx.alternation(lx.GATHERING_ACT_WORDS + lx.MOTION_VERBS + lx.VISIT_WORDS)
+
 MAX_LENGTH = 40
 
 _BYLINE = rule(
@@ -40,7 +44,7 @@ _LEAD_IN = rule(
     "title.lead_in",
     "title",
     pattern=rf"^\s*(?:(?:据|记者从|从)[^，,。]{{0,16}}?(?:了解到|获悉|消息|报道)[，,]\s*|"
-    rf"(?:截[至止]|根据|按照)[^，,。；]{{0,24}}?[，,]\s*|(?:热烈)?欢迎(?:大家|各位[^，,。]{{0,8}}?)(?:出席|参加|来到)|"
+    rf"(?:截[至止]|根据|按照)[^，,。；]{{0,24}}?[，,]\s*|(?:热烈)?欢迎(?:大家|各位[^，,。]{{0,8}}?)(?:{_COMING})|"
     rf"(?:{lx.alternation(lx.LEAD_INS)})[，,]?\s*)",
     matches=(
         "近日，江南高新区举办论坛",
@@ -49,6 +53,7 @@ _LEAD_IN = rule(
         "截至今年6月底，江南高新区共有企业900家",
         "根据年度统计结果，园区营收增长一成",
         "欢迎各位来宾出席江南高新区举办的发布会",
+        "热烈欢迎各位领导莅临江南科技园",
     ),
     misses=("江南高新区近日举办论坛", "园区截至6月底共有企业900家"),
     why="近日，据悉，日前: the lead-in of a news sentence says nothing of the event",
@@ -120,12 +125,13 @@ _DANGLING = rule(
     "title.dangling_end",
     "title",
     pattern=r"(?:[，,、：:；;。！？“《（(]|(?<![会展])的|(?<![为])了|[在和与及暨或对向将被把从以于并由等为是]|(?<=[式会坛])上|"
-    r"时(?:指出|强调|表示|说)?)$",
+    rf"时(?:{_SAYING})?)$",
     matches=(
         "园区持续聚焦前沿科技领域，",
         "在世界知识产权组织发布的",
         "江南高新区与",
         "副省长在园区调研时指出",
+        "省长在园区考察时介绍",
         "在江南科创论坛启动仪式上",
     ),
     misses=("江南科创论坛在苏州举行", "《江南高新区发展规划》发布"),
@@ -654,8 +660,12 @@ _SAID_AT = rule(
     "title.said_at",
     "title",
     pattern=rf"^[^，。；]{{2,30}}?在(?:[^，。；]{{2,8}}?举办的)?(?P<where>[^，。；]{{4,}}?(?:{_GATHERINGS}))上"
-    r"(?:透露|宣布|表示|指出|介绍|说|强调)的?$",
-    matches=("局长在江北数字经济大会启动仪式上宣布的", "书记在苏州举办的江北论坛上透露的"),
+    rf"(?:{_SAYING})的?$",
+    matches=(
+        "局长在江北数字经济大会启动仪式上宣布的",
+        "书记在苏州举办的江北论坛上透露的",
+        "主任在江南园区年会上坦言的",
+    ),
     misses=("局长在江北数字经济大会上作报告", "江北论坛在苏州举行"),
     why="这是X在Y会上透露的: the clause reports a remark; the gathering Y is the event",
 )
@@ -845,7 +855,7 @@ _HELD_CLAUSE = re.compile(rf"^([^，。；]{{2,20}}?(?:举办|主办|召开|举�
 _HAPPENED = re.compile(rf"(?:{lx.alternation(lx.HAPPENED)})")
 
 
-_ATTENDED = re.compile(r"(?:出席|参加|参与|主持|见证)")
+_ATTENDED = re.compile(lx.alternation(lx.GATHERING_ACT_WORDS))
 _ENDS_ON_GATHERING = re.compile(rf"(?:{_GATHERINGS})$")
 
 
@@ -863,7 +873,7 @@ _GATHERING_ONLY = rule(
     "title",
     predicate=_only_names_gathering,
     matches=("市科技局举办的园区发展论坛", "江南科创大赛总决赛启动仪式"),
-    misses=("江南科创论坛在苏州举行", "市科技局举办园区发展论坛"),
+    misses=("江南科创论坛在苏州举行", "市科技局举办园区发展论坛", "副省长到会致辞的江南科创论坛"),
     why="a clause that only names a gathering says nothing happened: X举办的Y会 reads X举办Y会, "
     "a bare Y会 takes 举行",
 )
@@ -872,8 +882,8 @@ _GATHERING_ONLY = rule(
 _GATHERING_SAID = rule(
     "title.gathering_said",
     "title",
-    pattern=rf"^(?P<gathering>[^，。；]{{4,}}?(?:{_GATHERINGS}))[^，。；]{{0,8}}?(?:宣布|提出|指出|强调|表示|认为)$",
-    matches=("江南园区协会第五届年会全体会员大会宣布", "江南科创论坛提出"),
+    pattern=rf"^(?P<gathering>[^，。；]{{4,}}?(?:{_GATHERINGS}))[^，。；]{{0,8}}?(?:{_SAYING})$",
+    matches=("江南园区协会第五届年会全体会员大会宣布", "江南科创论坛提出", "江南园区年会要求"),
     misses=("江南园区协会宣布", "市长在江南科创论坛上作报告"),
     why="X大会宣布, with what it announced cut off: the title says the gathering took place",
 )
