@@ -2417,11 +2417,10 @@ def _ceremony_guests(context: ItemContext, drafts: list[EventDraft], sents: list
     who attended the ceremony (当天出席揭牌典礼的，有张三、李四), are the ceremony's guests (rules
     entity.event.ceremony_guest, filter.attended_ceremony). Their bodies are not: a guest's office
     is not a party."""
-    if not drafts or any(d.kind in _GATHERING for d in drafts):
+    launches = [d for d in drafts if d.kind == "launch"]
+    if not launches or any(d.kind in _GATHERING for d in drafts):
         return
-    launch = min(drafts, key=lambda d: d.start)
-    if launch.kind != "launch":
-        return
+    launch = min(launches, key=lambda d: d.start)
     lead_paragraphs = {s.paragraph for s in sents[:2]}
     starts = [s.start for s in sents]
     for mention in context.mentions:

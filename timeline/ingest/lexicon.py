@@ -297,9 +297,9 @@ SAYING_VERBS = (
 # 作 and 率 alone (王五作了报告) are acts only right after the name; elsewhere they are part of
 # other words (工作, 合作, 效率).
 GATHERING_ACTS = (
-    "出席", "参加", "参与", "致辞", "讲话", "发言", "演讲", "作报告", "作", "汇报", "主持", "发表",
-    "宣读", "传达", "到会", "见证", "座谈", "颁发", "会见", "会同", "陪同", "接待", "带领", "带队", "率",
-    "感谢",
+    "出席", "参加", "参与", "致辞", "致欢迎辞", "致开幕辞", "致词", "讲话", "发言", "演讲", "作报告",
+    "作", "汇报", "主持", "发表", "宣读", "传达", "到会", "见证", "座谈", "颁发", "会见", "会同",
+    "陪同", "接待", "带领", "带队", "率", "感谢",
 )  # fmt: skip
 # the acts above that are words anywhere in a clause, not only right after a name (not 作, 率)
 GATHERING_ACT_WORDS = tuple(word for word in GATHERING_ACTS if len(word) >= 2)

@@ -439,3 +439,13 @@ def test_the_lead_s_vague_day_dates_its_own_paragraph_after_page_furniture() -> 
     )
     signups = [e for e in events(text) if e.kind == "park_signup"]
     assert len(signups) == 1 and signups[0].window is not None
+
+
+def test_the_guests_of_a_launch_told_beside_a_signing_are_the_launch_s() -> None:
+    """项目集中签约和产业园开工活动举行。副市长李明出席: guests of the launch, not dropped."""
+    text = (
+        "6月12日，江南战略性新兴产业项目集中签约和江南未来城创新产业园开工活动在江南举行。"
+        "江南市副市长李明、江南区区长张强出席活动并致辞。"
+    )
+    launch = only(events(text), "launch")
+    assert {"李明", "张强"} <= set(launch.people)
