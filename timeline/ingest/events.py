@@ -664,6 +664,14 @@ _HEADLINE_LIKE = rule(
     why="a heading repeats the event its article reports; with no date of its own it dates nothing",
 )
 
+_DIVISION = rule(
+    "entity.event.division_of_institution",
+    "entity",
+    pattern=r"^(?P<institution>[\u4e00-\u9fff]{2,30}?(?:中心|局|厅|委员会|科委))[\u4e00-\u9fff]{1,10}处$",
+    matches=("科技部火炬高技术产业开发中心孵化器管理处", "江南市科学技术委员会高新处", "江南省科技厅高新处"),
+    misses=("科学技术部高新技术发展及产业化司", "江南市科技局", "江南中心办公处所"),
+    why="火炬中心孵化器管理处处长张三出席: a division of an institution takes part as the institution",
+)
 _PARTY_COMMITTEE = rule(
     "entity.event.party_committee_of_official",
     "entity",
@@ -1842,6 +1850,9 @@ def _add_org(draft: EventDraft, name: str, role: str) -> None:
         return  # rule entity.event.supporter
     if role == "participant" and _PARTY_COMMITTEE.test(name):
         return  # rule entity.event.party_committee_of_official
+    division = _DIVISION.pattern.match(name)
+    if division:  # rule entity.event.division_of_institution: 火炬中心孵化器管理处 → 火炬中心
+        name = division["institution"]
     if all(existing != name for existing, _ in draft.organisations):
         draft.organisations.append((name, role))
 

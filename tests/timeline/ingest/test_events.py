@@ -449,3 +449,10 @@ def test_the_guests_of_a_launch_told_beside_a_signing_are_the_launch_s() -> None
     )
     launch = only(events(text), "launch")
     assert {"李明", "张强"} <= set(launch.people)
+
+
+def test_a_division_takes_part_as_its_institution() -> None:
+    """火炬中心孵化器管理处处长张三出席: the Torch Centre takes part, not its division."""
+    text = "6月12日，江南孵化器论坛在苏州举行。科技部火炬高技术产业开发中心孵化器管理处处长张三出席并致辞。"
+    names = [name for name, _ in only(events(text), "forum").organisations]
+    assert names == ["科技部火炬高技术产业开发中心"]
