@@ -805,6 +805,13 @@ def compose_title(
             title = held_by.group(1) + held_by.group(2)
         if who and who not in title and len(who) + len(name) + 2 <= MAX_LENGTH and kind == "meeting":
             title = f"{who}召开{name}"
+        elif (holder := who or ("" if _PARK_NAMED.search(known) else known)) and not held_by:
+            if (
+                holder[:2] not in title
+                and _UNNAMED_GATHERING.test(name)
+                and len(holder) + len(name) + 2 <= MAX_LENGTH
+            ):
+                title = f"{holder}{_HOLD_VERB.get(kind, '举办')}{name}"  # 座谈会举行 → 某某召开座谈会
         if _LECTURE.test(name):  # 《X》专题报告 → 某司长作《X》专题报告
             speaker = sentence_subject(evidence) or who
             title = f"{speaker}作{name}" if speaker and len(speaker) + len(name) < MAX_LENGTH else name
@@ -843,6 +850,22 @@ GUEST_LAUNCH = rule(
 )
 
 
+def _names_nobody(name: str) -> bool:
+    """A gathering's name with no proper word in it (经济运行情况座谈交流会): it says neither who
+    holds it nor where."""
+    return bool(name) and not any(flag in lx.PROPER_TAGS or flag in ("eng", "j") for _, flag in _words(name))
+
+
+_UNNAMED_GATHERING = rule(
+    "title.gathering_holder",
+    "title",
+    predicate=_names_nobody,
+    matches=("经济运行情况座谈交流会", "企业家中秋恳谈会"),
+    misses=("2024中关村论坛", "江南高新区建设发展大会"),
+    why="经济运行情况座谈交流会举行 says neither who nor where: the title names its organiser (or"
+    " the body of its sentence)",
+)
+_HOLD_VERB = {"meeting": "召开", "press_conference": "召开", "forum": "举办", "contest": "举办"}
 _LECTURE = rule(
     "title.lecture_speaker",
     "title",

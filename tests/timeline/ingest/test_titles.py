@@ -445,3 +445,19 @@ def test_the_reporter_is_no_subject_of_a_title() -> None:
 def test_a_launch_is_titled_by_what_opened_not_its_guests(evidence: str, park: str, title: str) -> None:
     composed, _ = compose_title("launch", "", evidence, evidence.index("揭牌"), "", park)
     assert composed == title
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "who", "known", "title"),
+    [
+        ("forum", "经济运行情况座谈交流会", "江南市科技局", "", "江南市科技局举办经济运行情况座谈交流会"),
+        ("meeting", "高质量发展协调会", "", "江南市科技局", "江南市科技局召开高质量发展协调会"),
+        ("forum", "企业家中秋恳谈会", "", "江南高新区", "企业家中秋恳谈会举行"),
+        ("forum", "2024中关村论坛", "江南市科技局", "", "2024中关村论坛举行"),
+    ],
+)
+def test_a_gathering_named_by_nobody_is_titled_by_its_holder(
+    kind: str, name: str, who: str, known: str, title: str
+) -> None:
+    evidence = f"6月12日，{name}在江南举行。"
+    assert compose_title(kind, name, evidence, evidence.index(name), who, known)[0] == title
