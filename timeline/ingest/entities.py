@@ -35,6 +35,7 @@ from timeline.ingest.lexicon import (
     NAME_SCOPES,
     NAME_TAGS,
     NAME_TAILS,
+    OFFICE_MODIFIERS,
     OFFICE_TITLES,
     ORGANISATION_HEADS,
     PARK_HEADS,
@@ -244,7 +245,7 @@ def _next_name(pattern: re.Pattern, text: str, pos: int) -> re.Match | None:
 _GENERIC_STEMS = re.compile(
     r"^(?:国家|全国|地方|相关|有关|各[区市县省级]|各|该|本|我|这|那|其|新|老|大|小|重点|特色|未来|专业|主要|全|多|各类|一批|一流"
     r"|各地|省级|市级|区级|自治区级|国家级|世界|国际|国内|境外|海外|科技|创新|产业|高新|园区|企业|领域|一个|首个|下属"
-    r"|领先|先进|示范|标杆|高水平|高质量|现代化|综合性|专业化|特色化|智慧|绿色|数字|该|此|上述|这些|多个|各个|国外)+$"
+    r"|领先|先进|示范|标杆|高水平|高质量|现代化|综合性|专业化|特色化|智慧|绿色|数字|该|此|上述|这些|多个|各个|国外|大学)+$"
 )
 _BAD_INSIDE = re.compile(r"[，。；：、“”‘’！？\s]|[的了着过是在和与及]")
 
@@ -334,7 +335,7 @@ def _owner_named(owner: str) -> bool:
     return (
         bool(words)
         and not is_class(owner)
-        and words[0][1] not in ("r", "m", "mq", "c", "p", "d", "u", "t", "f")
+        and words[0][1] not in ("r", "m", "mq", "c", "p", "d", "u", "t", "f", "i", "l")
     )
 
 
@@ -924,7 +925,7 @@ _NOT_NAMES = re.compile(
 def _reads_as_grammar(name: str) -> bool:
     """A particle at the end (简单地, 时就), or a preposition before a common noun (于经济): words
     of the sentence that precede 说/指出, not a name."""
-    if name[-1] in "就也都又还便却再地的得了着过":
+    if name[-1] in "就也都又还便却再地的得了着过等":
         return True
     words = tagged(name)
     return len(words) == 2 and words[0][1] == "p" and words[1][1] in ("n", "vn", "a", "v")
@@ -1097,8 +1098,9 @@ def _government_of(text: str, title_start: int, title: str) -> str:
         or _LEFT_STOPS.match(place.group(1))
         or _NO_PLACE.match(place.group(1))
         or COMMITTEE_NOT_PLACE.test(place.group(1))
+        or place.group(1) in OFFICE_MODIFIERS
     ):
-        return ""  # 市委市长: 市委 is no place
+        return ""  # 市委市长: 市委 is no place; 常务副市长: 常务 is a rank
     return f"{place.group(1)}{level}人民政府"
 
 

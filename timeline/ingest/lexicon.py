@@ -163,6 +163,15 @@ CLASS_STEMS = (
     "全市",
     "全区",
     "全县",
+    "我省",
+    "我市",
+    "我区",
+    "本市",
+    "本区",
+    "跨省域",
+    "民营",
+    "国有",
+    "创新型",
     "各",
     "各地",
     "各区县",
@@ -221,6 +230,7 @@ NAME_LEFT_STOPS = (
     "建成", "聚焦", "全面", "形成", "构建", "发展", "培育", "引领", "壮大", "做强", "做优", "提升",
     "实现", "开展", "参与", "服务", "一流", "设立", "批准", "升级", "重视", "片区", "申报", "创建",
     "争创", "抓住", "借助", "利用", "依靠", "区内", "园内", "境内", "园区企业", "辖区企业", "入驻企业",
+    "当选", "谋划",
 )  # fmt: skip
 # a province's bodies, which a document about it names by the level alone (省政府, 省科技厅)
 PROVINCIAL_BODIES = (
@@ -243,6 +253,8 @@ PERSON_TITLES = (
     "首席技术官", "首席科学家", "首席运营官", "首席财务官", "首席经济学家", "首席代表", "CEO", "CTO",
     "COO", "CFO", "副社长", "社长", "副主委", "主委", "董事", "顾问",
 )  # fmt: skip
+# ranks written before a title (常务副市长, 执行主任): no place, no part of a body's name
+OFFICE_MODIFIERS = ("常务", "执行", "第一", "专职", "挂职", "代理")
 # offices of papers, boards and councils (日报社社长张三, 公司董事李四, 国科会副主委赵六)
 OFFICE_TITLES = ("副社长", "社长", "副主委", "主委", "董事", "顾问")
 # titles a bracketed former post ends in (（原火炬中心主任）李四)

@@ -40,7 +40,7 @@ from timeline.ingest.rules import rule
 
 _HEAD = re.compile(f"(?:{alternation(PARK_HEADS + ORGANISATION_HEADS)})$")
 _HEAD_FIRST = re.compile(f"(?:{alternation(PARK_HEADS + ORGANISATION_HEADS)})")
-_COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十百千两首]+)(?:多|余)?(?:个|家|批|所|座|类|些)$")
+_COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十百千两首]+)(?:多|余)?(?:个|家|批|所|座|类|些|期)$")
 COUNTED_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两首]+)(?:多|余)?(?:个|家|批|所|座|类)$")
 _CLASS = re.compile(f"^(?:{alternation(CLASS_STEMS)})+$")
 # 六省一市, 两地 (not 二七区, a district): places counted, a plural head follows (六省一市孵化器)
@@ -340,6 +340,8 @@ CLASS_OR_PLURAL = rule(
         "中国首个跨省域高新区",
         "全区孵化器",
         "华东六省一市孵化器",
+        "我市高新区",
+        "民营孵化器",
     ),
     misses=("苏州高新区", "江苏省科技厅", "四季慧谷网络安全产业园"),
     why="a class (全球, 各, 国家级) or a count (56家) in front of a head names many bodies, not one",

@@ -456,3 +456,16 @@ def test_a_division_takes_part_as_its_institution() -> None:
     text = "6月12日，江南孵化器论坛在苏州举行。科技部火炬高技术产业开发中心孵化器管理处处长张三出席并致辞。"
     names = [name for name, _ in only(events(text), "forum").organisations]
     assert names == ["科技部火炬高技术产业开发中心"]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_name"),
+    [
+        ("市委常委、常务副市长王力出席会议。", "常务市人民政府"),
+        ("江南市副市长沈坚等先后致欢迎辞。", "沈坚等"),
+        ("园区五期孵化器正式投用。", "五期孵化器"),
+    ],
+)
+def test_shapes_that_name_nothing(text: str, not_a_name: str) -> None:
+    names = {m.name for m in extract_document(text.encode(), "t.txt", published=PUBLISHED).mentions}
+    assert not_a_name not in names
