@@ -17,6 +17,10 @@ data is ``tests/eval/confidence_rows.jsonl``, made (from this checkout's root) b
     (cd /tmp/a75b151 && $P $R a75b151:dev $E/dev --tree .)
     (cd /tmp/119bd99 && $P $R 119bd99:heldout $E/heldout --tree .)
     (cd /tmp/f5b22b2 && $P $R f5b22b2:round3 $E/round3/a $E/round3/b --tree .)
+    git worktree add /tmp/02ffe9c 02ffe9c   # round 4's first sight
+    git worktree add /tmp/60e236a 60e236a   # round 6 (part b)'s first sight
+    (cd /tmp/02ffe9c && $P $R 02ffe9c:round4 $E/round4/a $E/round4/b --tree .)
+    (cd /tmp/60e236a && $P $R 60e236a:round6 $E/round6/b --tree .)
 
 each appended in turn. ``confidence`` in a row is what that extractor's own model gave.
 """
