@@ -35,6 +35,7 @@ from timeline.ingest.lexicon import (
     NAME_SCOPES,
     NAME_TAGS,
     NAME_TAILS,
+    NAME_VERBS,
     OFFICE_MODIFIERS,
     OFFICE_TITLES,
     ORGANISATION_HEADS,
@@ -358,18 +359,23 @@ _PROVINCE_TAIL = re.compile(rf"(?:{_PROVINCES})$")
 
 def _plain_stem(stem: str) -> bool:
     words = words_of(stem)
-    return any(tag in ANCHOR_TAGS for _, tag in words) and not any(tag in GLUE_TAGS for _, tag in words)
+    return (
+        len(stem) <= _BARE_HEAD_STEM_LENGTH
+        and any(tag in ANCHOR_TAGS for _, tag in words)
+        and not any(tag in GLUE_TAGS or (tag == "v" and word not in NAME_VERBS) for word, tag in words)
+    )
 
 
+_BARE_HEAD_STEM_LENGTH = 6  # 河套香港园区, 中德合作园区: the names before a bare 园区 are short
 # 园区 alone is the commonest word for a park: a name before it is only nouns (河套香港园区)
 BARE_PARK_HEAD_STEM = rule(
     "entity.bare_park_head_stem",
     "entity",
     predicate=_plain_stem,
-    matches=("河套香港", "中科二林", "中德合作"),
-    misses=("全市各", "与江南", "通报"),
-    why="全市各园区, 通报园区建设进展: before the bare head 园区 a name needs a proper word (a place,"
-    " a name) and no function word (河套香港园区, 中德合作园区 are names)",
+    matches=("河套香港", "中科二林", "中德合作", "江南创新"),
+    misses=("全市各", "与江南", "通报", "局长到访江北", "随著江北", "业界代表共议江北河套"),
+    why="全市各园区, 局长到访江北园区: before the bare head 园区 a name is short, has a proper word"
+    " (a place, a name) and no function word or verb but those names are made of (创新, 合作)",
 )
 
 

@@ -239,6 +239,8 @@ PROVINCIAL_BODIES = (
 )  # fmt: skip
 # courtesy titles written right after a name, before what the person does (韦一平先生介绍)
 COURTESY_TITLES = ("先生", "女士", "博士")
+# verbs that names are made of (江南创新园区, 中德合作园区): no act glued to a name
+NAME_VERBS = ("创新", "创业", "合作", "发展", "孵化", "研发", "示范", "共建", "转化")
 # Titles and honorifics written after a surname or a name (魏教授, 某某女士): no part of the name.
 NAME_TAILS = (*COURTESY_TITLES, "教授", "院士", "同志", "老师", "主任", "书记")
 # A person's offices and ranks, printed before a name (主任张三, 党委书记李四, 首席执行官Anne MILLER).
