@@ -682,14 +682,20 @@ def clean_clause(sentence: str, at: int = 0, who: str = "", kind: str = "", park
     left = max((i for i in marks if i < at and body[i] in bounds), default=-1) + 1
     right = min((i for i in marks if i >= at), default=len(body))  # a comma inside (…) ends nothing
     front = strip_front(body[left:right])
-    if len(front) < 8 or _BARE_DECISION.test(front):
-        # 批复明确，同意…; 省政府作出批复，同意…: a clause that does not say what was decided;
-        # take the next one, which does
-        following = re.split(r"[，,；;：:…。！？]", body[right + 1 :], maxsplit=1)[0]
-        following = re.sub(r"^(?:通报|明确|宣布|指出)", "", strip_front(following))  # 批复，通报X同意Y
-        front = following if len(following) >= 8 else front
-    if len(front) < 8:  # only a lead-in or a date: take the sentence's first clause
-        front = re.split(r"[，,；;：:…。！？]", strip_front(body), maxsplit=1)[0]
+    if len(front) < 8 or _BARE_DECISION.test(front) or _NOT_THE_ACT.test(front):
+        # 批复明确，同意…; 省政府作出批复，同意…; 为加强交流，…: a clause that does not say what
+        # happened; take the next one that does (past a clause of a date alone)
+        for following in re.split(r"[，,；;：:…。！？]", body[right + 1 :])[:3]:
+            following = re.sub(r"^(?:通报|明确|宣布|指出)", "", strip_front(following))  # 通报X同意Y
+            if len(following) >= 8:
+                front = following
+                break
+    if len(front) < 8:  # only a lead-in or a date: take the sentence's first clause that tells
+        clauses = [c for c in re.split(r"[，,；;：:…。！？]", strip_front(body)) if c]
+        front = next(
+            (strip_front(c) for c in clauses if len(strip_front(c)) >= 8 and not _NOT_THE_ACT.test(c)),
+            clauses[0] if clauses else front,
+        )
     assert _ESCORT.pattern is not None
     front = _ESCORT.pattern.sub("", front)
     said_at = _SAID_AT.search(front)
@@ -720,6 +726,15 @@ _BARE_DECISION = rule(
     misses=("省政府批复同意江南开发区更名", "《关于江南高新区的批复》"),
     why="省政府作出批复，同意X更名为Y: the decision is in the next clause; the title says it (X获批"
     "更名为Y), not that a reply was made",
+)
+_NOT_THE_ACT = rule(
+    "title.purpose_or_hosts_clause",
+    "title",
+    pattern=r"^为(?![期止])[^，。；]{2,30}$|(?:联合|共同)?(?:主办|承办|协办)$",
+    matches=("为加强与地方科技创新工作的交流互动", "江南区人民政府和江南大学联合主办"),
+    misses=("江南高新区举办科创论坛", "为江南软件园等5家孵化器授牌"),
+    why="为加强交流，9月11日，X一行来到园区调研: a purpose or the hosts say nothing of what happened;"
+    " the next clause does",
 )
 _DELEGATION = rule(
     "title.delegation_verb",

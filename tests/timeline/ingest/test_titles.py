@@ -461,3 +461,10 @@ def test_a_gathering_named_by_nobody_is_titled_by_its_holder(
 ) -> None:
     evidence = f"6月12日，{name}在江南举行。"
     assert compose_title(kind, name, evidence, evidence.index(name), who, known)[0] == title
+
+
+def test_a_purpose_clause_is_no_title() -> None:
+    """为加强交流，9月11日，X一行来到园区调研座谈: the title tells who came, not why."""
+    sentence = "为加强与地方科技创新工作的交流互动，9月11日，江南市科技局一行来到江南高新区，调研座谈。"
+    title = clean_clause(sentence, sentence.index("座谈"), kind="meeting")
+    assert title.startswith("江南市科技局")
