@@ -384,6 +384,11 @@ FRAME_WORDS = (
     "支持", "旨在", "为了", "以便", "通过", "围绕", "按照", "有助于", "助力", "继续", "进一步", "推动",
     "推进", "加快", "积极", "持续", "不断", "着力", "大力",
 )  # fmt: skip
+# what 为 opens a purpose with (为加强交流，…): the sentence's act comes after it
+PURPOSE_WORDS = (
+    "加强", "促进", "落实", "贯彻", "深入", "更好", "提升", "推动", "推进", "加快", "助力", "支持",
+    "进一步", "打造", "营造", "深化",
+)  # fmt: skip
 # an announcement for later, anywhere before the trigger's clause in its sentence
 FUTURE_WORDS = (
     "将在",

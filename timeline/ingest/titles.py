@@ -730,7 +730,7 @@ _BARE_DECISION = rule(
 _NOT_THE_ACT = rule(
     "title.purpose_or_hosts_clause",
     "title",
-    pattern=r"^为(?![期止])[^，。；]{2,30}$|(?:联合|共同)?(?:主办|承办|协办)$",
+    pattern=rf"^为了?(?:{lx.alternation(lx.PURPOSE_WORDS)})[^，。；]{{0,30}}$|(?:联合|共同)?(?:主办|承办|协办)$",
     matches=("为加强与地方科技创新工作的交流互动", "江南区人民政府和江南大学联合主办"),
     misses=("江南高新区举办科创论坛", "为江南软件园等5家孵化器授牌"),
     why="为加强交流，9月11日，X一行来到园区调研: a purpose or the hosts say nothing of what happened;"
