@@ -564,11 +564,13 @@ _LISTED = rule(
 _AT_THE_LEAD = rule(
     "date.event.at_the_lead",
     "date",
-    pattern=r"^\s*(?:[^，。；]{0,12}?(?:会|论坛|峰会|仪式|活动|大赛|开幕式)(?:上|期间|现场|中)|会上|会后|活动现场|仪式现场)[，,]",
+    pattern=r"^\s*(?:[^，。；]{0,12}?(?:会|论坛|峰会|仪式|活动|大赛|开幕式)(?:上|期间|现场|中)[，,]"
+    r"|(?:会上|会后|仪式上|活动现场|仪式现场)[，,]?)",
     matches=(
         "论坛上，园区与高校签署合作协议。",
         "会上，园区发布了十条措施。",
         "签约仪式上，双方为研究院揭牌。",
+        "会上为江南软件园等5家孵化器授牌。",
     ),
     misses=("园区先后与高校签署合作协议。", "2019年，园区与高校签署合作协议。"),
     why="论坛上，…: a later paragraph that opens at the lead's gathering is dated by the lead, even a 近日",
@@ -2213,20 +2215,9 @@ def _same_signup(a: EventDraft, b: EventDraft) -> bool:
     same park, told in words that mostly agree; a ceremony's next sentence (会上为…授牌) too."""
     if a.kind != "park_signup" or b.kind != "park_signup":
         return False
-    if a.item_index == b.item_index and a.date == b.date and _SEGMENT_OPENER.test(b.evidence):
-        return True
+    if a.item_index == b.item_index and a.date == b.date and _AT_THE_LEAD.test(b.evidence):
+        return True  # rule date.event.at_the_lead: 会上为五家孵化器授牌 is the ceremony just told
     return bool(set(a.parks) & set(b.parks)) and _similar_text(a.evidence, b.evidence)
-
-
-_SEGMENT_OPENER = rule(
-    "filter.segment_of_the_ceremony",
-    "filter",
-    pattern=r"^(?:会上|仪式上|活动上|现场|期间)[，,]?",
-    matches=("会上为江南软件园等5家孵化器授牌。", "仪式上，双方签署了协议"),
-    misses=("同日，江北科技园也签署了协议", "江南软件园获授牌"),
-    why="…授牌仪式在江南举行。会上为五家孵化器授牌: the next sentence tells the ceremony just"
-    " reported, not a second sign-up",
-)
 
 
 def _similar_text(a: str, b: str) -> bool:

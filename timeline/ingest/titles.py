@@ -868,7 +868,7 @@ GUEST_LAUNCH = rule(
 def _names_nobody(name: str) -> bool:
     """A gathering's name with no proper word in it (经济运行情况座谈交流会): it says neither who
     holds it nor where."""
-    return bool(name) and not any(flag in lx.PROPER_TAGS or flag in ("eng", "j") for _, flag in _words(name))
+    return bool(name) and not any(flag in lx.ANCHOR_TAGS for _, flag in _words(name))
 
 
 _UNNAMED_GATHERING = rule(
